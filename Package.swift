@@ -1,0 +1,73 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "heho",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "heho", targets: ["heho"]),
+    .library(name: "HehoManifest", targets: ["HehoManifest"]),
+    .library(name: "HehoEngine", targets: ["HehoEngine"]),
+    .library(name: "HehoProviders", targets: ["HehoProviders"]),
+    .library(name: "HehoLocal", targets: ["HehoLocal"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+  ],
+  targets: [
+    .target(
+      name: "HehoManifest",
+      dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    .target(
+      name: "HehoEngine",
+      dependencies: ["HehoManifest", .product(name: "Logging", package: "swift-log")]
+    ),
+    .target(
+      name: "HehoProviders",
+      dependencies: [
+        "HehoManifest", "HehoEngine", .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .target(
+      name: "HehoLocal",
+      dependencies: [
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .target(
+      name: "HehoCLI",
+      dependencies: [
+        "HehoManifest", "HehoEngine", "HehoProviders", "HehoLocal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .executableTarget(name: "heho", dependencies: ["HehoCLI"]),
+    .testTarget(name: "HehoManifestTests", dependencies: ["HehoManifest"]),
+    .testTarget(name: "HehoEngineTests", dependencies: ["HehoEngine", "HehoManifest"]),
+    .testTarget(
+      name: "HehoProvidersTests",
+      dependencies: ["HehoProviders", "HehoEngine", "HehoManifest"]
+    ),
+    .testTarget(
+      name: "HehoLocalTests",
+      dependencies: [
+        "HehoLocal",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["HehoCLI", "HehoLocal", "HehoProviders", "HehoEngine", "HehoManifest"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,38 @@
+/// One resource as the manifests declare it, after validation and resolution.
+///
+/// `spec` holds only what the user wrote (resolved: variables substituted,
+/// `descriptionFile` replaced by `description`); defaults are the provider's business.
+public struct DesiredResource: Sendable, Hashable, Codable {
+  /// `kind/name`.
+  public var address: ResourceAddress
+  /// The kind as written in the manifest (`Table`, `Chatbot`, `Permission`).
+  public var kind: String
+  /// The resolved spec.
+  public var spec: [String: Value]
+  /// The guards from the document's `lifecycle` block.
+  public var lifecycle: Lifecycle
+  /// Where the document starts (its `kind:` line).
+  public var location: SourceLocation
+  /// Where each spec field was written, keyed by field path (`tone`, `columns[1].type`).
+  public var fieldLocations: [String: SourceLocation]
+  /// Resources this one names (a Permission's chatbot and table): edges in the graph.
+  public var references: [ResourceAddress]
+
+  /// Creates a desired resource.
+  public init(
+    kind: String, name: String, spec: [String: Value], lifecycle: Lifecycle = Lifecycle(),
+    location: SourceLocation, fieldLocations: [String: SourceLocation] = [:],
+    references: [ResourceAddress] = []
+  ) {
+    self.address = ResourceAddress(kind: kind, name: name)
+    self.kind = kind
+    self.spec = spec
+    self.lifecycle = lifecycle
+    self.location = location
+    self.fieldLocations = fieldLocations
+    self.references = references
+  }
+
+  /// `metadata.name`.
+  public var name: String { address.name }
+}

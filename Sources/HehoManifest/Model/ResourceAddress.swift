@@ -1,0 +1,31 @@
+/// The identity of a resource: its kind and its name, written `kind/name` (`table/products`).
+///
+/// Names are identity: the platform's IDs never appear in manifests or addresses.
+public struct ResourceAddress: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+  /// The kind, lower-cased (`table`, `chatbot`, `permission`).
+  public var kind: String
+  /// The resource's name (`metadata.name`).
+  public var name: String
+
+  /// Creates an address; `kind` is lower-cased.
+  public init(kind: String, name: String) {
+    self.kind = kind.lowercased()
+    self.name = name
+  }
+
+  /// Parses `KIND/NAME`; `nil` when either part is missing.
+  public init?(parsing text: String) {
+    guard let slash = text.firstIndex(of: "/") else { return nil }
+    let kind = String(text[..<slash])
+    let name = String(text[text.index(after: slash)...])
+    guard !kind.isEmpty, !name.isEmpty else { return nil }
+    self.init(kind: kind, name: name)
+  }
+
+  /// `kind/name`.
+  public var description: String { "\(kind)/\(name)" }
+
+  public static func < (lhs: ResourceAddress, rhs: ResourceAddress) -> Bool {
+    (lhs.kind, lhs.name) < (rhs.kind, rhs.name)
+  }
+}

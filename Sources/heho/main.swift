@@ -1,0 +1,3 @@
+import HehoCLI
+
+await HehoCommand.main()
