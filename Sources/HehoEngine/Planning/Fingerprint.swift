@@ -33,7 +33,7 @@ public enum Fingerprint {
     return hash
   }
 
-  static func hex(_ value: UInt64) -> String {
+  public static func hex(_ value: UInt64) -> String {
     let digits = String(value, radix: 16)
     return String(repeating: "0", count: max(0, 16 - digits.count)) + digits
   }
