@@ -62,6 +62,7 @@ let package = Package(
         "HehoLocal",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "Yams", package: "Yams"),
       ]
     ),
     .testTarget(

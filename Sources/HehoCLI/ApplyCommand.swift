@@ -1,11 +1,83 @@
 import ArgumentParser
+import Foundation
+import HehoEngine
 
-/// `heho apply` (not implemented yet).
+/// `heho apply`: plans (or reads a saved plan), confirms, and makes the changes.
 struct ApplyCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "apply", abstract: "Not implemented yet.")
+    commandName: "apply", abstract: "Make the live platform match the manifests.")
+
+  @Argument(help: "A plan saved with `heho plan --out FILE`; without it, apply plans first.")
+  var planFile: String?
+
+  @OptionGroup var project: ProjectOptions
+
+  @Flag(name: .long, help: "Apply without asking for confirmation (for CI).")
+  var autoApprove = false
+
+  @Option(name: .long, help: "The most operations running at once.")
+  var parallelism: Int = 8
+
+  func validate() throws {
+    guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1") }
+  }
 
   func run() async throws {
-    throw ValidationError("'heho apply' is not implemented yet")
+    let console = ConsoleContext.current
+    let options = project.planOptions
+    let report = try await CommandSession.with(project) { session -> ApplyReport? in
+      let plan = try await planToApply(session, options: options)
+      console.out(PlanRunner.render(plan, as: .text, console: console))
+      guard plan.problems.isEmpty else {
+        throw CommandFailure.report("the plan has refusals (listed above); nothing was applied")
+      }
+      guard plan.summary.hasChanges else { return nil }
+      try confirm(console)
+      let progress = ApplyProgress(console: console)
+      let executor = Executor(provider: session.provider, parallelism: parallelism)
+      return await executor.apply(plan) { progress.show($0) }
+    }
+    guard let report else { return }
+    ApplyProgress(console: console).summarize(report)
+    if !report.succeeded { throw ExitCode.failure }
+  }
+
+  func planToApply(_ session: CommandSession, options: PlanOptions) async throws -> Plan {
+    guard let planFile else { return try await PlanRunner.plan(session, options: options) }
+    let plan: Plan
+    do {
+      let data = try Data(contentsOf: URL(fileURLWithPath: planFile))
+      plan = try PlanCodec.decode(data, source: planFile)
+    } catch let error as ProviderError {
+      throw CommandFailure.report(error.message)
+    } catch {
+      throw CommandFailure.report("cannot read the plan file \(planFile): \(error.localizedDescription)")
+    }
+    let current: String
+    do {
+      current = try await Planner(provider: session.provider).currentFingerprint(for: plan)
+    } catch let error as ProviderError {
+      throw CommandFailure.report(error.message)
+    }
+    guard current == plan.fingerprint else {
+      throw CommandFailure.report(
+        "the live state changed since the plan was made (fingerprint \(plan.fingerprint), now "
+          + "\(current)); run heho plan again")
+    }
+    return plan
+  }
+
+  func confirm(_ console: Console) throws {
+    if autoApprove { return }
+    guard console.isTerminal else {
+      throw CommandFailure.report(
+        "apply needs confirmation and there is no terminal to ask on; "
+          + "pass --auto-approve to apply without asking")
+    }
+    console.out("\nDo you want to apply these changes? Only 'yes' is accepted.")
+    console.out("  Enter a value: ")
+    guard console.readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
+      throw CommandFailure.report("apply cancelled; nothing was changed")
+    }
   }
 }

@@ -1,11 +1,13 @@
 import ArgumentParser
 
-/// `heho local` (not implemented yet).
+/// `heho local`: run and administer the local platform.
 struct LocalCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "local", abstract: "Not implemented yet.")
+    commandName: "local",
+    abstract: "Run the HeHo platform API locally on SQLite.",
+    subcommands: [LocalServeCommand.self, LocalKeysCommand.self, LocalSQLCommand.self]
+  )
 
-  func run() async throws {
-    throw ValidationError("'heho local' is not implemented yet")
-  }
+  /// The default database file.
+  static let defaultDatabasePath = ".heho/local.sqlite"
 }

@@ -1,11 +1,62 @@
 import ArgumentParser
+import Foundation
+import HehoEngine
 
-/// `heho plan` (not implemented yet).
+/// `heho plan`: shows what apply would change on the live platform.
 struct PlanCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "plan", abstract: "Not implemented yet.")
+    commandName: "plan", abstract: "Show what apply would change on the live platform.")
+
+  @OptionGroup var project: ProjectOptions
+
+  @Option(name: .long, help: "Save the plan (JSON) to apply later with `heho apply FILE`.")
+  var out: String?
+
+  @Option(name: .long, help: "text, json or markdown.")
+  var output: PlanOutputFormat = .text
+
+  @Flag(name: .long, help: "Exit 0 with no changes, 2 with changes, 1 on error.")
+  var detailedExitcode = false
 
   func run() async throws {
-    throw ValidationError("'heho plan' is not implemented yet")
+    let console = ConsoleContext.current
+    let options = project.planOptions
+    let plan = try await CommandSession.with(project) { session in
+      try await PlanRunner.plan(session, options: options)
+    }
+    console.out(PlanRunner.render(plan, as: output, console: console))
+    if let out {
+      do {
+        try PlanCodec.encode(plan).write(to: URL(fileURLWithPath: out), options: .atomic)
+      } catch {
+        throw CommandFailure.report("cannot write the plan to \(out): \(error.localizedDescription)")
+      }
+      console.err("Saved the plan to \(out); apply it with: heho apply \(out)")
+    }
+    if !plan.problems.isEmpty { throw ExitCode.failure }
+    if detailedExitcode && plan.summary.hasChanges { throw ExitCode(2) }
+  }
+}
+
+/// Planning and rendering shared by plan and apply.
+enum PlanRunner {
+  /// Plans, turning provider errors into a reported failure.
+  static func plan(_ session: CommandSession, options: PlanOptions) async throws -> Plan {
+    do {
+      return try await Planner(provider: session.provider, options: options).plan(session.state)
+    } catch let error as ProviderError {
+      throw CommandFailure.report(error.message)
+    }
+  }
+
+  /// The plan in the chosen format.
+  static func render(_ plan: Plan, as format: PlanOutputFormat, console: Console) -> String {
+    switch format {
+    case .text:
+      let noColor = !(ProcessEnvironment.current["NO_COLOR"] ?? "").isEmpty
+      return TextRenderer(color: console.useColor && !noColor).render(plan)
+    case .markdown: return MarkdownRenderer().render(plan)
+    case .json: return (try? PlanCodec.string(plan)) ?? "{}"
+    }
   }
 }

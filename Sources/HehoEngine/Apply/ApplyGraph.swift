@@ -1,0 +1,68 @@
+import HehoManifest
+
+/// Turns a plan's operations into write steps with their dependencies.
+///
+/// - A replace is a delete, then a create that waits for it.
+/// - A create, connect or update waits for the creates of what it depends on.
+/// - A delete waits for the deletes of the live resources that use it.
+/// - Every other write waits for every connect, so that a failed connect writes nothing else.
+public enum ApplyGraph {
+  /// The steps of `plan`, in plan order.
+  public static func steps(for plan: Plan) -> [ApplyStep] {
+    var steps: [ApplyStep] = []
+    var builds: [ResourceAddress: Int] = [:]
+    var deletes: [ResourceAddress: Int] = [:]
+    let operations = plan.changes
+    for operation in operations {
+      let payload = operation.payload ?? [:]
+      let address = operation.address
+      switch operation.action {
+      case .noop:
+        continue
+      case .connect:
+        builds[address] = steps.count
+        steps.append(ApplyStep(action: .connect, address: address, payload: payload))
+      case .create:
+        builds[address] = steps.count
+        steps.append(ApplyStep(action: .create, address: address, payload: payload))
+      case .update:
+        builds[address] = steps.count
+        steps.append(
+          ApplyStep(action: .update, address: address, liveID: operation.liveID, payload: payload))
+      case .delete:
+        deletes[address] = steps.count
+        steps.append(ApplyStep(action: .delete, address: address, liveID: operation.liveID))
+      case .replace:
+        let delete = ApplyStep(action: .delete, address: address, liveID: operation.liveID)
+        deletes[address] = steps.count
+        steps.append(delete)
+        builds[address] = steps.count
+        steps.append(
+          ApplyStep(action: .create, address: address, payload: payload, dependsOn: [delete.id]))
+      }
+    }
+    for operation in operations {
+      if let build = builds[operation.address] {
+        for dependency in operation.dependsOn {
+          if let other = builds[dependency] { add(steps[other].id, to: &steps[build]) }
+        }
+      }
+      if let delete = deletes[operation.address] {
+        for used in operation.liveDependsOn {
+          if let other = deletes[used] { add(steps[delete].id, to: &steps[other]) }
+        }
+      }
+    }
+    let connects = steps.filter { $0.action == .connect }.map(\.id)
+    for index in steps.indices where steps[index].action != .connect {
+      for connect in connects { add(connect, to: &steps[index]) }
+    }
+    return steps
+  }
+
+  static func add(_ dependency: String, to step: inout ApplyStep) {
+    if dependency != step.id && !step.dependsOn.contains(dependency) {
+      step.dependsOn.append(dependency)
+    }
+  }
+}

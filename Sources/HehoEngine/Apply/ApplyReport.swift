@@ -1,0 +1,98 @@
+import HehoManifest
+
+/// What happened to one step.
+public struct StepRecord: Sendable, Hashable {
+  /// How the step ended.
+  public enum Status: Sendable, Hashable {
+    /// It succeeded; `adopted` when a resource found after an unknown outcome was taken over.
+    case succeeded(adopted: Bool)
+    /// It failed with this message.
+    case failed(String)
+    /// It did not run because this step did not succeed.
+    case skipped(because: String)
+  }
+
+  /// The step.
+  public var step: ApplyStep
+  /// How it ended.
+  public var status: Status
+  /// How long it ran (zero when skipped).
+  public var duration: Duration
+
+  /// Creates a record.
+  public init(step: ApplyStep, status: Status, duration: Duration = .zero) {
+    self.step = step
+    self.status = status
+    self.duration = duration
+  }
+
+  /// Whether it succeeded.
+  public var succeeded: Bool {
+    if case .succeeded = status { return true }
+    return false
+  }
+}
+
+/// What apply did, by operation.
+public struct ApplyReport: Sendable, Hashable {
+  /// Every step's record, in the order they ended.
+  public var records: [StepRecord]
+  /// Operations that completed, by action.
+  public var completed: [PlannedOperation.Action: Int]
+  /// Operations that failed, with the first failure's message.
+  public var failed: [(address: ResourceAddress, message: String)] {
+    records.compactMap { record in
+      if case .failed(let message) = record.status { return (record.step.address, message) }
+      return nil
+    }
+  }
+  /// Operations that did not run because something they need failed.
+  public var skipped: [ResourceAddress]
+  /// Number of failed operations.
+  public var failedCount: Int
+
+  /// Creates a report from the plan's operations and the step records.
+  public init(operations: [PlannedOperation], records: [StepRecord]) {
+    self.records = records
+    var completed: [PlannedOperation.Action: Int] = [:]
+    var skipped: [ResourceAddress] = []
+    var failedCount = 0
+    let byAddress = Dictionary(grouping: records) { $0.step.address }
+    for operation in operations where operation.action != .noop {
+      let steps = byAddress[operation.address] ?? []
+      if steps.contains(where: { if case .failed = $0.status { return true } else { return false } }) {
+        failedCount += 1
+      } else if !steps.isEmpty && steps.allSatisfy(\.succeeded) {
+        completed[operation.action, default: 0] += 1
+      } else {
+        skipped.append(operation.address)
+      }
+    }
+    self.completed = completed
+    self.skipped = skipped
+    self.failedCount = failedCount
+  }
+
+  /// Whether every operation completed.
+  public var succeeded: Bool { failedCount == 0 && skipped.isEmpty }
+
+  /// `Apply complete: 3 created, 1 replaced, 0 deleted, 0 failed, 0 skipped.`
+  public var summaryLine: String {
+    var parts: [String] = []
+    if let connected = completed[.connect], connected > 0 { parts.append("\(connected) connected") }
+    parts.append("\(completed[.create] ?? 0) created")
+    if let updated = completed[.update], updated > 0 { parts.append("\(updated) updated") }
+    parts.append("\(completed[.replace] ?? 0) replaced")
+    parts.append("\(completed[.delete] ?? 0) deleted")
+    parts.append("\(failedCount) failed")
+    parts.append("\(skipped.count) skipped")
+    let head = succeeded ? "Apply complete" : "Apply finished with errors"
+    return "\(head): " + parts.joined(separator: ", ") + "."
+  }
+
+  public static func == (lhs: ApplyReport, rhs: ApplyReport) -> Bool {
+    lhs.records == rhs.records
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(records) }
+}

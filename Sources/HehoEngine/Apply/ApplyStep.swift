@@ -1,0 +1,35 @@
+import HehoManifest
+
+/// One write in the apply graph. A replace is two steps: delete, then create.
+public struct ApplyStep: Sendable, Hashable, Codable, Identifiable {
+  /// The write to make.
+  public enum Action: String, Sendable, Hashable, Codable {
+    case connect, create, update, delete
+  }
+
+  /// The write to make.
+  public var action: Action
+  /// The resource it writes.
+  public var address: ResourceAddress
+  /// The live resource's ID (deletes and updates).
+  public var liveID: String?
+  /// What the provider needs to make the write (creates, connects, updates).
+  public var payload: [String: Value]
+  /// IDs of the steps that must succeed first.
+  public var dependsOn: [String]
+
+  /// Creates a step.
+  public init(
+    action: Action, address: ResourceAddress, liveID: String? = nil,
+    payload: [String: Value] = [:], dependsOn: [String] = []
+  ) {
+    self.action = action
+    self.address = address
+    self.liveID = liveID
+    self.payload = payload
+    self.dependsOn = dependsOn
+  }
+
+  /// `action kind/name`, unique within a plan.
+  public var id: String { "\(action.rawValue) \(address)" }
+}

@@ -1,0 +1,99 @@
+import HehoManifest
+
+/// Something the executor reports while it runs.
+public enum ApplyEvent: Sendable, Hashable {
+  /// A step started.
+  case started(ApplyStep)
+  /// A step ended (succeeded, failed or skipped).
+  case finished(StepRecord)
+}
+
+/// Runs a plan's steps in dependency order, at most `parallelism` at a time.
+///
+/// A failed step skips every step that depends on it, directly or not; independent steps still
+/// run to the end.
+public struct Executor: Sendable {
+  /// The platform written to.
+  public var provider: any Provider
+  /// The most steps running at once.
+  public var parallelism: Int
+
+  /// Creates an executor; `parallelism` below 1 counts as 1.
+  public init(provider: any Provider, parallelism: Int = 8) {
+    self.provider = provider
+    self.parallelism = max(1, parallelism)
+  }
+
+  /// Applies `plan` and reports each step's start and end to `onEvent`.
+  public func apply(
+    _ plan: Plan, onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
+  ) async -> ApplyReport {
+    let records = await run(ApplyGraph.steps(for: plan), onEvent: onEvent)
+    return ApplyReport(operations: plan.operations, records: records)
+  }
+
+  /// Runs `steps` and returns their records in the order they ended.
+  public func run(
+    _ steps: [ApplyStep], onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
+  ) async -> [StepRecord] {
+    let provider = self.provider
+    var pending = steps
+    var outcome: [String: Bool] = [:]
+    var records: [StepRecord] = []
+    await withTaskGroup(of: StepRecord.self) { group in
+      var running = 0
+      while true {
+        var progressed = true
+        while progressed {
+          progressed = false
+          var index = 0
+          while index < pending.count {
+            let step = pending[index]
+            if let blocker = step.dependsOn.first(where: { outcome[$0] == false }) {
+              let record = StepRecord(step: step, status: .skipped(because: blocker))
+              outcome[step.id] = false
+              records.append(record)
+              onEvent(.finished(record))
+              pending.remove(at: index)
+              progressed = true
+            } else if running < parallelism, step.dependsOn.allSatisfy({ outcome[$0] == true }) {
+              pending.remove(at: index)
+              running += 1
+              onEvent(.started(step))
+              group.addTask { await Executor.perform(step, with: provider) }
+            } else {
+              index += 1
+            }
+          }
+        }
+        guard let record = await group.next() else { break }
+        running -= 1
+        outcome[record.step.id] = record.succeeded
+        records.append(record)
+        onEvent(.finished(record))
+      }
+      for step in pending {
+        let record = StepRecord(step: step, status: .failed("its dependencies never completed"))
+        records.append(record)
+        onEvent(.finished(record))
+      }
+    }
+    return records
+  }
+
+  static func perform(_ step: ApplyStep, with provider: any Provider) async -> StepRecord {
+    let clock = ContinuousClock()
+    let start = clock.now
+    do {
+      let result = try await provider.perform(step)
+      return StepRecord(
+        step: step, status: .succeeded(adopted: result.adopted), duration: clock.now - start)
+    } catch let error as ProviderError {
+      return StepRecord(step: step, status: .failed(error.message), duration: clock.now - start)
+    } catch {
+      return StepRecord(
+        step: step, status: .failed("unexpected failure: \(type(of: error))"),
+        duration: clock.now - start)
+    }
+  }
+}

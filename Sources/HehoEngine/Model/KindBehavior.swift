@@ -1,0 +1,28 @@
+/// How one resource kind of a provider behaves: what the engine must know to plan and order it.
+public struct KindBehavior: Sendable, Hashable, Codable {
+  /// The kind, lower-cased as in addresses (`table`).
+  public var kind: String
+  /// Whether resources of this kind hold records that a drop or replace loses.
+  public var holdsData: Bool
+  /// Whether replacing a resource of this kind gives it a new platform ID.
+  public var replacementChangesIdentity: Bool
+  /// Why a changed field that cannot update in place forces a replacement.
+  public var replacementReason: String
+  /// Fields the platform can change in place; any other changed field forces a replacement.
+  public var inPlaceFields: Set<String>
+  /// Whether the kind exists only in manifests and is folded into another kind's resources.
+  public var manifestOnly: Bool
+
+  /// Creates a kind behavior.
+  public init(
+    kind: String, holdsData: Bool = false, replacementChangesIdentity: Bool = false,
+    replacementReason: String, inPlaceFields: Set<String> = [], manifestOnly: Bool = false
+  ) {
+    self.kind = kind.lowercased()
+    self.holdsData = holdsData
+    self.replacementChangesIdentity = replacementChangesIdentity
+    self.replacementReason = replacementReason
+    self.inPlaceFields = inPlaceFields
+    self.manifestOnly = manifestOnly
+  }
+}

@@ -1,0 +1,115 @@
+import HehoManifest
+
+/// The outcome of planning: ordered operations, what blocks them, and what it cost.
+///
+/// `Codable` as the saved-plan and `--output json` format (`format_version` "1").
+public struct Plan: Sendable, Hashable, Codable {
+  /// Counts of operations by action.
+  public struct Summary: Sendable, Hashable, Codable {
+    public var connect = 0
+    public var create = 0
+    public var update = 0
+    public var replace = 0
+    public var delete = 0
+    public var noop = 0
+
+    /// Creates a summary of `operations`.
+    public init(_ operations: [PlannedOperation] = []) {
+      for operation in operations {
+        switch operation.action {
+        case .connect: connect += 1
+        case .create: create += 1
+        case .update: update += 1
+        case .replace: replace += 1
+        case .delete: delete += 1
+        case .noop: noop += 1
+        }
+      }
+    }
+
+    /// Whether anything would be written.
+    public var hasChanges: Bool { connect + create + update + replace + delete > 0 }
+
+    enum CodingKeys: String, CodingKey {
+      case connect, create, update, replace, delete
+      case noop = "no_op"
+    }
+  }
+
+  /// What the plan cost and will cost in API requests.
+  public struct APICost: Sendable, Hashable, Codable {
+    /// Read requests made while planning.
+    public var readsMade: Int
+    /// Write requests apply will make (a replace counts two).
+    public var writesPlanned: Int
+
+    /// Creates an API cost.
+    public init(readsMade: Int, writesPlanned: Int) {
+      self.readsMade = readsMade
+      self.writesPlanned = writesPlanned
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case readsMade = "reads_made"
+      case writesPlanned = "writes_planned"
+    }
+  }
+
+  /// The format's version.
+  public var formatVersion: String
+  /// The provider planned against.
+  public var provider: String
+  /// The project's name.
+  public var project: String
+  /// The environment selected, if any.
+  public var environment: String?
+  /// FNV-1a-64 (hex) of the normalized live state the plan was computed from.
+  public var fingerprint: String
+  /// Operations in apply order, no-ops included.
+  public var operations: [PlannedOperation]
+  /// Live resources no manifest names.
+  public var unmanaged: [UnmanagedResource]
+  /// Reasons the plan cannot be applied; empty when it can.
+  public var problems: [PlanProblem]
+  /// Notes shown once (e.g. fields that cannot be checked).
+  public var notes: [String]
+  /// Counts by action.
+  public var summary: Summary
+  /// API requests made and planned.
+  public var api: APICost
+
+  /// Creates a plan.
+  public init(
+    provider: String, project: String, environment: String? = nil, fingerprint: String,
+    operations: [PlannedOperation], unmanaged: [UnmanagedResource] = [],
+    problems: [PlanProblem] = [], notes: [String] = [], readsMade: Int
+  ) {
+    self.formatVersion = Plan.currentFormatVersion
+    self.provider = provider
+    self.project = project
+    self.environment = environment
+    self.fingerprint = fingerprint
+    self.operations = operations
+    self.unmanaged = unmanaged
+    self.problems = problems
+    self.notes = notes
+    self.summary = Summary(operations)
+    self.api = APICost(
+      readsMade: readsMade, writesPlanned: operations.reduce(0) { $0 + $1.writeCount })
+  }
+
+  /// The format version this build writes and reads.
+  public static let currentFormatVersion = "1"
+
+  /// Operations that write something.
+  public var changes: [PlannedOperation] { operations.filter { $0.action != .noop } }
+
+  /// Whether apply may run it.
+  public var isApplicable: Bool { problems.isEmpty }
+
+  enum CodingKeys: String, CodingKey {
+    case formatVersion = "format_version"
+    case provider, project, environment, fingerprint, operations, unmanaged, problems, notes
+    case summary, api
+  }
+}

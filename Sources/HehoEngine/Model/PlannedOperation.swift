@@ -1,0 +1,77 @@
+import HehoManifest
+
+/// What the plan will do to one resource, and why.
+public struct PlannedOperation: Sendable, Hashable, Codable {
+  /// The kind of operation.
+  public enum Action: String, Sendable, Hashable, Codable, CaseIterable {
+    case connect
+    case create
+    case update
+    case replace
+    case delete
+    case noop = "no-op"
+  }
+
+  /// The resource's address.
+  public var address: ResourceAddress
+  /// The operation.
+  public var action: Action
+  /// The live resource's ID, when it exists.
+  public var liveID: String?
+  /// Field-level changes (all fields for a create, none for a delete).
+  public var changes: [FieldChange]
+  /// What forces a replacement, or why an operation was added.
+  public var reasons: [String]
+  /// Risks the user should know of (an ID that changes, rows that are lost).
+  public var warnings: [String]
+  /// Records a drop or replace loses, when counted.
+  public var recordsLost: Int?
+  /// Manifest resources this operation carries out (the resource and what folds into it).
+  public var sources: [ResourceAddress]
+  /// Desired resources that must exist first.
+  public var dependsOn: [ResourceAddress]
+  /// Live resources the current live resource refers to (ordering deletes).
+  public var liveDependsOn: [ResourceAddress]
+  /// What a create, connect or update sends.
+  public var payload: [String: Value]?
+
+  /// Creates a planned operation.
+  public init(
+    address: ResourceAddress, action: Action, liveID: String? = nil, changes: [FieldChange] = [],
+    reasons: [String] = [], warnings: [String] = [], recordsLost: Int? = nil,
+    sources: [ResourceAddress] = [], dependsOn: [ResourceAddress] = [],
+    liveDependsOn: [ResourceAddress] = [], payload: [String: Value]? = nil
+  ) {
+    self.address = address
+    self.action = action
+    self.liveID = liveID
+    self.changes = changes
+    self.reasons = reasons
+    self.warnings = warnings
+    self.recordsLost = recordsLost
+    self.sources = sources.isEmpty ? [address] : sources
+    self.dependsOn = dependsOn
+    self.liveDependsOn = liveDependsOn
+    self.payload = payload
+  }
+
+  /// The number of write requests the operation makes.
+  public var writeCount: Int {
+    switch action {
+    case .noop: return 0
+    case .replace: return 2
+    default: return 1
+    }
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case address, action
+    case liveID = "live_id"
+    case changes, reasons, warnings
+    case recordsLost = "records_lost"
+    case sources
+    case dependsOn = "depends_on"
+    case liveDependsOn = "live_depends_on"
+    case payload
+  }
+}

@@ -1,0 +1,63 @@
+import HehoManifest
+
+/// A platform heho manages: its kinds, how it reads live state and how it performs writes.
+///
+/// The engine plans and applies through this protocol only; it never names a platform or a kind.
+public protocol Provider: Sendable {
+  /// The provider's name, as in the project's `providers` map (`heho`).
+  var name: String { get }
+  /// The kinds it manages, in dependency order (a kind before the kinds that use it).
+  var kinds: [KindBehavior] { get }
+  /// Compiles and normalizes the manifests' resources into the items it manages.
+  func compile(_ state: DesiredState) throws -> CompiledDesiredState
+  /// Reads every collection (one list call each, concurrently) and normalizes the results.
+  func fetchLiveState() async throws -> LiveState
+  /// Counts the records a resource of a data-holding kind holds (one read call).
+  func countRecords(in resource: LiveResource) async throws -> Int
+  /// Performs one write; throws a `ProviderError` with the platform's message on failure.
+  func perform(_ step: ApplyStep) async throws -> StepResult
+  /// A sentence explaining a field change, when the provider has a better one than the diff.
+  func explain(_ change: FieldChange, of address: ResourceAddress) -> String?
+}
+
+extension Provider {
+  /// The behavior of `kind`, if the provider manages it.
+  public func behavior(of kind: String) -> KindBehavior? {
+    kinds.first { $0.kind == kind.lowercased() }
+  }
+
+  /// The position of `kind` in dependency order (unknown kinds last).
+  public func rank(of kind: String) -> Int {
+    kinds.firstIndex { $0.kind == kind.lowercased() } ?? kinds.count
+  }
+}
+
+/// A failure a provider reports: already phrased for the user and free of secrets.
+public struct ProviderError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// What went wrong and, where known, what would be right.
+  public var message: String
+  /// The HTTP status or similar code, when there is one.
+  public var status: Int?
+
+  /// Creates a provider error.
+  public init(_ message: String, status: Int? = nil) {
+    self.message = message
+    self.status = status
+  }
+
+  public var description: String { message }
+}
+
+/// What a successful write produced.
+public struct StepResult: Sendable, Hashable {
+  /// The platform ID of the created or connected resource, when known.
+  public var liveID: String?
+  /// Whether an existing resource was adopted after a write whose outcome was unknown.
+  public var adopted: Bool
+
+  /// Creates a step result.
+  public init(liveID: String? = nil, adopted: Bool = false) {
+    self.liveID = liveID
+    self.adopted = adopted
+  }
+}

@@ -1,0 +1,45 @@
+import HehoManifest
+
+/// Refuses deletes and replaces that `lifecycle.preventDestroy` forbids, and those that lose
+/// records unless data loss is allowed; marks the risks of the rest.
+public struct DestructionGuard: Sendable {
+  /// `--allow-data-loss`.
+  public var allowDataLoss: Bool
+  /// Lifecycles of the desired resources, by address.
+  public var lifecycles: [ResourceAddress: Lifecycle]
+
+  /// Creates a guard.
+  public init(allowDataLoss: Bool, lifecycles: [ResourceAddress: Lifecycle]) {
+    self.allowDataLoss = allowDataLoss
+    self.lifecycles = lifecycles
+  }
+
+  /// Adds problems for refused operations and warnings for lost records.
+  public func apply(to draft: PlanBuilder.Draft) -> PlanBuilder.Draft {
+    var result = draft
+    for index in result.operations.indices {
+      let operation = result.operations[index]
+      guard operation.action == .delete || operation.action == .replace else { continue }
+      let lifecycle = lifecycles[operation.address] ?? Lifecycle()
+      let verb = operation.action == .delete ? "delete" : "replace"
+      if lifecycle.preventDestroy {
+        result.problems.append(
+          PlanProblem(
+            .preventDestroy, address: operation.address,
+            message: "lifecycle.preventDestroy refuses to \(verb) it; "
+              + "change the manifest so it need not be \(verb)d, or remove the guard"))
+      }
+      guard let records = operation.recordsLost, records > 0 else { continue }
+      let rows = records == 1 ? "1 row" : "\(records) rows"
+      result.operations[index].warnings.append("loses its \(rows) of data")
+      if !allowDataLoss && !lifecycle.allowDataLoss {
+        result.problems.append(
+          PlanProblem(
+            .dataLoss, address: operation.address,
+            message: "would \(verb) it and lose its \(rows); run with --allow-data-loss "
+              + "or set lifecycle.allowDataLoss: true on it to allow this"))
+      }
+    }
+    return result
+  }
+}

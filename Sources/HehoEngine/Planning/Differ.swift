@@ -1,0 +1,53 @@
+import HehoManifest
+
+/// Compares a desired item's normalized fields with a live resource's.
+public struct Differ: Sendable {
+  /// The behavior of the item's kind.
+  public var behavior: KindBehavior
+  /// Explains a change in the provider's words, when it can.
+  public var explain: @Sendable (FieldChange) -> String?
+
+  /// Creates a differ.
+  public init(
+    behavior: KindBehavior, explain: @escaping @Sendable (FieldChange) -> String? = { _ in nil }
+  ) {
+    self.behavior = behavior
+    self.explain = explain
+  }
+
+  /// Field changes from `live` to `desired`, sorted by field, ignored fields left out.
+  ///
+  /// A connected resource with no fields given is not compared at all.
+  public func changes(from live: LiveResource, to desired: DesiredItem) -> [FieldChange] {
+    if desired.mode == .connect && desired.fields.isEmpty { return [] }
+    let ignored = desired.lifecycle.ignoreChanges.map(\.field)
+    let keys = Set(desired.fields.keys).union(live.fields.keys)
+    return keys.sorted().compactMap { key -> FieldChange? in
+      let before = live.fields[key]
+      let after = desired.fields[key]
+      guard before != after, !Differ.isIgnored(key, by: ignored) else { return nil }
+      var change = FieldChange(
+        field: key, before: before, after: after,
+        forcesReplacement: !behavior.inPlaceFields.contains(Differ.root(of: key)))
+      change.explanation = explain(change)
+      return change
+    }
+  }
+
+  /// Changes that create `desired` from nothing.
+  public func creation(of desired: DesiredItem) -> [FieldChange] {
+    desired.fields.keys.sorted().map { key in
+      var change = FieldChange(field: key, before: nil, after: desired.fields[key])
+      change.explanation = explain(change)
+      return change
+    }
+  }
+
+  static func root(of field: String) -> String {
+    String(field.split(separator: ".", maxSplits: 1).first ?? Substring(field))
+  }
+
+  static func isIgnored(_ field: String, by ignored: [String]) -> Bool {
+    ignored.contains { field == $0 || field.hasPrefix($0 + ".") }
+  }
+}

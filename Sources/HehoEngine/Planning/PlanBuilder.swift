@@ -1,0 +1,156 @@
+import HehoManifest
+
+/// Builds operations from compiled desired items and live state: the pure part of planning.
+public struct PlanBuilder: Sendable {
+  /// The provider's kinds, in dependency order.
+  public var kinds: [KindBehavior]
+  /// Explains a field change in the provider's words.
+  public var explain: @Sendable (FieldChange, ResourceAddress) -> String?
+
+  /// Creates a builder.
+  public init(
+    kinds: [KindBehavior],
+    explain: @escaping @Sendable (FieldChange, ResourceAddress) -> String? = { _, _ in nil }
+  ) {
+    self.kinds = kinds
+    self.explain = explain
+  }
+
+  /// What the builder found.
+  public struct Draft: Sendable, Hashable {
+    public var operations: [PlannedOperation] = []
+    public var unmanaged: [UnmanagedResource] = []
+    public var problems: [PlanProblem] = []
+    public var notes: [String] = []
+  }
+
+  /// Diffs every item against the live state, finds ambiguities, unmanaged resources and
+  /// cascading replacements, and orders the result. Record counts and guards come later.
+  public func build(items: [DesiredItem], live: LiveState, prune: Bool) -> Draft {
+    var draft = Draft()
+    var liveByAddress: [ResourceAddress: [LiveResource]] = [:]
+    for resource in live.resources { liveByAddress[resource.address, default: []].append(resource) }
+    let ambiguous = Set(liveByAddress.filter { $0.value.count > 1 }.keys)
+    for address in ambiguous.sorted() {
+      let ids = (liveByAddress[address] ?? []).map(\.id).sorted().joined(separator: ", ")
+      draft.problems.append(
+        PlanProblem(
+          .ambiguous, address: address,
+          message: "the platform holds several resources named '\(address.name)' (IDs \(ids)); "
+            + "heho identifies resources by name, so it touches none of them: "
+            + "rename or delete all but one on the platform"))
+    }
+    let desiredAddresses = Set(items.map(\.address))
+    for item in items where !ambiguous.contains(item.address) {
+      if let operation = operation(for: item, live: liveByAddress[item.address]?.first, into: &draft) {
+        draft.operations.append(operation)
+      }
+    }
+    for resource in live.resources
+    where !desiredAddresses.contains(resource.address) && !ambiguous.contains(resource.address) {
+      draft.unmanaged.append(
+        UnmanagedResource(address: resource.address, liveID: resource.id, pruned: prune))
+      if prune {
+        draft.operations.append(
+          PlannedOperation(
+            address: resource.address, action: .delete, liveID: resource.id,
+            reasons: ["no manifest names it and the project prunes"],
+            liveDependsOn: resource.dependencies))
+      }
+    }
+    draft.operations = cascade(draft.operations)
+    draft.operations = order(draft.operations)
+    draft.unmanaged.sort { $0.address < $1.address }
+    return draft
+  }
+
+  func operation(
+    for item: DesiredItem, live: LiveResource?, into draft: inout Draft
+  ) -> PlannedOperation? {
+    guard let behavior = kinds.first(where: { $0.kind == item.address.kind }) else {
+      draft.problems.append(
+        PlanProblem(.invalid, address: item.address, message: "the provider has no such kind"))
+      return nil
+    }
+    let differ = Differ(behavior: behavior) { [explain] in explain($0, item.address) }
+    var operation = PlannedOperation(
+      address: item.address, action: .noop, liveID: live?.id, sources: item.sources,
+      dependsOn: item.dependencies, liveDependsOn: live?.dependencies ?? [], payload: item.payload)
+    guard let live else {
+      operation.action = item.mode == .connect ? .connect : .create
+      operation.changes = differ.creation(of: item)
+      if item.mode == .connect {
+        operation.reasons = ["it exists in the platform's storage; heho connects it, never drops it"]
+      }
+      return operation
+    }
+    let changes = differ.changes(from: live, to: item)
+    if item.mode == .connect {
+      if !changes.isEmpty {
+        let fields = changes.map(\.field).joined(separator: ", ")
+        draft.notes.append(
+          "\(item.address) is connected and differs from its manifest (\(fields)); "
+            + "heho never alters a connected resource: update the manifest to match")
+      }
+      return operation
+    }
+    operation.changes = changes
+    if changes.isEmpty { return operation }
+    if changes.contains(where: \.forcesReplacement) {
+      markReplaced(&operation, behavior: behavior, reason: behavior.replacementReason)
+    } else {
+      operation.action = .update
+    }
+    return operation
+  }
+
+  func markReplaced(_ operation: inout PlannedOperation, behavior: KindBehavior, reason: String) {
+    operation.action = .replace
+    if !operation.reasons.contains(reason) { operation.reasons.append(reason) }
+    let warning = "its platform ID changes: anything that stores the old ID must be updated"
+    if behavior.replacementChangesIdentity && !operation.warnings.contains(warning) {
+      operation.warnings.append(warning)
+    }
+  }
+
+  /// A kept resource whose live self uses a resource that is replaced or deleted is replaced
+  /// too: deleting what it uses would leave it dangling.
+  func cascade(_ operations: [PlannedOperation]) -> [PlannedOperation] {
+    var result = operations
+    var changed = true
+    while changed {
+      changed = false
+      let destroyed = Dictionary(
+        result.filter { $0.action == .replace || $0.action == .delete }.map {
+          ($0.address, $0.action)
+        }, uniquingKeysWith: { first, _ in first })
+      for index in result.indices
+      where result[index].action == .noop || result[index].action == .update {
+        guard let used = result[index].liveDependsOn.first(where: { destroyed[$0] != nil }),
+          let behavior = kinds.first(where: { $0.kind == result[index].address.kind })
+        else { continue }
+        let verb = destroyed[used] == .delete ? "deleted" : "replaced"
+        markReplaced(
+          &result[index], behavior: behavior,
+          reason: "it uses \(used), which is \(verb) (the reference would dangle)")
+        changed = true
+      }
+    }
+    return result
+  }
+
+  /// Connects first; then creates, updates and replaces in dependency order; deletes last,
+  /// in reverse order.
+  func order(_ operations: [PlannedOperation]) -> [PlannedOperation] {
+    func rank(_ kind: String) -> Int { kinds.firstIndex { $0.kind == kind } ?? kinds.count }
+    func key(_ operation: PlannedOperation) -> (Int, Int, String) {
+      let kindRank = rank(operation.address.kind)
+      switch operation.action {
+      case .connect: return (0, kindRank, operation.address.name)
+      case .delete: return (2, -kindRank, operation.address.name)
+      default: return (1, kindRank, operation.address.name)
+      }
+    }
+    return operations.sorted { key($0) < key($1) }
+  }
+}

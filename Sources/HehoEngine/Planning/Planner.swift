@@ -1,0 +1,79 @@
+import HehoManifest
+
+/// Plans: compiles the manifests, reads the live platform, diffs, guards and orders.
+public struct Planner: Sendable {
+  /// The platform planned against.
+  public var provider: any Provider
+  /// Guards and scope.
+  public var options: PlanOptions
+
+  /// Creates a planner.
+  public init(provider: any Provider, options: PlanOptions = PlanOptions()) {
+    self.provider = provider
+    self.options = options
+  }
+
+  /// Plans `state` against the live platform. Refusals are listed in `Plan.problems`;
+  /// errors reaching the platform are thrown.
+  public func plan(_ state: DesiredState) async throws -> Plan {
+    let compiled = try provider.compile(state)
+    let live = try await provider.fetchLiveState()
+    let provider = self.provider
+    let builder = PlanBuilder(kinds: provider.kinds) { provider.explain($0, of: $1) }
+    var draft = builder.build(
+      items: compiled.items, live: live, prune: options.prune ?? state.project.prune)
+    draft = PlanScope(targets: options.targets, excludes: options.excludes).apply(to: draft)
+    let counts = try await countRecords(for: draft.operations, in: live)
+    for index in draft.operations.indices {
+      draft.operations[index].recordsLost = counts[draft.operations[index].address]
+    }
+    let lifecycles = Dictionary(
+      compiled.items.map { ($0.address, $0.lifecycle) }, uniquingKeysWith: { first, _ in first })
+    draft = DestructionGuard(allowDataLoss: options.allowDataLoss, lifecycles: lifecycles)
+      .apply(to: draft)
+    return Plan(
+      provider: provider.name, project: state.project.name,
+      environment: state.project.environment,
+      fingerprint: Fingerprint.of(live, recordCounts: counts),
+      operations: draft.operations, unmanaged: draft.unmanaged, problems: draft.problems,
+      notes: compiled.notes + draft.notes, readsMade: live.readsMade + counts.count)
+  }
+
+  /// Re-reads what `plan` depended on and fingerprints it, to tell whether a saved plan is stale.
+  public func currentFingerprint(for plan: Plan) async throws -> String {
+    let live = try await provider.fetchLiveState()
+    let counted = plan.operations.filter { $0.recordsLost != nil }
+    let counts = try await countRecords(for: counted, in: live)
+    return Fingerprint.of(live, recordCounts: counts)
+  }
+
+  /// Counts records of data-holding resources that would be dropped or replaced: one read
+  /// each, a bounded number at a time.
+  func countRecords(
+    for operations: [PlannedOperation], in live: LiveState
+  ) async throws -> [ResourceAddress: Int] {
+    let provider = self.provider
+    let targets = operations.compactMap { operation -> LiveResource? in
+      guard operation.action == .delete || operation.action == .replace,
+        provider.behavior(of: operation.address.kind)?.holdsData == true
+      else { return nil }
+      return live.resources.first { $0.address == operation.address && $0.id == operation.liveID }
+    }
+    let bound = max(1, options.countParallelism)
+    return try await withThrowingTaskGroup(of: (ResourceAddress, Int).self) { group in
+      var counts: [ResourceAddress: Int] = [:]
+      var pending = targets[...]
+      for _ in 0..<bound {
+        guard let next = pending.popFirst() else { break }
+        group.addTask { (next.address, try await provider.countRecords(in: next)) }
+      }
+      while let (address, count) = try await group.next() {
+        counts[address] = count
+        if let next = pending.popFirst() {
+          group.addTask { (next.address, try await provider.countRecords(in: next)) }
+        }
+      }
+      return counts
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Reads and writes plans as JSON (`format_version` "1", keys sorted: stable output).
+public enum PlanCodec {
+  /// The plan as pretty-printed JSON with sorted keys.
+  public static func encode(_ plan: Plan) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(plan)
+  }
+
+  /// The plan as a JSON string.
+  public static func string(_ plan: Plan) throws -> String {
+    String(decoding: try encode(plan), as: UTF8.self)
+  }
+
+  /// Reads a saved plan; `source` names it in errors.
+  public static func decode(_ data: Data, source: String) throws -> Plan {
+    struct Header: Decodable {
+      var format_version: String?
+    }
+    let header: Header
+    do {
+      header = try JSONDecoder().decode(Header.self, from: data)
+    } catch {
+      throw ProviderError("\(source): not a heho plan file (it is not a JSON object)")
+    }
+    guard header.format_version == Plan.currentFormatVersion else {
+      throw ProviderError(
+        "\(source): plan format_version is \(header.format_version ?? "missing"); this heho "
+          + "reads version \(Plan.currentFormatVersion): run heho plan --out again")
+    }
+    do {
+      return try JSONDecoder().decode(Plan.self, from: data)
+    } catch let DecodingError.keyNotFound(key, context) {
+      throw ProviderError("\(source): \(path(context)) lacks '\(key.stringValue)'")
+    } catch let DecodingError.typeMismatch(_, context) {
+      throw ProviderError("\(source): \(path(context)) has the wrong type")
+    } catch {
+      throw ProviderError("\(source): not a valid heho plan file")
+    }
+  }
+
+  static func path(_ context: DecodingError.Context) -> String {
+    let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+    return path.isEmpty ? "the plan" : path.joined(separator: ".")
+  }
+}

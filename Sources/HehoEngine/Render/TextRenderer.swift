@@ -1,0 +1,97 @@
+import HehoManifest
+
+/// Renders a plan for people, Terraform-like: a symbol per operation, field-level
+/// `before → after`, then refusals, a summary line and the API cost.
+public struct TextRenderer: Sendable {
+  /// Whether to use ANSI colors.
+  public var color: Bool
+
+  /// Creates a renderer.
+  public init(color: Bool) {
+    self.color = color
+  }
+
+  /// The plan as text (no trailing newline).
+  public func render(_ plan: Plan) -> String {
+    let style = Style(color: color)
+    var lines: [String] = []
+    let changes = plan.changes
+    if changes.isEmpty {
+      lines.append("No changes. The live platform matches the manifests.")
+    } else {
+      lines.append("heho will perform these actions:")
+      for operation in changes {
+        lines.append("")
+        lines.append(contentsOf: render(operation, style: style))
+      }
+    }
+    if !plan.unmanaged.isEmpty {
+      lines.append("")
+      lines.append("Unmanaged (on the platform, in no manifest):")
+      for entry in plan.unmanaged {
+        let fate = entry.pruned ? "deleted: the project prunes" : "kept: set prune: true to delete"
+        lines.append("  ? \(entry.address) (id \(entry.liveID)) — \(fate)")
+      }
+    }
+    if !plan.notes.isEmpty {
+      lines.append("")
+      for note in plan.notes { lines.append(style.dim("Note: \(note)")) }
+    }
+    if !plan.problems.isEmpty {
+      lines.append("")
+      lines.append(style.red(style.bold("Refused: nothing will be applied until these are resolved:")))
+      for problem in plan.problems { lines.append(style.red("  ✗ \(problem)")) }
+    }
+    lines.append("")
+    lines.append(style.bold(TextRenderer.summaryLine(plan.summary)))
+    lines.append(TextRenderer.costLine(plan.api))
+    return lines.joined(separator: "\n")
+  }
+
+  func render(_ operation: PlannedOperation, style: Style) -> [String] {
+    let action = operation.action
+    var lines: [String] = []
+    var header = "  # \(operation.address) \(action.phrase)"
+    if !operation.reasons.isEmpty { header += " (" + operation.reasons.joined(separator: "; ") + ")" }
+    lines.append(style.dim(header))
+    let extra = operation.sources.filter { $0 != operation.address }
+    var title = action.painted(action.symbol, with: style) + " " + style.bold("\(operation.address)")
+    if !extra.isEmpty { title += " (with " + extra.map(\.description).joined(separator: ", ") + ")" }
+    lines.append("  " + title)
+    if action != .delete {
+      for change in operation.changes { lines.append("      " + render(change, style: style)) }
+    }
+    for warning in operation.warnings { lines.append("      " + style.yellow("! \(warning)")) }
+    return lines
+  }
+
+  func render(_ change: FieldChange, style: Style) -> String {
+    let text: String
+    switch (change.before, change.after) {
+    case (nil, let after):
+      text = style.green("+") + " \(change.field) = \(ValueText.render(after))"
+    case (let before, nil):
+      text = style.red("-") + " \(change.field) = \(ValueText.render(before))"
+    case (let before, let after):
+      let marker = change.forcesReplacement ? style.magenta("~") : style.yellow("~")
+      text =
+        "\(marker) \(change.field): \(ValueText.render(before)) → \(ValueText.render(after))"
+    }
+    guard let explanation = change.explanation else { return text }
+    return text + style.dim("  # \(explanation)")
+  }
+
+  /// `Plan: 2 to create, 0 to update, 1 to replace, 0 to delete.` (connects named when any).
+  public static func summaryLine(_ summary: Plan.Summary) -> String {
+    let connect = summary.connect > 0 ? "\(summary.connect) to connect, " : ""
+    return "Plan: \(connect)\(summary.create) to create, \(summary.update) to update, "
+      + "\(summary.replace) to replace, \(summary.delete) to delete."
+  }
+
+  /// `API: 2 reads made, 5 writes planned.`
+  public static func costLine(_ cost: Plan.APICost) -> String {
+    let reads = cost.readsMade == 1 ? "1 read" : "\(cost.readsMade) reads"
+    let writes = cost.writesPlanned == 1 ? "1 write" : "\(cost.writesPlanned) writes"
+    return "API: \(reads) made, \(writes) planned."
+  }
+}

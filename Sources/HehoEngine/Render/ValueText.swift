@@ -1,0 +1,15 @@
+import HehoManifest
+
+/// Renders values for people: long strings shortened, so a plan stays readable.
+enum ValueText {
+  static let limit = 60
+
+  static func render(_ value: Value?) -> String {
+    guard let value else { return "(none)" }
+    if case .string(let text) = value, text.count > limit {
+      let flat = text.replacingOccurrences(of: "\n", with: " ")
+      return "\"\(flat.prefix(limit - 1))…\" (\(text.count) characters)"
+    }
+    return value.description
+  }
+}

@@ -1,0 +1,57 @@
+import Hummingbird
+
+/// `POST`, `GET` and `DELETE /api/v1/chatbots/manage`.
+struct ChatbotController: Sendable {
+  /// Chatbot storage.
+  let chatbots: ChatbotStore
+  /// Table lookup, for data-table slots.
+  let tables: TableService
+
+  struct CreatedResponse: Encodable, Sendable {
+    var success: Bool
+    var chatbot: Chatbot
+  }
+
+  struct ListResponse: Encodable, Sendable {
+    var chatbots: [Chatbot]
+  }
+
+  struct DeletedResponse: Encodable, Sendable {
+    var success: Bool
+    var id: String
+  }
+
+  /// Adds the routes to a group.
+  func addRoutes(to group: RouterGroup<LocalRequestContext>) {
+    group.on(path(LocalRoute.createChatbot), method: .post) { request, context in
+      let organization = try context.requireOrganization()
+      let body = try await RequestBodyDecoder.decode(
+        CreateChatbotRequest.self, from: request, context: context)
+      let tables = self.tables
+      let validator = ChatbotValidator { name in
+        try await tables.find(name, organization: organization)
+      }
+      let chatbot = try await validator.validate(body)
+      try await chatbots.insert(chatbot, organization: organization)
+      return try JSONResponse.make(CreatedResponse(success: true, chatbot: chatbot), status: .created)
+    }
+    group.on(path(LocalRoute.listChatbots), method: .get) { _, context in
+      let organization = try context.requireOrganization()
+      return try JSONResponse.make(
+        ListResponse(chatbots: try await chatbots.list(organization: organization)))
+    }
+    group.on(path(LocalRoute.deleteChatbot), method: .delete) { request, context in
+      let organization = try context.requireOrganization()
+      guard let id = request.uri.queryParameters.get("chatbotId"), !id.isEmpty else {
+        throw LocalAPIError.badRequest(
+          "chatbotId is required as a query parameter (?chatbotId=ID)", field: "chatbotId")
+      }
+      guard try await chatbots.delete(id: id, organization: organization) else {
+        throw LocalAPIError.notFound(
+          "no chatbot with id '\(SQLIdentifier.printable(id))' in this organization",
+          field: "chatbotId")
+      }
+      return try JSONResponse.make(DeletedResponse(success: true, id: id))
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import Foundation
+import Hummingbird
+
+/// Builds JSON responses.
+enum JSONResponse {
+  /// A response with `value` encoded as JSON.
+  static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    let data = try encoder.encode(value)
+    return Response(
+      status: status, headers: [.contentType: "application/json; charset=utf-8"],
+      body: .init(byteBuffer: ByteBuffer(data: data)))
+  }
+}

@@ -1,0 +1,27 @@
+/// How to start a local platform.
+public struct LocalPlatformConfiguration: Sendable {
+  /// Address to bind (default `127.0.0.1`, loopback only).
+  public var host: String
+  /// Port to bind; 0 picks a free port.
+  public var port: Int
+  /// The SQLite file of the platform; `nil` uses a fresh temporary database removed on shutdown.
+  ///
+  /// Each organization's tables live in their own file beside it, in `PATH-orgs/`.
+  public var databasePath: String?
+  /// The key to seed for the `default` organization; `nil` generates one.
+  public var apiKey: String?
+  /// Latency and faults injected into `/api/...` requests.
+  public var faults: FaultConfiguration
+
+  /// Creates a configuration.
+  public init(
+    host: String = "127.0.0.1", port: Int = 0, databasePath: String? = nil, apiKey: String? = nil,
+    faults: FaultConfiguration = .none
+  ) {
+    self.host = host
+    self.port = port
+    self.databasePath = databasePath
+    self.apiKey = apiKey
+    self.faults = faults
+  }
+}

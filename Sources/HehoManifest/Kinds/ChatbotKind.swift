@@ -1,0 +1,102 @@
+import Foundation
+
+/// `kind: Chatbot`: an AI chatbot with its prompt, model, tone and theme.
+public struct ChatbotKind: ManifestKind {
+  /// The fewest characters (Unicode scalars) HeHo accepts in a description.
+  public static let minDescriptionLength = 200
+  /// Accepted tones.
+  public static let tones = ["friendly", "professional", "strict"]
+  /// Accepted themes.
+  public static let themes = [
+    "twilight", "sunrise", "ocean", "forest", "grape", "rose", "sky", "candy",
+  ]
+
+  /// Creates the kind.
+  public init() {}
+
+  public var name: String { "Chatbot" }
+  public var summary: String { "An AI chatbot: its goal, prompt, model, tone and theme." }
+  public var nameSchema: FieldSchema { NamePatterns.displayName("chatbot name") }
+
+  public var specSchema: FieldSchema {
+    var description = FieldSchema(
+      .string, summary: "the prompt, at least \(Self.minDescriptionLength) characters",
+      label: "description", minLength: Self.minDescriptionLength)
+    description.interpolated = true
+    var tone = FieldSchema.oneOf(Self.tones, "platform default: professional")
+    tone.label = "tone"
+    var theme = FieldSchema.oneOf(Self.themes, "platform default: sky")
+    theme.label = "theme"
+    return .object(
+      "Chatbot spec",
+      [
+        .init("goal", required: true, NamePatterns.required("goal", "the chatbot's primary goal")),
+        .init("description", description),
+        .init(
+          "descriptionFile",
+          FieldSchema(
+            .string, summary: "a file holding the prompt, relative to this manifest",
+            label: "descriptionFile", minLength: 1, interpolated: false)),
+        .init("model", required: true, NamePatterns.required("model", "the AI model's ID")),
+        .init("tone", tone),
+        .init("theme", theme),
+      ])
+  }
+
+  public var specJSONSchemaExtras: [String: Value] {
+    [
+      "oneOf": .array([
+        .object(["required": .array([.string("description")])]),
+        .object(["required": .array([.string("descriptionFile")])]),
+      ])
+    ]
+  }
+
+  public func resolve(_ draft: inout ResourceDraft, diagnostics: inout [Diagnostic]) {
+    let hasDescription = draft.spec["description"] != nil
+    guard let file = draft.spec["descriptionFile"]?.stringValue else {
+      if !hasDescription {
+        diagnostics.append(
+          Diagnostic(
+            .error,
+            "missing 'description' or 'descriptionFile' in \(draft.label): give the prompt "
+              + "(at least \(Self.minDescriptionLength) characters) inline or in a file",
+            at: draft.keyLocations["spec"] ?? draft.location))
+      }
+      return
+    }
+    if hasDescription {
+      diagnostics.append(
+        Diagnostic(
+          .error,
+          "\(draft.label) has both 'description' and 'descriptionFile'; keep exactly one",
+          at: draft.keyLocation("descriptionFile")))
+      return
+    }
+    let url = URL(fileURLWithPath: file, relativeTo: draft.fileURL.deletingLastPathComponent())
+      .standardizedFileURL
+    let at = draft.valueLocation("descriptionFile")
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+      !isDirectory.boolValue
+    else {
+      diagnostics.append(
+        Diagnostic(
+          .error,
+          "descriptionFile '\(file)' does not exist (looked for \(DisplayPath().display(url))); "
+            + "paths are relative to the manifest that names them", at: at))
+      return
+    }
+    switch SourceFileReader(displayPath: DisplayPath().display(url)).read(url) {
+    case .success(let text):
+      var trimmed = text
+      while let last = trimmed.unicodeScalars.last, last == "\n" || last == "\r" {
+        trimmed.unicodeScalars.removeLast()
+      }
+      draft.move(field: "descriptionFile", to: "description", value: .string(trimmed))
+    case .failure(let problem):
+      diagnostics.append(
+        Diagnostic(.error, "descriptionFile '\(file)': \(problem.diagnostic.message)", at: at))
+    }
+  }
+}

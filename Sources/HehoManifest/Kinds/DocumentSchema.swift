@@ -1,0 +1,63 @@
+/// The envelope every manifest document shares: `apiVersion`, `kind`, `metadata`, `spec` and,
+/// for resources, `lifecycle`.
+public enum DocumentSchema {
+  /// The only API version.
+  public static let apiVersion = "heho/v1"
+
+  /// The schema of a whole document of `kind`.
+  public static func resource(_ kind: any ManifestKind) -> FieldSchema {
+    var nameSchema = kind.nameSchema
+    nameSchema.interpolated = false
+    return envelope(
+      kind: kind.name, nameSchema: nameSchema, spec: kind.specSchema,
+      lifecycle: lifecycle(fields: kind.specFieldNames, kind: kind.name))
+  }
+
+  /// The envelope around `spec`.
+  static func envelope(
+    kind: String, nameSchema: FieldSchema, spec: FieldSchema, lifecycle: FieldSchema?
+  ) -> FieldSchema {
+    let text = FieldSchema(.string, summary: "", interpolated: false)
+    let stringMap = FieldSchema(.map(keyPattern: nil, keyHint: nil, values: text))
+    let metadata = FieldSchema.object(
+      "metadata",
+      [
+        .init("name", required: true, nameSchema),
+        .init("labels", stringMap),
+        .init("annotations", stringMap),
+      ], summary: "the resource's name (its identity) and optional labels and annotations")
+    var fields: [FieldSchema.Field] = [
+      .init("apiVersion", required: true, .oneOf([apiVersion], "always heho/v1", interpolated: false)),
+      .init("kind", required: true, .oneOf([kind], "the resource kind", interpolated: false)),
+      .init("metadata", required: true, metadata),
+      .init("spec", required: true, spec),
+    ]
+    if let lifecycle { fields.append(.init("lifecycle", lifecycle)) }
+    return .object("\(kind) document", fields)
+  }
+
+  /// `lifecycle`: guards on one resource.
+  static func lifecycle(fields: [String], kind: String) -> FieldSchema {
+    let ignored = FieldSchema.object(
+      "ignoreChanges entry",
+      [
+        .init(
+          "field", required: true,
+          FieldSchema(
+            .string, summary: "a spec field of \(kind)", label: "ignoreChanges field",
+            enumValues: fields, interpolated: false)),
+        .init(
+          "reason", required: true,
+          FieldSchema(
+            .string, summary: "why the live value may differ", label: "ignoreChanges reason",
+            pattern: "\\S", patternHint: "a non-empty reason", interpolated: false)),
+      ])
+    return .object(
+      "lifecycle",
+      [
+        .init("preventDestroy", .boolean("refuse any delete or replace of this resource")),
+        .init("allowDataLoss", .boolean("allow dropping or replacing this table's data")),
+        .init("ignoreChanges", FieldSchema(.array(ignored), summary: "live changes to ignore")),
+      ], summary: "guards for plan and apply")
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// A resource while it is being resolved and checked: spec values plus where they came from.
+public struct ResourceDraft: Sendable {
+  /// The kind as written (`Table`).
+  public var kind: String
+  /// `metadata.name`.
+  public var name: String
+  /// The spec, interpolated.
+  public var spec: [String: Value]
+  /// Where the document starts.
+  public var location: SourceLocation
+  /// The manifest file (absolute), for files named relative to it.
+  public var fileURL: URL
+  /// Where each field's key was written, by path from the document root (`spec.tone`).
+  var keyLocations: [String: SourceLocation]
+  /// Where each value was written, by path from the document root.
+  var valueLocations: [String: SourceLocation]
+  /// Interpolated strings, by path from the document root.
+  var resolvedTexts: [String: ResolvedText]
+
+  /// The address, `kind/name`.
+  public var address: ResourceAddress { ResourceAddress(kind: kind, name: name) }
+
+  /// Where the spec field at `path` (`tone`, `columns[1].type`) was written: its key, else its
+  /// value, else the document.
+  public func keyLocation(_ path: String) -> SourceLocation {
+    keyLocations["spec.\(path)"] ?? valueLocations["spec.\(path)"] ?? location
+  }
+
+  /// Where the value of the spec field at `path` was written.
+  public func valueLocation(_ path: String) -> SourceLocation {
+    valueLocations["spec.\(path)"] ?? keyLocation(path)
+  }
+
+  /// The string value at `path` as messages may show it: quoted, or by the environment
+  /// variable it came from.
+  public func display(_ path: String, _ value: String) -> String {
+    resolvedTexts["spec.\(path)"]?.display ?? "'\(value)'"
+  }
+
+  /// A short reference to the resource for messages: `Permission 'support-products'`.
+  public var label: String { "\(kind) '\(name)'" }
+
+  /// Replaces the spec field at `from` by `to`, moving its locations (e.g. `descriptionFile` →
+  /// `description`).
+  public mutating func move(field from: String, to: String, value: Value) {
+    spec[from] = nil
+    spec[to] = value
+    keyLocations["spec.\(to)"] = keyLocations["spec.\(from)"]
+    valueLocations["spec.\(to)"] = valueLocations["spec.\(from)"]
+    keyLocations["spec.\(from)"] = nil
+    valueLocations["spec.\(from)"] = nil
+    resolvedTexts["spec.\(to)"] = nil
+  }
+
+  /// Spec field locations keyed by spec-relative path, for `DesiredResource.fieldLocations`.
+  var fieldLocations: [String: SourceLocation] {
+    var result: [String: SourceLocation] = [:]
+    for (path, location) in valueLocations where path.hasPrefix("spec.") {
+      result[String(path.dropFirst(5))] = location
+    }
+    for (path, location) in keyLocations where path.hasPrefix("spec.") {
+      result[String(path.dropFirst(5))] = location
+    }
+    return result
+  }
+}

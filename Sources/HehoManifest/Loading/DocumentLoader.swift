@@ -1,0 +1,78 @@
+import Foundation
+
+/// Validates and resolves one resource document into a draft.
+struct DocumentLoader {
+  var registry: KindRegistry
+  var interpolator: Interpolator
+
+  /// A resource document after its own checks.
+  struct Loaded: Sendable {
+    var draft: ResourceDraft
+    var lifecycle: Lifecycle
+  }
+
+  /// The loaded document, or `nil` when it has errors (appended to `diagnostics`).
+  func load(_ root: YAMLNode, fileURL: URL, diagnostics: inout [Diagnostic]) -> Loaded? {
+    guard root.entries != nil else {
+      diagnostics.append(
+        Diagnostic(
+          .error,
+          "a manifest document must be a mapping with apiVersion, kind, metadata and spec; "
+            + "found \(root.typeDescription)", at: root.location))
+      return nil
+    }
+    guard let kindEntry = root.entry("kind") else {
+      diagnostics.append(
+        Diagnostic(
+          .error, "missing required field 'kind' (one of: \(registry.names.joined(separator: ", ")))",
+          at: root.location))
+      return nil
+    }
+    guard let kindName = kindEntry.value.string, let kind = registry.kind(named: kindName) else {
+      let written = kindEntry.value.string ?? kindEntry.value.typeDescription
+      let hint =
+        written == ProjectSchema.kindName
+        ? "; a Project document belongs in \(ProjectSchema.fileName) at the root of the manifests"
+        : Suggestions.didYouMean(written, among: registry.names)
+          + " (known kinds: \(registry.kinds.map(\.name).joined(separator: ", ")))"
+      diagnostics.append(
+        Diagnostic(.error, "unknown kind '\(written)'\(hint)", at: kindEntry.value.location))
+      return nil
+    }
+    let schema = DocumentSchema.resource(kind)
+    var validator = StructureValidator(interpolator: interpolator)
+    let document = validator.validate(root, schema, path: "")
+    diagnostics += validator.diagnostics
+    guard let document, let spec = document["spec"]?.objectValue,
+      let name = document["metadata"]?["name"]?.stringValue
+    else { return nil }
+    var draft = ResourceDraft(
+      kind: kind.name, name: name, spec: spec, location: kindEntry.keyLocation, fileURL: fileURL,
+      keyLocations: validator.keyLocations, valueLocations: validator.valueLocations,
+      resolvedTexts: validator.resolvedTexts)
+    var problems: [Diagnostic] = []
+    kind.resolve(&draft, diagnostics: &problems)
+    var resolvedDocument = document.objectValue ?? [:]
+    resolvedDocument["spec"] = .object(draft.spec)
+    var checker = ValueChecker(
+      locations: draft.valueLocations, fallback: root.location,
+      resolvedTexts: draft.resolvedTexts)
+    checker.check(.object(resolvedDocument), schema, path: "")
+    problems += checker.diagnostics
+    if problems.isEmpty { kind.validate(draft, diagnostics: &problems) }
+    diagnostics += problems
+    guard !problems.contains(where: { $0.severity == .error }) else { return nil }
+    return Loaded(draft: draft, lifecycle: lifecycle(document["lifecycle"]))
+  }
+
+  private func lifecycle(_ value: Value?) -> Lifecycle {
+    guard let value else { return Lifecycle() }
+    let ignored = (value["ignoreChanges"]?.arrayValue ?? []).map {
+      Lifecycle.IgnoredChange(
+        field: $0["field"]?.stringValue ?? "", reason: $0["reason"]?.stringValue ?? "")
+    }
+    return Lifecycle(
+      preventDestroy: value["preventDestroy"]?.boolValue ?? false,
+      allowDataLoss: value["allowDataLoss"]?.boolValue ?? false, ignoreChanges: ignored)
+  }
+}

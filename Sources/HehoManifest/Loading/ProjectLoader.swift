@@ -1,0 +1,84 @@
+/// Reads the Project document and turns it, with `--env` and `--var`, into settings and
+/// resolved variables.
+struct ProjectLoader {
+  var options: LoadOptions
+  /// The project name to use without a project file.
+  var defaultName: String
+
+  /// Settings and variables; problems are appended to `diagnostics`.
+  func load(_ root: YAMLNode?, diagnostics: inout [Diagnostic]) -> (
+    ProjectSettings, [String: ResolvedText]
+  ) {
+    var validator = StructureValidator(interpolator: nil)
+    var document: Value?
+    if let root {
+      document = validator.validate(root, ProjectSchema.document, path: "")
+      diagnostics += validator.diagnostics
+      if let document {
+        var checker = ValueChecker(
+          locations: validator.valueLocations, fallback: root.location, resolvedTexts: [:])
+        checker.check(document, ProjectSchema.document, path: "")
+        diagnostics += checker.diagnostics
+      }
+    }
+    let spec = document?["spec"]
+    var settings = ProjectSettings(
+      name: document?["metadata"]?["name"]?.stringValue ?? defaultName)
+    settings.prune = spec?["prune"]?.boolValue ?? false
+    var definitions: [String: VariableResolver.Definition] = [:]
+    func addVariables(_ value: Value?, prefix: String) {
+      for (name, text) in value?.objectValue ?? [:] {
+        definitions[name] = .init(
+          text: text.stringValue ?? "", location: validator.valueLocations["\(prefix).\(name)"],
+          literal: false)
+      }
+    }
+    addVariables(spec?["variables"], prefix: "spec.variables")
+    applyProviders(spec?["providers"], to: &settings)
+    if let environment = options.environment {
+      let environments = spec?["environments"]?.objectValue ?? [:]
+      if let selected = environments[environment] {
+        settings.environment = environment
+        addVariables(selected["variables"], prefix: "spec.environments.\(environment).variables")
+        applyProviders(selected["providers"], to: &settings)
+      } else if document != nil || root == nil {
+        let known = environments.keys.sorted()
+        let list =
+          known.isEmpty
+          ? "the project declares no environments (spec.environments in heho.yaml)"
+          : "known environments: \(known.joined(separator: ", "))"
+        diagnostics.append(
+          Diagnostic(
+            .error,
+            "unknown environment '\(environment)'"
+              + Suggestions.didYouMean(environment, among: known) + "; \(list)",
+            at: validator.keyLocations["spec.environments"]))
+      }
+    }
+    for name in options.variables.keys.sorted() {
+      if definitions[name] == nil {
+        diagnostics.append(
+          Diagnostic(
+            .warning,
+            "--var '\(name)' is not declared in the project's variables"
+              + Suggestions.didYouMean(name, among: definitions.keys.sorted()), at: nil))
+      }
+      definitions[name] = .init(text: options.variables[name] ?? "", location: nil, literal: true)
+    }
+    var resolver = VariableResolver(
+      definitions: definitions, environment: options.processEnvironment)
+    let variables = resolver.resolveAll()
+    diagnostics += resolver.diagnostics
+    settings.variables = variables.mapValues(\.value)
+    return (settings, variables)
+  }
+
+  private func applyProviders(_ value: Value?, to settings: inout ProjectSettings) {
+    for (name, provider) in value?.objectValue ?? [:] {
+      var current = settings.providers[name] ?? ProjectSettings.defaultHehoProvider
+      if let endpoint = provider["endpoint"]?.stringValue { current.endpoint = endpoint }
+      if let apiKeyEnv = provider["apiKeyEnv"]?.stringValue { current.apiKeyEnv = apiKeyEnv }
+      settings.providers[name] = current
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/// Substitutes `${var.NAME}` and `${env.NAME}` in manifest strings.
+struct Interpolator: Sendable {
+  /// Resolved project variables.
+  var variables: [String: ResolvedText]
+  /// The process environment.
+  var environment: [String: String]
+
+  /// The interpolated text; problems are appended to `diagnostics`, positioned inside the
+  /// string where it was written plain on one line.
+  func interpolate(
+    _ text: String, at location: SourceLocation, plain: Bool, diagnostics: inout [Diagnostic]
+  ) -> ResolvedText {
+    let template = Template(text)
+    guard template.hasReferences else { return ResolvedText(value: text, environmentNames: []) }
+    var value = ""
+    var names: [String] = []
+    func at(_ offset: Int) -> SourceLocation {
+      guard plain else { return location }
+      var shifted = location
+      shifted.column += offset
+      return shifted
+    }
+    for segment in template.segments {
+      switch segment {
+      case .literal(let literal):
+        value += literal
+      case .variable(let name, let offset):
+        if let resolved = variables[name] {
+          value += resolved.value
+          names += resolved.environmentNames
+        } else {
+          diagnostics.append(
+            Diagnostic(
+              .error,
+              "undefined variable '\(name)' in ${var.\(name)}"
+                + Suggestions.didYouMean(name, among: variables.keys.sorted())
+                + Self.declareHint(variables), at: at(offset)))
+        }
+      case .environment(let name, let defaultValue, let offset):
+        if let set = environment[name] {
+          value += set
+          names.append(name)
+        } else if let defaultValue {
+          value += defaultValue
+        } else {
+          diagnostics.append(
+            Diagnostic(
+              .error,
+              "environment variable '\(name)' is not set; set it, or give a default: "
+                + "${env.\(name):-default}", at: at(offset)))
+        }
+      case .invalid(let message, let offset):
+        diagnostics.append(Diagnostic(.error, message, at: at(offset)))
+      }
+    }
+    var unique: [String] = []
+    for name in names where !unique.contains(name) { unique.append(name) }
+    return ResolvedText(value: value, environmentNames: unique)
+  }
+
+  private static func declareHint(_ variables: [String: ResolvedText]) -> String {
+    if variables.isEmpty {
+      return " (declare variables in heho.yaml under spec.variables, or pass --var NAME=VALUE)"
+    }
+    return " (known: \(variables.keys.sorted().joined(separator: ", ")))"
+  }
+}

@@ -1,0 +1,50 @@
+/// Cross-resource rules every kind shares: unique names per kind, and references that name
+/// declared resources.
+struct ReferenceChecker {
+  var registry: KindRegistry
+
+  /// The problems among `drafts`, and each draft's resolved references (by index).
+  func check(_ drafts: [ResourceDraft]) -> (diagnostics: [Diagnostic], references: [[ResourceAddress]]) {
+    var diagnostics: [Diagnostic] = []
+    var firstByAddress: [ResourceAddress: ResourceDraft] = [:]
+    for draft in drafts {
+      if let first = firstByAddress[draft.address] {
+        diagnostics.append(
+          Diagnostic(
+            .error,
+            "duplicate \(draft.label): already declared at \(first.location); names are unique "
+              + "per kind, rename one", at: draft.location))
+        diagnostics.append(
+          Diagnostic(.note, "\(first.label) first declared here", at: first.location))
+      } else {
+        firstByAddress[draft.address] = draft
+      }
+    }
+    var namesByKind: [String: [String]] = [:]
+    for draft in drafts { namesByKind[draft.kind, default: []].append(draft.name) }
+    var references: [[ResourceAddress]] = []
+    for draft in drafts {
+      var addresses: [ResourceAddress] = []
+      for (field, kind) in registry.kind(named: draft.kind)?.referenceFields ?? [] {
+        guard let target = draft.spec[field]?.stringValue else { continue }
+        let address = ResourceAddress(kind: kind, name: target)
+        addresses.append(address)
+        if firstByAddress[address] == nil {
+          let known = namesByKind[kind] ?? []
+          let hidden = draft.display(field, target) != "'\(target)'"
+          let suggestion = hidden ? "" : Suggestions.didYouMean(target, among: known)
+          diagnostics.append(
+            Diagnostic(
+              .error,
+              "\(draft.label) refers to \(kind) \(draft.display(field, target)), which no manifest "
+                + "declares\(suggestion)", at: draft.valueLocation(field)))
+        }
+      }
+      references.append(addresses)
+    }
+    for kind in registry.kinds {
+      for rule in kind.setRules { diagnostics += rule.check(drafts) }
+    }
+    return (diagnostics, references)
+  }
+}

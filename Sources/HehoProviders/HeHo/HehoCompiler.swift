@@ -1,0 +1,143 @@
+import HehoEngine
+import HehoManifest
+
+/// Compiles HeHo manifests into desired items: tables as they are, chatbots with their
+/// permissions folded into `access.TABLE` fields (and `data_table_N` slots, by table name).
+struct HehoCompiler: Sendable {
+  static let toneDefault = "professional"
+  static let themeDefault = "sky"
+
+  func compile(_ state: DesiredState) throws -> CompiledDesiredState {
+    var items: [DesiredItem] = []
+    var problems: [String] = []
+    var notes: Set<String> = []
+    let permissions = state.resources.filter { $0.address.kind == "permission" }
+    var grants: [String: [DesiredResource]] = [:]
+    for permission in permissions {
+      guard let chatbot = permission.spec["chatbot"]?.stringValue else {
+        problems.append("\(permission.location): \(permission.address) names no chatbot")
+        continue
+      }
+      grants[chatbot, default: []].append(permission)
+    }
+    for resource in state.resources where resource.address.kind == "table" {
+      items.append(table(resource, notes: &notes))
+    }
+    for resource in state.resources where resource.address.kind == "chatbot" {
+      items.append(chatbot(resource, grants: grants[resource.name] ?? [], problems: &problems))
+    }
+    let chatbots = Set(state.resources.filter { $0.address.kind == "chatbot" }.map(\.name))
+    for (name, list) in grants.sorted(by: { $0.key < $1.key }) where !chatbots.contains(name) {
+      for permission in list {
+        problems.append(
+          "\(permission.location): \(permission.address) names chatbot '\(name)', "
+            + "which no manifest declares")
+      }
+    }
+    for resource in state.resources
+    where !["table", "chatbot", "permission"].contains(resource.address.kind) {
+      problems.append(
+        "\(resource.location): kind '\(resource.kind)' is not a HeHo kind "
+          + "(Table, Chatbot, Permission)")
+    }
+    guard problems.isEmpty else { throw ProviderError(problems.joined(separator: "\n")) }
+    return CompiledDesiredState(items: items, notes: notes.sorted())
+  }
+
+  func table(_ resource: DesiredResource, notes: inout Set<String>) -> DesiredItem {
+    let spec = resource.spec
+    let connect = spec["connect"]?.boolValue ?? false
+    var fields: [String: Value] = [:]
+    var payloadColumns: [Value] = []
+    if let columns = spec["columns"]?.arrayValue {
+      var names: [Value] = []
+      for column in columns {
+        guard let name = column["name"]?.stringValue else { continue }
+        let type = column["type"]?.stringValue ?? ""
+        let primaryKey = column["primaryKey"]?.boolValue ?? false
+        let notNull = column["notNull"]?.boolValue ?? false
+        names.append(.string(name))
+        fields["columns.\(name).type"] = .string(HehoTypes.canonical(type))
+        fields["columns.\(name).required"] = .bool(primaryKey || notNull)
+        if column["primaryKey"] != nil || column["defaultValue"] != nil {
+          notes.insert(
+            "primaryKey and defaultValue cannot be read back from HeHo (its table list omits "
+              + "them); they are sent on create but never checked for drift.")
+        }
+        if HehoTypes.hasParameters(type) {
+          notes.insert(
+            "type parameters such as varchar(255)'s length cannot be read back from HeHo; "
+              + "only the base type is checked.")
+        }
+        var wire: [String: Value] = ["name": .string(name), "type": .string(type)]
+        if primaryKey { wire["primaryKey"] = .bool(true) }
+        if notNull { wire["notNull"] = .bool(true) }
+        if let value = column["defaultValue"] { wire["defaultValue"] = value }
+        payloadColumns.append(.object(wire))
+      }
+      fields["columns"] = .array(names)
+    }
+    var payload: [String: Value] = ["tableName": .string(resource.name)]
+    if !connect { payload["columns"] = .array(payloadColumns) }
+    return DesiredItem(
+      address: resource.address, mode: connect ? .connect : .create, fields: fields,
+      payload: payload, lifecycle: resource.lifecycle, location: resource.location)
+  }
+
+  func chatbot(
+    _ resource: DesiredResource, grants: [DesiredResource], problems: inout [String]
+  ) -> DesiredItem {
+    let spec = resource.spec
+    var fields: [String: Value] = [
+      "goal": spec["goal"] ?? .null,
+      "description": spec["description"] ?? .null,
+      "model": spec["model"] ?? .null,
+      "tone": spec["tone"] ?? .string(HehoCompiler.toneDefault),
+      "theme": spec["theme"] ?? .string(HehoCompiler.themeDefault),
+    ]
+    var payload: [String: Value] = fields
+    payload["name"] = .string(resource.name)
+    var slots: [HehoSlotWire] = []
+    for grant in grants {
+      let table = grant.spec["table"]?.stringValue ?? ""
+      if let earlier = slots.first(where: { $0.table == table }) {
+        problems.append(
+          "\(grant.location): \(grant.address) grants \(resource.name) access on '\(earlier.table)' "
+            + "again; merge it into one Permission")
+        continue
+      }
+      slots.append(
+        HehoSlotWire(
+          table: table, read: grant.spec["read"]?.boolValue ?? false,
+          write: grant.spec["write"]?.boolValue ?? false,
+          edit: grant.spec["edit"]?.boolValue ?? false))
+    }
+    if slots.count > 3 {
+      problems.append(
+        "\(resource.location): \(resource.address) has \(slots.count) permissions; a HeHo chatbot "
+          + "can use at most 3 tables: remove \(slots.count - 3)")
+    }
+    slots.sort { $0.table < $1.table }
+    for (index, slot) in slots.prefix(3).enumerated() {
+      fields["access.\(slot.table)"] = HehoCompiler.rights(slot)
+      payload["data_table_\(index + 1)"] = .string(slot.table)
+      payload["data_table_\(index + 1)_read"] = .bool(slot.read)
+      payload["data_table_\(index + 1)_write"] = .bool(slot.write)
+      payload["data_table_\(index + 1)_edit"] = .bool(slot.edit)
+    }
+    let sources = [resource.address] + grants.map(\.address).sorted()
+    return DesiredItem(
+      address: resource.address, fields: fields, payload: payload,
+      dependencies: slots.map { ResourceAddress(kind: "table", name: $0.table) },
+      sources: sources, lifecycle: resource.lifecycle, location: resource.location)
+  }
+
+  /// `["read", "write"]`: the rights a slot grants, in a fixed order.
+  static func rights(_ slot: HehoSlotWire) -> Value {
+    var rights: [Value] = []
+    if slot.read { rights.append(.string("read")) }
+    if slot.write { rights.append(.string("write")) }
+    if slot.edit { rights.append(.string("edit")) }
+    return .array(rights)
+  }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import HehoEngine
+import HehoManifest
+
+extension HehoProvider {
+  /// Creates without ever making a duplicate: when an attempt's outcome is unknown (timeout,
+  /// lost connection, 5xx), looks the resource up by name first and adopts it if it is there.
+  func create(
+    _ step: ApplyStep, path: String, lookup: @Sendable () async throws -> String?
+  ) async throws -> StepResult {
+    let body = try APIClient.json(step.payload)
+    let request = HTTPRequest(method: "POST", path: path, body: body)
+    var uncertain = false
+    var lastProblem = ""
+    for _ in 1...createAttempts {
+      if uncertain, let id = try await lookup() { return StepResult(liveID: id, adopted: true) }
+      do {
+        let response = try await client.send(request, idempotent: false, write: true)
+        return StepResult(liveID: createdID(in: response, step: step))
+      } catch APIClientError.unknownOutcome(let problem) {
+        uncertain = true
+        lastProblem = problem
+      } catch APIClientError.rejected(let status, let message, _) where status == 409 && uncertain {
+        lastProblem = message
+      } catch let error as APIClientError {
+        throw failure(error, doing: "creating \(step.address)")
+      }
+    }
+    if uncertain, let id = try await lookup() { return StepResult(liveID: id, adopted: true) }
+    throw ProviderError(
+      "creating \(step.address): the outcome stayed unknown after \(createAttempts) attempts "
+        + "(\(lastProblem)); it was not found on the platform, so run heho apply again")
+  }
+
+  /// Connects an existing table. 409 (already on the platform) counts as done.
+  func connect(_ step: ApplyStep) async throws -> StepResult {
+    let body = try APIClient.json(["tableName": step.address.name])
+    let request = HTTPRequest(method: "POST", path: HehoPaths.connect, body: body)
+    do {
+      _ = try await client.send(request, idempotent: true, write: true)
+      return StepResult(liveID: step.address.name)
+    } catch APIClientError.rejected(let status, _, _) where status == 409 {
+      return StepResult(liveID: step.address.name, adopted: true)
+    } catch APIClientError.rejected(let status, let message, _) where status == 404 {
+      throw ProviderError(
+        "connecting \(step.address): the table '\(step.address.name)' does not exist in the "
+          + "organization's database (\(message)); create it there first, or remove "
+          + "`connect: true` so heho creates it", status: 404)
+    } catch let error as APIClientError {
+      throw failure(error, doing: "connecting \(step.address)")
+    }
+  }
+
+  /// Deletes; a 404 after an attempt whose outcome was unknown means the delete happened.
+  func delete(_ step: ApplyStep, request: HTTPRequest) async throws -> StepResult {
+    do {
+      _ = try await client.send(request, idempotent: true, write: true)
+      return StepResult(liveID: step.liveID)
+    } catch APIClientError.rejected(let status, _, let uncertain) where status == 404 && uncertain {
+      return StepResult(liveID: step.liveID)
+    } catch let error as APIClientError {
+      throw failure(error, doing: "deleting \(step.address)")
+    }
+  }
+
+  /// Sends a request, turning client errors into provider errors that say what was being done.
+  func call(
+    _ request: HTTPRequest, idempotent: Bool, write: Bool, doing: String
+  ) async throws -> HTTPResponse {
+    do {
+      return try await client.send(request, idempotent: idempotent, write: write)
+    } catch let error as APIClientError {
+      throw failure(error, doing: doing)
+    }
+  }
+
+  func failure(_ error: APIClientError, doing: String) -> ProviderError {
+    let text: String
+    var status: Int?
+    switch error {
+    case .rejected(let code, let message, _):
+      status = code
+      text = code == 401
+        ? "HeHo refused the API key (401: \(message)); check the key in the environment variable"
+        : "HeHo refused it with \(code): \(message)"
+    case .unknownOutcome(let message): text = message
+    case .unavailable(let message): text = message
+    case .malformed(let message): text = message
+    }
+    return ProviderError(client.redactor.redact("\(doing): \(text)"), status: status)
+  }
+
+  func createdID(in response: HTTPResponse, step: ApplyStep) -> String? {
+    if step.address.kind == "table" { return step.address.name }
+    return (try? JSONDecoder().decode(HehoChatbotCreated.self, from: response.body))?.chatbot?.id
+  }
+}

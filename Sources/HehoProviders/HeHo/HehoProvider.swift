@@ -1,0 +1,111 @@
+import Foundation
+import HehoEngine
+import HehoManifest
+
+/// The HeHo platform: tables, chatbots, and permissions compiled into chatbots' table slots.
+///
+/// HeHo has no update for chatbots and no ALTER for tables, so every changed field forces a
+/// replacement. Tables are identified by name; chatbots by name, with a platform ID.
+public struct HehoProvider: Provider {
+  /// The client used for every request.
+  public let client: APIClient
+  /// How many times a create with an unknown outcome is looked up and tried again.
+  public var createAttempts: Int
+
+  /// Creates a provider over `client`.
+  public init(client: APIClient, createAttempts: Int = 4) {
+    self.client = client
+    self.createAttempts = max(1, createAttempts)
+  }
+
+  /// Creates a provider for `configuration` over `transport` (URLSession by default).
+  public init(
+    configuration: HehoConfiguration, transport: (any HTTPTransport)? = nil,
+    retry: RetryPolicy = RetryPolicy()
+  ) {
+    let transport = transport ?? URLSessionTransport(baseURL: configuration.endpoint)
+    self.init(client: APIClient(transport: transport, apiKey: configuration.apiKey, retry: retry))
+  }
+
+  public var name: String { "heho" }
+
+  public var kinds: [KindBehavior] {
+    [
+      KindBehavior(
+        kind: "table", holdsData: true,
+        replacementReason: "HeHo has no ALTER for tables: it is dropped and created again"),
+      KindBehavior(
+        kind: "chatbot", replacementChangesIdentity: true,
+        replacementReason: "HeHo has no update endpoint for chatbots: it is deleted and created "
+          + "again"),
+      KindBehavior(
+        kind: "permission", replacementReason: "permissions are part of their chatbot",
+        manifestOnly: true),
+    ]
+  }
+
+  public func compile(_ state: DesiredState) throws -> CompiledDesiredState {
+    try HehoCompiler().compile(state)
+  }
+
+  public func fetchLiveState() async throws -> LiveState {
+    let before = client.counter.reads
+    async let chatbots = listChatbots()
+    async let tables = listTables()
+    let resources =
+      try await tables.map(HehoNormalizer.table) + chatbots.map(HehoNormalizer.chatbot)
+    return LiveState(resources: resources, readsMade: client.counter.reads - before)
+  }
+
+  public func countRecords(in resource: LiveResource) async throws -> Int {
+    let body = try APIClient.json(["action": "read", "tableName": resource.address.name])
+    let request = HTTPRequest(method: "POST", path: HehoPaths.rows, body: body)
+    let response = try await call(request, idempotent: true, write: false, doing: "counting rows of \(resource.address)")
+    let read = try client.decode(HehoRowsRead.self, from: response, for: request.line)
+    return read.count ?? read.data?.count ?? 0
+  }
+
+  public func perform(_ step: ApplyStep) async throws -> StepResult {
+    switch (step.action, step.address.kind) {
+    case (.create, "chatbot"):
+      return try await create(step, path: HehoPaths.chatbots) {
+        try await listChatbots().first { $0.name == step.address.name }?.id
+      }
+    case (.create, "table"):
+      return try await create(step, path: HehoPaths.tables) {
+        try await listTables().first { $0.name == step.address.name }?.name
+      }
+    case (.connect, "table"):
+      return try await connect(step)
+    case (.delete, "chatbot"):
+      let id = step.liveID ?? ""
+      let request = HTTPRequest(
+        method: "DELETE", path: HehoPaths.chatbots, query: [.init("chatbotId", id)])
+      return try await delete(step, request: request)
+    case (.delete, "table"):
+      let body = try APIClient.json(["tableName": step.address.name])
+      return try await delete(
+        step, request: HTTPRequest(method: "DELETE", path: HehoPaths.tables, body: body))
+    default:
+      throw ProviderError(
+        "\(step.address): HeHo cannot \(step.action.rawValue) a \(step.address.kind) "
+          + "(no such endpoint)")
+    }
+  }
+
+  public func explain(_ change: FieldChange, of address: ResourceAddress) -> String? {
+    address.kind == "chatbot" ? HehoNormalizer.explainAccess(change, chatbot: address.name) : nil
+  }
+
+  func listChatbots() async throws -> [HehoChatbotWire] {
+    let request = HTTPRequest(method: "GET", path: HehoPaths.chatbots)
+    let response = try await call(request, idempotent: true, write: false, doing: "listing chatbots")
+    return try client.decode(HehoChatbotList.self, from: response, for: request.line).chatbots
+  }
+
+  func listTables() async throws -> [HehoTableWire] {
+    let request = HTTPRequest(method: "GET", path: HehoPaths.rows)
+    let response = try await call(request, idempotent: true, write: false, doing: "listing tables")
+    return try client.decode(HehoTableList.self, from: response, for: request.line).tables
+  }
+}

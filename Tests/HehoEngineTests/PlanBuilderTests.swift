@@ -1,0 +1,105 @@
+import HehoEngine
+import HehoManifest
+import Testing
+
+@Suite struct PlanBuilderTests {
+  @Test func missingResourceIsCreatedWithEveryField() {
+    let draft = Fixtures.build([Fixtures.item("store/a", ["size": .int(3)])], [])
+    #expect(Fixtures.action(draft, "store/a") == .create)
+    #expect(draft.operations[0].changes == [FieldChange(field: "size", before: nil, after: .int(3))])
+  }
+
+  @Test func equalFieldsAreNoOp() {
+    let draft = Fixtures.build(
+      [Fixtures.item("store/a", ["size": .int(3)])], [Fixtures.live("store/a", ["size": .int(3)])])
+    #expect(Fixtures.action(draft, "store/a") == .noop)
+    #expect(draft.operations[0].changes.isEmpty)
+  }
+
+  @Test func inPlaceFieldUpdatesAndOthersReplace() {
+    let update = Fixtures.build(
+      [Fixtures.item("bot/b", ["label": .string("new")])],
+      [Fixtures.live("bot/b", ["label": .string("old")])])
+    #expect(Fixtures.action(update, "bot/b") == .update)
+    let replace = Fixtures.build(
+      [Fixtures.item("bot/b", ["label": .string("new"), "goal": .string("x")])],
+      [Fixtures.live("bot/b", ["label": .string("old"), "goal": .string("y")])])
+    let operation = replace.operations[0]
+    #expect(operation.action == .replace)
+    #expect(operation.reasons == ["bots cannot be updated"])
+    #expect(operation.warnings.contains { $0.contains("ID changes") })
+    #expect(operation.changes.map(\.field) == ["goal", "label"])
+    #expect(operation.changes.first { $0.field == "goal" }?.forcesReplacement == true)
+  }
+
+  @Test func ignoredFieldsAreNotChanges() {
+    let lifecycle = Lifecycle(ignoreChanges: [.init(field: "goal", reason: "edited by support")])
+    let draft = Fixtures.build(
+      [Fixtures.item("bot/b", ["goal": .string("x")], lifecycle: lifecycle)],
+      [Fixtures.live("bot/b", ["goal": .string("y")])])
+    #expect(Fixtures.action(draft, "bot/b") == .noop)
+  }
+
+  @Test func unmanagedIsListedAndOnlyDeletedWhenPruning() {
+    let live = [Fixtures.live("store/old")]
+    let kept = Fixtures.build([], live, prune: false)
+    #expect(kept.operations.isEmpty)
+    #expect(kept.unmanaged == [UnmanagedResource(address: Fixtures.address("store/old"), liveID: "id-store/old", pruned: false)])
+    let pruned = Fixtures.build([], live, prune: true)
+    #expect(Fixtures.action(pruned, "store/old") == .delete)
+    #expect(pruned.unmanaged.first?.pruned == true)
+  }
+
+  @Test func duplicateLiveNamesAreAmbiguousAndUntouched() {
+    let draft = Fixtures.build(
+      [Fixtures.item("bot/b", ["goal": .string("x")])],
+      [Fixtures.live("bot/b", id: "one"), Fixtures.live("bot/b", id: "two")], prune: true)
+    #expect(draft.operations.isEmpty)
+    #expect(draft.problems.count == 1)
+    #expect(draft.problems[0].kind == .ambiguous)
+    #expect(draft.problems[0].message.contains("one, two"))
+  }
+
+  @Test func connectWhenMissingNoOpWhenPresent() {
+    let item = Fixtures.item("store/legacy", mode: .connect)
+    #expect(Fixtures.action(Fixtures.build([item], []), "store/legacy") == .connect)
+    let present = Fixtures.build([item], [Fixtures.live("store/legacy", ["size": .int(1)])])
+    #expect(Fixtures.action(present, "store/legacy") == .noop)
+  }
+
+  @Test func connectedResourceThatDiffersIsNotedNotChanged() {
+    let item = Fixtures.item("store/legacy", ["size": .int(2)], mode: .connect)
+    let draft = Fixtures.build([item], [Fixtures.live("store/legacy", ["size": .int(1)])])
+    #expect(Fixtures.action(draft, "store/legacy") == .noop)
+    #expect(draft.notes.contains { $0.contains("never alters a connected resource") })
+  }
+
+  @Test func replacingAStoreReplacesTheBotThatUsesIt() {
+    let draft = Fixtures.build(
+      [
+        Fixtures.item("store/s", ["size": .int(2)]),
+        Fixtures.item("bot/b", ["goal": .string("x")], dependencies: ["store/s"]),
+      ],
+      [
+        Fixtures.live("store/s", ["size": .int(1)]),
+        Fixtures.live("bot/b", ["goal": .string("x")], dependencies: ["store/s"]),
+      ])
+    let bot = draft.operations.first { $0.address == Fixtures.address("bot/b") }
+    #expect(bot?.action == .replace)
+    #expect(bot?.reasons.first?.contains("uses store/s, which is replaced") == true)
+  }
+
+  @Test func orderPutsConnectsFirstDependenciesBeforeUsersAndDeletesLastReversed() {
+    let draft = Fixtures.build(
+      [
+        Fixtures.item("bot/b", ["goal": .string("x")], dependencies: ["store/s"]),
+        Fixtures.item("store/s"), Fixtures.item("store/legacy", mode: .connect),
+      ],
+      [Fixtures.live("store/old"), Fixtures.live("bot/old", dependencies: ["store/old"])],
+      prune: true)
+    #expect(
+      draft.operations.map(\.address.description) == [
+        "store/legacy", "store/s", "bot/b", "bot/old", "store/old",
+      ])
+  }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import Testing
+
+@testable import HehoLocal
+
+@Suite("Fault injection")
+struct FaultInjectionTests {
+  /// The statuses of `count` sequential verify-user calls under `faults`.
+  private func outcomes(_ faults: FaultConfiguration, count: Int = 40) async throws -> [Int] {
+    let recorded = OutcomeLog()
+    try await withPlatform(faults: faults) { api in
+      for _ in 0..<count {
+        let response = try await api.call(.post, "/api/verify-user")
+        await recorded.append(Int(response.status.code))
+      }
+    }
+    return await recorded.values
+  }
+
+  @Test("the same seed gives the same outcomes; another seed differs")
+  func deterministic() async throws {
+    let kinds: Set<FaultConfiguration.Kind> = [.tooManyRequests, .internalError, .unavailable]
+    let first = try await outcomes(.init(rate: 0.5, seed: 42, kinds: kinds))
+    let second = try await outcomes(.init(rate: 0.5, seed: 42, kinds: kinds))
+    let other = try await outcomes(.init(rate: 0.5, seed: 43, kinds: kinds))
+    #expect(first == second)
+    #expect(first != other)
+    #expect(Set(first).isSubset(of: [200, 429, 500, 503]))
+    #expect(first.contains(200) && first.contains { $0 != 200 })
+  }
+
+  @Test("rate 0 never faults; rate 1 always does")
+  func rates() async throws {
+    #expect(try await outcomes(.init(rate: 0, seed: 1), count: 10).allSatisfy { $0 == 200 })
+    let always = try await outcomes(.init(rate: 1, seed: 1, kinds: [.unavailable]), count: 10)
+    #expect(always.allSatisfy { $0 == 503 })
+  }
+
+  @Test("the injector's decisions repeat for a seed and restart when reconfigured")
+  func injectorSequence() {
+    let configuration = FaultConfiguration(rate: 0.3, seed: 7)
+    let injector = FaultInjector(configuration)
+    let first = (0..<100).map { _ in injector.nextDecision() }
+    injector.reconfigure(configuration)
+    let again = (0..<100).map { _ in injector.nextDecision() }
+    #expect(first == again)
+    let faulted = first.filter { $0.fault != nil }.count
+    #expect((10...50).contains(faulted))
+  }
+
+  @Test("429 carries Retry-After, configurable")
+  func retryAfter() async throws {
+    try await withPlatform(faults: .init(rate: 1, kinds: [.tooManyRequests], retryAfterSeconds: 3)) { api in
+      let response = try await api.call(.get, "/api/v1/chatbots/manage")
+      #expect(response.status == .tooManyRequests)
+      #expect(response.headers[.retryAfter] == "3")
+      #expect(!response.error.isEmpty)
+    }
+  }
+
+  @Test("/_local routes are never faulted")
+  func localRoutesExempt() async throws {
+    try await withPlatform(faults: .init(rate: 1, kinds: [.internalError])) { api in
+      let health = try await api.call(.get, "/_local/health")
+      let metrics = try await api.call(.get, "/_local/metrics")
+      #expect(health.status == .ok)
+      #expect(metrics.status == .ok)
+    }
+  }
+
+  @Test("commitThenFail commits the write, then fails the response")
+  func commitThenFail() async throws {
+    let platform = try await TestPlatform.make(
+      faults: .init(rate: 1, seed: 0, kinds: [.commitThenFail]))
+    try await platform.run { api in
+      platform.services.injector.reconfigure(.none)
+      try await api.createTable(seedTableBody)
+      platform.services.injector.reconfigure(.init(rate: 1, seed: 0, kinds: [.commitThenFail]))
+      let response = try await api.rows(
+        #"{"action": "add", "tableName": "customers", "data": {"name": "Ada"}}"#)
+      #expect(response.status == .internalServerError)
+      platform.services.injector.reconfigure(.none)
+      let read = try await api.rows(#"{"action": "read", "tableName": "customers"}"#)
+      #expect(read.json["count"] == .integer(1))
+    }
+  }
+}
+
+/// Collects outcomes across the test closure.
+actor OutcomeLog {
+  var values: [Int] = []
+  func append(_ value: Int) { values.append(value) }
+}

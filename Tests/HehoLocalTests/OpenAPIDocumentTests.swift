@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import Testing
+import Yams
+
+@testable import HehoLocal
+
+@Suite("OpenAPI document")
+struct OpenAPIDocumentTests {
+  private func documentOperations() throws -> Set<String> {
+    let url = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("schemas/heho-api.openapi.yaml")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let document = try #require(try Yams.load(yaml: text) as? [String: Any])
+    #expect(document["openapi"] as? String == "3.1.0")
+    let paths = try #require(document["paths"] as? [String: Any])
+    var operations: Set<String> = []
+    for (path, item) in paths {
+      let methods = try #require(item as? [String: Any])
+      for method in methods.keys where ["get", "post", "put", "delete", "patch"].contains(method) {
+        operations.insert("\(method.uppercased()) \(path)")
+      }
+    }
+    return operations
+  }
+
+  @Test("the document and the route list name the same operations")
+  func sameOperations() throws {
+    #expect(try documentOperations() == Set(LocalRoute.all.map(\.description)))
+  }
+
+  @Test("the router serves every listed route and nothing answers 'no route'")
+  func routerServesList() async throws {
+    try await withPlatform { api in
+      for route in LocalRoute.all {
+        let response = try await api.call(route.httpMethod, route.path, "{}")
+        #expect(response.status != .notFound || !response.error.hasPrefix("no route"), "\(route)")
+        #expect(response.status != .methodNotAllowed, "\(route)")
+      }
+      let unlisted = try await api.call(.put, "/api/v1/chatbots/manage")
+      #expect(unlisted.status == .methodNotAllowed)
+    }
+  }
+}
