@@ -49,7 +49,10 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
-    .executableTarget(name: "heho", dependencies: ["HehoCLI"]),
+    .executableTarget(
+      name: "heho",
+      dependencies: ["HehoCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
     .testTarget(name: "HehoManifestTests", dependencies: ["HehoManifest"]),
     .testTarget(name: "HehoEngineTests", dependencies: ["HehoEngine", "HehoManifest"]),
     .testTarget(
