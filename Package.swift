@@ -49,10 +49,7 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
-    .executableTarget(
-      name: "heho",
-      dependencies: ["HehoCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
-    ),
+    .executableTarget(name: "heho", dependencies: ["HehoCLI"]),
     .testTarget(name: "HehoManifestTests", dependencies: ["HehoManifest"]),
     .testTarget(name: "HehoEngineTests", dependencies: ["HehoEngine", "HehoManifest"]),
     .testTarget(

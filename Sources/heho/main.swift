@@ -1,15 +1,9 @@
-import ArgumentParser
 import HehoCLI
 
-// Parse and run explicitly through the asynchronous path (the synchronous `main()`
-// would be chosen by overload resolution here and refuses an asynchronous root).
-do {
-  var command = try await HehoCommand.asyncParseAsRoot(nil)
-  if var asyncCommand = command as? AsyncParsableCommand {
-    try await asyncCommand.run()
-  } else {
-    try command.run()
-  }
-} catch {
-  HehoCommand.exit(withError: error)
+/// Runs the root command; inside an async function `main()` resolves to the async overload
+/// (in top-level code it resolves to the synchronous one, which refuses async commands).
+func runHeho() async {
+  await HehoCommand.main()
 }
+
+await runHeho()
