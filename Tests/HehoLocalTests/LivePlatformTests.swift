@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import HehoLocal
+
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
-
-@testable import HehoLocal
 
 /// Sends one request with URLSession and returns status and JSON.
 func send(
@@ -75,7 +75,8 @@ struct LivePlatformTests {
     _ = try await send(
       first, "POST", "/api/v1/database/manage",
       #"{"action": "add", "tableName": "customers", "data": {"name": "Ada"}}"#, session: session)
-    _ = try await send(first, "POST", "/api/v1/chatbots/manage", chatbotJSON(name: "bot"), session: session)
+    _ = try await send(
+      first, "POST", "/api/v1/chatbots/manage", chatbotJSON(name: "bot"), session: session)
     let acmeKey = try await first.createOrganization(named: "acme")
     try await first.shutdown()
 
@@ -86,7 +87,8 @@ struct LivePlatformTests {
       second, "POST", "/api/v1/database/manage", #"{"action": "read", "tableName": "customers"}"#,
       session: session)
     #expect(rows.json["count"] == .integer(1))
-    let oldKey = try await send(second, "GET", "/api/v1/chatbots/manage", key: "seeded-key", session: session)
+    let oldKey = try await send(
+      second, "GET", "/api/v1/chatbots/manage", key: "seeded-key", session: session)
     #expect(oldKey.json["chatbots"]?.arrayValue.count == 1)
     let acme = try await send(second, "POST", "/api/verify-user", key: acmeKey, session: session)
     #expect(acme.json["organization"]?["name"] == .string("acme"))

@@ -55,8 +55,10 @@ final class PlatformStore: Sendable {
   /// The organization with this name; `nil` when there is none.
   func organization(named name: String) async throws -> Organization? {
     try await pool.read { db in
-      try Row.fetchOne(db, sql: "SELECT id, name FROM organizations WHERE name = ?", arguments: [name])
-        .map { Organization(id: $0["id"], name: $0["name"]) }
+      try Row.fetchOne(
+        db, sql: "SELECT id, name FROM organizations WHERE name = ?", arguments: [name]
+      )
+      .map { Organization(id: $0["id"], name: $0["name"]) }
     }
   }
 
@@ -80,7 +82,8 @@ final class PlatformStore: Sendable {
       }
       guard let organization else { throw LocalAPIError.internalError("organization not stored") }
       try db.execute(
-        sql: "INSERT OR IGNORE INTO api_keys (key_hash, organization_id, created_at) VALUES (?, ?, ?)",
+        sql:
+          "INSERT OR IGNORE INTO api_keys (key_hash, organization_id, created_at) VALUES (?, ?, ?)",
         arguments: [hash, organization.id, SQLiteFile.now()])
       return (organization, created)
     }
