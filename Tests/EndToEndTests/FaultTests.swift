@@ -38,8 +38,11 @@ import Testing
     await harness.stop()
   }
 
-  @Test func firstApplyUnderFaultsMakesNoDuplicates() async throws {
-    let harness = try await Harness.start(faults: Self.faults(seed: 99))
+  @Test func firstApplyUnderUnknownOutcomesMakesNoDuplicates() async throws {
+    var faults = Self.faults(seed: 99)
+    faults.rate = 0.3
+    faults.kinds = [.commitThenFail, .dropConnection]
+    let harness = try await Harness.start(faults: faults)
     var runs = 0
     var last = RunResult(code: 1, out: "", err: "")
     while runs < 3 && last.code != 0 {
