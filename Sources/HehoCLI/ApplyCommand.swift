@@ -51,7 +51,8 @@ struct ApplyCommand: AsyncParsableCommand {
     } catch let error as ProviderError {
       throw CommandFailure.report(error.message)
     } catch {
-      throw CommandFailure.report("cannot read the plan file \(planFile): \(error.localizedDescription)")
+      throw CommandFailure.report(
+        "cannot read the plan file \(planFile): \(error.localizedDescription)")
     }
     let current: String
     do {

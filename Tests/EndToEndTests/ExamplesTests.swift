@@ -4,9 +4,10 @@ import Testing
 
 /// Each example applies cleanly to a fresh platform, and then nothing is left to change.
 @Suite struct ExamplesTests {
-  @Test(arguments: [
-    ("support-desk", nil), ("multi-env", "dev"), ("multi-env", "prod"), ("multi-env", nil),
-  ] as [(String, String?)])
+  @Test(
+    arguments: [
+      ("support-desk", nil), ("multi-env", "dev"), ("multi-env", "prod"), ("multi-env", nil),
+    ] as [(String, String?)])
   func applyThenPlanIsEmpty(example: String, environment: String?) async throws {
     let harness = try await Harness.start(example: example)
     let env = environment.map { ["--env", $0] } ?? []
@@ -34,7 +35,9 @@ import Testing
 
   @Test func missingKeyNamesTheVariable() async throws {
     let harness = try await Harness.start()
-    try harness.edit("heho.yaml") { $0.replacingOccurrences(of: "apiKeyEnv: HEHO_API_KEY", with: "apiKeyEnv: ACME_KEY") }
+    try harness.edit("heho.yaml") {
+      $0.replacingOccurrences(of: "apiKeyEnv: HEHO_API_KEY", with: "apiKeyEnv: ACME_KEY")
+    }
     let plan = await harness.run(["plan"])
     #expect(plan.code == 1)
     #expect(plan.err.contains("ACME_KEY"))

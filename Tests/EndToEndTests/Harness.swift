@@ -144,7 +144,8 @@ struct Harness: Sendable {
     else { return [:] }
     var result: [String: String] = [:]
     for operation in operations {
-      if let address = operation["address"] as? [String: Any], let kind = address["kind"] as? String,
+      if let address = operation["address"] as? [String: Any],
+        let kind = address["kind"] as? String,
         let name = address["name"] as? String, let action = operation["action"] as? String
       {
         result["\(kind)/\(name)"] = action

@@ -5,7 +5,8 @@ import Testing
 @Suite struct PlanSchemaTests {
   static let checker: String? = {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-    let candidates = path.split(separator: ":").map { "\($0)/check-jsonschema" }
+    let candidates =
+      path.split(separator: ":").map { "\($0)/check-jsonschema" }
       + [NSHomeDirectory() + "/.local/bin/check-jsonschema"]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
   }()
@@ -16,7 +17,8 @@ import Testing
     let process = Process()
     process.executableURL = URL(fileURLWithPath: checker ?? "/bin/false")
     process.arguments = [
-      "--schemafile", Harness.repositoryRoot.appendingPathComponent("schemas/plan.schema.json").path,
+      "--schemafile",
+      Harness.repositoryRoot.appendingPathComponent("schemas/plan.schema.json").path,
       file.path,
     ]
     let pipe = Pipe()
@@ -37,11 +39,15 @@ import Testing
     #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
     try await harness.addRows("faq", count: 2) { ["question": "q\($0)", "answer": "a\($0)"] }
     try harness.edit("tables.yaml") {
-      $0.replacingOccurrences(of: "{ name: topic, type: varchar(64) }", with: "{ name: topic, type: text }")
+      $0.replacingOccurrences(
+        of: "{ name: topic, type: varchar(64) }", with: "{ name: topic, type: text }")
     }
-    try harness.edit("heho.yaml") { $0.replacingOccurrences(of: "prune: false", with: "prune: true") }
+    try harness.edit("heho.yaml") {
+      $0.replacingOccurrences(of: "prune: false", with: "prune: true")
+    }
     _ = try await harness.api(
-      "POST", "/api/v1/database/tables", body: ["tableName": "extra", "columns": [["name": "id", "type": "uuid"]]])
+      "POST", "/api/v1/database/tables",
+      body: ["tableName": "extra", "columns": [["name": "id", "type": "uuid"]]])
     let mixed = await harness.run(["plan", "--output", "json"])
     #expect(mixed.code == 1)
     #expect(mixed.out.contains("\"data_loss\""))

@@ -26,7 +26,8 @@ public struct URLSessionTransport: HTTPTransport {
   }
 
   public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-    let base = baseURL.absoluteString.hasSuffix("/")
+    let base =
+      baseURL.absoluteString.hasSuffix("/")
       ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
     guard var components = URLComponents(string: base + request.path) else {
       throw TransportError(.cannotConnect, "invalid URL for \(request.line)")
