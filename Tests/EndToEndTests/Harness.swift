@@ -3,6 +3,7 @@ import Foundation
 import HehoCLI
 import HehoLocal
 import HehoProviders
+import Testing
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -51,7 +52,11 @@ struct Harness: Sendable {
     return Harness(platform: platform, directory: directory)
   }
 
+  /// Checks that no run showed the API key, then stops the platform and removes the project.
   func stop() async {
+    let (out, err) = transcript.texts
+    #expect(!out.contains(platform.apiKey), "the API key appeared in output")
+    #expect(!err.contains(platform.apiKey), "the API key appeared in an error")
     try? await platform.shutdown()
     try? FileManager.default.removeItem(at: directory)
   }
