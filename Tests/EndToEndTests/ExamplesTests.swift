@@ -33,6 +33,25 @@ import Testing
     await harness.stop()
   }
 
+  @Test func applyOnATerminalAsksAndOnlyYesApplies() async throws {
+    let harness = try await Harness.start()
+    let declined = await harness.run(["apply"], answer: "y")
+    #expect(declined.code == 1)
+    #expect(declined.out.contains("Only 'yes' is accepted"))
+    #expect(declined.err.contains("apply cancelled"))
+    #expect(try await harness.chatbotNames().isEmpty)
+    let accepted = await harness.run(["apply"], answer: "yes")
+    #expect(accepted.code == 0, "\(accepted.all)")
+    #expect(accepted.out.contains("  … create table/faq"))
+    #expect(try await harness.chatbotNames() == ["faq-bot", "orders-bot", "support-bot"])
+    let again = await harness.run(["apply"], answer: nil)
+    #expect(again.code == 0)
+    #expect(
+      again.out.hasSuffix(
+        "Apply complete: 0 created, 0 replaced, 0 deleted, 0 failed, 0 skipped.\n"))
+    await harness.stop()
+  }
+
   @Test func missingKeyNamesTheVariable() async throws {
     let harness = try await Harness.start()
     try harness.edit("heho.yaml") {

@@ -69,11 +69,14 @@ struct Harness: Sendable {
   }
 
   /// Runs `heho ARGS -f DIR --endpoint URL` (project flags added for plan and apply).
-  func run(_ arguments: [String], project: Bool = true) async -> RunResult {
+  /// `answer` makes the console a terminal whose user types it at the prompt.
+  func run(_ arguments: [String], project: Bool = true, answer: String? = nil) async -> RunResult {
     var arguments = arguments
     if project { arguments += ["-f", directory.path, "--endpoint", platform.baseURL] }
     let capture = Capture()
-    let console = Console(out: capture.out, err: capture.err)
+    let console = Console(
+      out: capture.out, err: capture.err, isTerminal: answer != nil, useColor: false,
+      readLine: { answer })
     let code: Int32 = await ConsoleContext.$current.withValue(console) {
       await ProcessEnvironment.$current.withValue(environment) {
         do {
