@@ -27,7 +27,7 @@ import Testing
       [Fixtures.live("bot/b", ["label": .string("old"), "goal": .string("y")])])
     let operation = replace.operations[0]
     #expect(operation.action == .replace)
-    #expect(operation.reasons == ["bots cannot be updated"])
+    #expect(operation.reasons == ["bots cannot be updated; changed: goal"])
     #expect(operation.warnings.contains { $0.contains("ID changes") })
     #expect(operation.changes.map(\.field) == ["goal", "label"])
     #expect(operation.changes.first { $0.field == "goal" }?.forcesReplacement == true)
