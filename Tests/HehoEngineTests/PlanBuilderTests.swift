@@ -108,3 +108,19 @@ import Testing
       ])
   }
 }
+
+@Suite struct DifferOrderTests {
+  @Test func groupMembersFollowTheirListOrder() {
+    let fields: [String: Value] = [
+      "columns": .array([.string("id"), .string("added")]),
+      "columns.added.type": .string("date"), "columns.id.type": .string("uuid"),
+      "columns.id.required": .bool(true), "access.b": .array([]), "access.a": .array([]),
+    ]
+    let draft = Fixtures.build([Fixtures.item("store/s", fields)], [])
+    #expect(
+      draft.operations[0].changes.map(\.field) == [
+        "access.a", "access.b", "columns", "columns.id.required", "columns.id.type",
+        "columns.added.type",
+      ])
+  }
+}
