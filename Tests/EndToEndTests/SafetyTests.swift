@@ -18,7 +18,7 @@ import Testing
     await harness.platform.resetMetrics()
     let apply = await harness.run(["apply", "--auto-approve"])
     #expect(apply.code == 1)
-    #expect(apply.out.contains("table/faq: would replace it and lose its 3 rows"))
+    #expect(apply.out.contains("table/faq: would replace it and lose its rows (3 rows now)"))
     #expect(apply.out.contains("--allow-data-loss"))
     let metrics = await harness.platform.metrics()
     #expect(metrics.count("POST", "/api/v1/chatbots/manage") == 0)

@@ -55,11 +55,13 @@ import Testing
     #expect(try await Planner(provider: provider).plan(perResource).problems.isEmpty)
   }
 
-  @Test func emptyStoresMayBeReplacedWithoutPermission() async throws {
+  @Test func emptyStoresStillNeedPermissionToBeReplaced() async throws {
     let provider = FakeProvider(live: [Fixtures.live("store/a", ["size": .int(1)])])
     let plan = try await Planner(provider: provider).plan(Self.state([Self.store("a", size: 2)]))
-    #expect(plan.problems.isEmpty)
+    #expect(plan.problems.map(\.kind) == [.dataLoss])
+    #expect(plan.problems[0].message.contains("0 rows now"))
     #expect(plan.operations[0].recordsLost == 0)
+    #expect(plan.operations[0].warnings.contains("drops its data (it holds no rows now)"))
   }
 
   @Test func preventDestroyRefusesReplaceEvenWithDataLossAllowed() async throws {

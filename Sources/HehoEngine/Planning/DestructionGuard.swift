@@ -1,7 +1,7 @@
 import HehoManifest
 
 /// Refuses deletes and replaces that `lifecycle.preventDestroy` forbids, and those that lose
-/// records unless data loss is allowed; marks the risks of the rest.
+/// records (however many it holds now) unless data loss is allowed; marks the risks of the rest.
 public struct DestructionGuard: Sendable {
   /// `--allow-data-loss`.
   public var allowDataLoss: Bool
@@ -29,15 +29,18 @@ public struct DestructionGuard: Sendable {
             message: "lifecycle.preventDestroy refuses to \(verb) it; "
               + "change the manifest so it need not be \(verb)d, or remove the guard"))
       }
-      guard let records = operation.recordsLost, records > 0 else { continue }
+      // A data-holding kind loses whatever it holds when dropped, even if it is empty now:
+      // rows can arrive between plan and apply, so the guard does not depend on the count.
+      guard let records = operation.recordsLost else { continue }
       let rows = records == 1 ? "1 row" : "\(records) rows"
-      result.operations[index].warnings.append("loses its \(rows) of data")
+      result.operations[index].warnings.append(
+        records > 0 ? "loses its \(rows) of data" : "drops its data (it holds no rows now)")
       if !allowDataLoss && !lifecycle.allowDataLoss {
         result.problems.append(
           PlanProblem(
             .dataLoss, address: operation.address,
-            message: "would \(verb) it and lose its \(rows); run with --allow-data-loss "
-              + "or set lifecycle.allowDataLoss: true on it to allow this"))
+            message: "would \(verb) it and lose its rows (\(rows) now); run with "
+              + "--allow-data-loss or set lifecycle.allowDataLoss: true on it to allow this"))
       }
     }
     return result
