@@ -50,7 +50,7 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "heho", dependencies: ["HehoCLI"]),
-    .testTarget(name: "HehoManifestTests", dependencies: ["HehoManifest"]),
+    .testTarget(name: "HehoManifestTests", dependencies: ["HehoManifest", "HehoCLI"]),
     .testTarget(name: "HehoEngineTests", dependencies: ["HehoEngine", "HehoManifest"]),
     .testTarget(
       name: "HehoProvidersTests",

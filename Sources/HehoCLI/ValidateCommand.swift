@@ -1,11 +1,36 @@
 import ArgumentParser
+import Foundation
+import HehoManifest
 
-/// `heho validate` (not implemented yet).
+/// `heho validate`: loads, validates and resolves manifests without touching the network.
 struct ValidateCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "validate", abstract: "Not implemented yet.")
+    commandName: "validate",
+    abstract: "Check manifests: YAML, schemas, variables and references. No network.")
+
+  @Option(name: .shortAndLong, help: "A manifest file or a directory of manifests.")
+  var file: String = "."
+
+  @Option(name: .long, help: "The environment whose overrides apply (from heho.yaml).")
+  var env: String?
+
+  @Option(name: .customLong("var"), help: "Set a variable: NAME=VALUE (repeatable).")
+  var variables: [String] = []
+
+  @Option(name: .long, help: "Output format: text or json.")
+  var output: ValidateOutput = .text
 
   func run() async throws {
-    throw ValidationError("'heho validate' is not implemented yet")
+    let options = LoadOptions(
+      path: file, environment: env, variables: try ValidateOptions.parseVariables(variables),
+      processEnvironment: ProcessInfo.processInfo.environment)
+    let result = ManifestLoader().load(options)
+    let report = ValidationReport(result)
+    let console = ConsoleContext.current
+    switch output {
+    case .text: report.textLines.forEach { console.out($0) }
+    case .json: console.out(report.json)
+    }
+    if result.hasErrors { throw ExitCode(1) }
   }
 }

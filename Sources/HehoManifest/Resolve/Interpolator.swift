@@ -11,7 +11,7 @@ struct Interpolator: Sendable {
     _ text: String, at location: SourceLocation, plain: Bool, diagnostics: inout [Diagnostic]
   ) -> ResolvedText {
     let template = Template(text)
-    guard template.hasReferences else { return ResolvedText(value: text, environmentNames: []) }
+    guard text.contains("${") else { return ResolvedText(value: text, environmentNames: []) }
     var value = ""
     var names: [String] = []
     func at(_ offset: Int) -> SourceLocation {
