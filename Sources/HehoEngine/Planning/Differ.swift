@@ -34,6 +34,22 @@ public struct Differ: Sendable {
     }
   }
 
+  /// Differences from `live` to `desired` that `lifecycle.ignoreChanges` hides, sorted by
+  /// field, each explained by the manifest's reason.
+  public func ignoredChanges(from live: LiveResource, to desired: DesiredItem) -> [FieldChange] {
+    let ignored = desired.lifecycle.ignoreChanges
+    if ignored.isEmpty || (desired.mode == .connect && desired.fields.isEmpty) { return [] }
+    let keys = Set(desired.fields.keys).union(live.fields.keys)
+    return keys.sorted().compactMap { key -> FieldChange? in
+      let before = live.fields[key]
+      let after = desired.fields[key]
+      guard before != after,
+        let rule = ignored.first(where: { Differ.isIgnored(key, by: [$0.field]) })
+      else { return nil }
+      return FieldChange(field: key, before: before, after: after, explanation: rule.reason)
+    }
+  }
+
   /// Changes that create `desired` from nothing.
   public func creation(of desired: DesiredItem) -> [FieldChange] {
     desired.fields.keys.sorted().map { key in
