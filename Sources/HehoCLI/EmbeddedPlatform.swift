@@ -1,17 +1,38 @@
 import Foundation
 import HehoEngine
+import HehoLocal
 
 /// The embedded local platform `--local` starts in-process.
 struct EmbeddedPlatform: Sendable {
   /// Where it listens.
   var baseURL: URL
-  /// The key it accepts.
+  /// The key it accepts (fresh on every start; never shown).
   var apiKey: String
   /// Stops it.
   var shutdown: @Sendable () async -> Void
 
+  /// The database `--local` uses, relative to the working directory.
+  static let databasePath = ".heho/local.sqlite"
+
   /// Starts HehoLocal on a free loopback port with its database at `.heho/local.sqlite`.
   static func start() async throws -> EmbeddedPlatform {
-    throw ProviderError("the embedded local platform is not available in this build")
+    do {
+      try FileManager.default.createDirectory(
+        atPath: ".heho", withIntermediateDirectories: true)
+      let platform = try await LocalPlatform.start(
+        LocalPlatformConfiguration(host: "127.0.0.1", port: 0, databasePath: databasePath))
+      guard let url = URL(string: platform.baseURL) else {
+        try? await platform.shutdown()
+        throw ProviderError("the local platform reported an invalid address")
+      }
+      return EmbeddedPlatform(
+        baseURL: url, apiKey: platform.apiKey, shutdown: { try? await platform.shutdown() })
+    } catch let error as ProviderError {
+      throw error
+    } catch {
+      throw ProviderError(
+        "cannot start the local platform with \(databasePath): \(error); "
+          + "check that the directory is writable")
+    }
   }
 }

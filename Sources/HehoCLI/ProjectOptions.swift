@@ -4,7 +4,7 @@ import HehoManifest
 
 /// Options shared by commands that read manifests and reach a platform.
 struct ProjectOptions: ParsableArguments {
-  @Option(name: [.short, .customLong("file")], help: "A manifest file or a directory of them.")
+  @Option(name: [.customShort("f"), .customLong("file")], help: "A manifest file or a directory of them.")
   var path: String = "."
 
   @Option(name: .long, help: "The environment from heho.yaml whose overrides apply.")

@@ -1,3 +1,3 @@
 import HehoCLI
 
-await HehoCommand.main()
+await HehoCommand.runAsRoot()
