@@ -1,7 +1,8 @@
 import Foundation
-import HehoEngine
 import HehoManifest
 import Testing
+
+@testable import HehoEngine
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -48,10 +49,14 @@ import Testing
     #expect(text.contains("Modified (live differs from the manifests):"))
     #expect(text.contains("~ bot/support (with grant/support-orders)  bots.yaml:3"))
     #expect(text.contains("tone: live \"strict\", declared \"friendly\""))
-    #expect(text.contains("theme: live \"rose\", declared \"sky\" — ignored (marketing picks themes)"))
-    #expect(text.contains("Missing (declared, not on the platform):\n  + store/orders  stores.yaml:1"))
+    #expect(
+      text.contains("theme: live \"rose\", declared \"sky\" — ignored (marketing picks themes)"))
+    #expect(
+      text.contains("Missing (declared, not on the platform):\n  + store/orders  stores.yaml:1"))
     #expect(text.contains("Unmanaged (on the platform, in no manifest):"))
     #expect(text.contains("id b-9"))
+    #expect(text.contains("pipe \\u{1}"))
+    #expect(!text.contains("\u{1}"))
     #expect(text.contains("Note: a note"))
     #expect(
       text.hasSuffix(
@@ -65,7 +70,9 @@ import Testing
 
   @Test func noDriftText() {
     let report = DriftReport(provider: "fake", project: "demo", entries: [])
-    #expect(DriftTextRenderer(color: false).render(report) == "No drift: 0 modified, 0 missing, 0 unmanaged; 0 in sync.")
+    #expect(
+      DriftTextRenderer(color: false).render(report)
+        == "No drift: 0 modified, 0 missing, 0 unmanaged; 0 in sync.")
   }
 
   @Test func markdownHasASummaryTableAndEscapesCells() {
@@ -74,13 +81,17 @@ import Testing
     #expect(markdown.contains("| 🟡 | `bot/support` | modified: `tone` | `bots.yaml:3` |"))
     #expect(markdown.contains("| 🟢 | `store/orders` | missing: declared, not on the platform |"))
     #expect(markdown.contains("<details><summary>Field differences</summary>"))
-    #expect(markdown.contains("| `theme` | \"rose\" | \"sky\" | ignored (marketing picks themes) |"))
+    #expect(
+      markdown.contains("| `theme` | \"rose\" | \"sky\" | ignored (marketing picks themes) |"))
     // Every table row keeps exactly its columns: pipes in names are escaped.
     for line in markdown.split(separator: "\n") where line.hasPrefix("| ") {
       let cells = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
       #expect(cells == 5, "\(line)")
     }
-    #expect(!markdown.contains("<ird>"))
+    #expect(markdown.contains("| 🔴 | `bot/we<ird> & \"quoted\" 'name' \\| pipe \\u{1}` |"))
+    #expect(!markdown.contains("\u{1}"))
+    let cell = DriftMarkdownRenderer.escape("<b>a|b</b>\nnext")
+    #expect(cell == "&lt;b&gt;a\\|b&lt;/b&gt; next")
   }
 
   @Test func junitIsWellFormedWithOneTestCasePerResource() throws {

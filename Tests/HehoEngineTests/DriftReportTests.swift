@@ -16,7 +16,8 @@ import Testing
   static func report(
     _ resources: [DesiredResource], live: [LiveResource], prune: Bool = false
   ) async throws -> DriftReport {
-    let state = DesiredState(project: ProjectSettings(name: "demo", prune: prune), resources: resources)
+    let state = DesiredState(
+      project: ProjectSettings(name: "demo", prune: prune), resources: resources)
     let options = PlanOptions(allowDataLoss: true, prune: false)
     let plan = try await Planner(provider: FakeProvider(live: live), options: options).plan(state)
     return DriftReport(plan: plan, state: state)

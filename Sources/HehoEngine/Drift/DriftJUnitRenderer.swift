@@ -62,7 +62,9 @@ public struct DriftJUnitRenderer: Sendable {
   }
 
   func details(for entry: DriftEntry) -> String {
-    var lines = entry.differences.map { DriftTextRenderer.line(for: $0, style: Style(color: false)) }
+    var lines = entry.differences.map {
+      DriftTextRenderer.line(for: $0, style: Style(color: false))
+    }
     if let location = entry.location { lines.append("declared at \(location)") }
     if let id = entry.liveID { lines.append("live id \(id)") }
     return lines.joined(separator: "\n")

@@ -81,7 +81,7 @@ public struct DriftMarkdownRenderer: Sendable {
 
   /// Inline code that survives backticks and table pipes in the text.
   static func code(_ text: String) -> String {
-    let flat = text.replacingOccurrences(of: "`", with: "'")
+    let flat = VisibleText.of(text).replacingOccurrences(of: "`", with: "'")
       .replacingOccurrences(of: "|", with: "\\|")
       .split(whereSeparator: \.isNewline).joined(separator: " ")
     return "`\(flat)`"
@@ -89,7 +89,7 @@ public struct DriftMarkdownRenderer: Sendable {
 
   /// Text safe in a table cell: no HTML, no pipes, no line breaks.
   static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;")
+    VisibleText.of(text).replacingOccurrences(of: "&", with: "&amp;")
       .replacingOccurrences(of: "<", with: "&lt;")
       .replacingOccurrences(of: ">", with: "&gt;")
       .replacingOccurrences(of: "|", with: "\\|")

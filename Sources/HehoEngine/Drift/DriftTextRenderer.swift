@@ -52,7 +52,7 @@ public struct DriftTextRenderer: Sendable {
   func header(
     _ symbol: String, _ entry: DriftEntry, style: Style, paint: (String) -> String
   ) -> String {
-    var text = "  " + paint(symbol) + " " + style.bold(entry.address.description)
+    var text = "  " + paint(symbol) + " " + style.bold(VisibleText.of(entry.address.description))
     let extra = entry.sources.filter { $0 != entry.address }
     if !extra.isEmpty { text += " (with " + extra.map(\.description).joined(separator: ", ") + ")" }
     if let location = entry.location {
@@ -69,9 +69,9 @@ public struct DriftTextRenderer: Sendable {
 
   /// `tone: live "strict", declared "friendly"`, with `ignored (reason)` or an explanation.
   static func line(for difference: DriftDifference, style: Style) -> String {
-    var text =
+    var text = VisibleText.of(
       "\(difference.field): live \(ValueText.render(difference.live)), "
-      + "declared \(ValueText.render(difference.declared))"
+        + "declared \(ValueText.render(difference.declared))")
     if let reason = difference.reason {
       text += " — ignored (\(reason))"
     } else if let explanation = difference.explanation {

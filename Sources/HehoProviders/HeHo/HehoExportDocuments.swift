@@ -28,8 +28,11 @@ enum HehoExportDocuments {
             + "manifest; the table was not exported")
         return nil
       }
-      var entry = "    - { name: \(HehoExportYAML.scalar(column)), type: \(HehoExportYAML.scalar(type))"
-      if resource.fields["columns.\(column).required"]?.boolValue == true { entry += ", notNull: true" }
+      var entry =
+        "    - { name: \(HehoExportYAML.scalar(column)), type: \(HehoExportYAML.scalar(type))"
+      if resource.fields["columns.\(column).required"]?.boolValue == true {
+        entry += ", notNull: true"
+      }
       lines.append(entry + " }")
     }
     return lines.joined(separator: "\n") + "\n"
@@ -47,7 +50,8 @@ enum HehoExportDocuments {
     func text(_ field: String) -> String? { fields[field]?.stringValue }
     for field in ["goal", "model"] where (text(field) ?? "").isEmpty {
       warnings.append(
-        "\(resource.address) has no \(field) on the platform; fill in spec.\(field) before applying")
+        "\(resource.address) has no \(field) on the platform; fill in spec.\(field) before applying"
+      )
     }
     lines.append("  goal: \(HehoExportYAML.scalar(text("goal") ?? "", interpolated: true))")
     var prompt: String?

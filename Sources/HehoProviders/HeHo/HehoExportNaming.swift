@@ -7,7 +7,8 @@ struct HehoExportNaming {
   static func slug(_ text: String, fallback: String) -> String {
     var result = ""
     for character in text.lowercased() {
-      let keep = character.isASCII && (character.isLetter || character.isNumber || "._-".contains(character))
+      let keep =
+        character.isASCII && (character.isLetter || character.isNumber || "._-".contains(character))
       let next = keep ? character : "-"
       if next == "-" && result.hasSuffix("-") { continue }
       result.append(next)

@@ -18,7 +18,8 @@ enum HehoExportYAML {
 
   /// Whether `text` reads back as the same string when written plain.
   static func isPlainSafe(_ text: String) -> Bool {
-    guard let first = text.first, first.isLetter || first == "_", first.isASCII,
+    let relativePath = text.hasPrefix("./") || text.hasPrefix("../")
+    guard let first = text.first, first.isLetter || first == "_" || relativePath, first.isASCII,
       let last = text.last, last != " ", last != ":",
       text.allSatisfy(plainCharacters.contains),
       !text.contains(": "), !text.contains(" #"),

@@ -50,7 +50,8 @@ public struct HehoExporter: Sendable {
         exportedTables.insert(address.name)
         documents.append(
           Document(
-            kind: "table", base: naming.unique(
+            kind: "table",
+            base: naming.unique(
               HehoExportNaming.slug(address.name, fallback: "table"), in: "table"), text: text))
       case "chatbot":
         continue
@@ -63,12 +64,15 @@ public struct HehoExporter: Sendable {
       guard let resource = resources.first,
         HehoExportDocuments.isValidChatbotName(address.name, warnings: &warnings)
       else { continue }
-      let base = naming.unique(HehoExportNaming.slug(address.name, fallback: "chatbot"), in: "chatbot")
+      let base = naming.unique(
+        HehoExportNaming.slug(address.name, fallback: "chatbot"), in: "chatbot")
       let promptPath = "prompts/\(base).md"
       let reference = options.perKind ? promptPath : "../\(promptPath)"
       let chatbot = HehoExportDocuments.chatbot(
         resource, promptReference: reference, warnings: &warnings)
-      if let prompt = chatbot.prompt { prompts.append(HehoExport.File(path: promptPath, contents: prompt)) }
+      if let prompt = chatbot.prompt {
+        prompts.append(HehoExport.File(path: promptPath, contents: prompt))
+      }
       documents.append(Document(kind: "chatbot", base: base, text: chatbot.text))
       for (table, rights) in HehoExportDocuments.grants(of: resource) {
         guard exportedTables.contains(table) else {
@@ -108,7 +112,8 @@ public struct HehoExporter: Sendable {
       } else {
         for document in ofKind {
           files.append(
-            HehoExport.File(path: "\(folder)/\(document.base).yaml", contents: header + document.text))
+            HehoExport.File(
+              path: "\(folder)/\(document.base).yaml", contents: header + document.text))
         }
       }
     }
