@@ -22,11 +22,7 @@ struct LocalSQLCommand: AsyncParsableCommand {
   var sql: String
 
   func run() async throws {
-    do {
-      try await LocalPlatform.execute(sql: sql, organization: org, databasePath: databasePath)
-    } catch let error as LocalPlatformError {
-      throw ValidationError(error.description)
-    }
+    try await LocalPlatform.execute(sql: sql, organization: org, databasePath: databasePath)
     ConsoleContext.current.err("OK")
   }
 }

@@ -24,7 +24,8 @@ struct LocalServeCommand: AsyncParsableCommand {
   @Option(help: "Milliseconds of latency added to every /api request.")
   var latency = 0
 
-  @Option(name: .customLong("fault-rate"), help: "Probability (0 to 1) that an /api request faults.")
+  @Option(
+    name: .customLong("fault-rate"), help: "Probability (0 to 1) that an /api request faults.")
   var faultRate = 0.0
 
   @Option(name: .customLong("fault-seed"), help: "Seed of the fault sequence.")
@@ -40,7 +41,9 @@ struct LocalServeCommand: AsyncParsableCommand {
     guard (0...1).contains(faultRate) else {
       throw ValidationError("--fault-rate must be between 0 and 1 (got \(faultRate))")
     }
-    guard latency >= 0 else { throw ValidationError("--latency must be 0 or more (got \(latency))") }
+    guard latency >= 0 else {
+      throw ValidationError("--latency must be 0 or more (got \(latency))")
+    }
     guard (0...65535).contains(port) else {
       throw ValidationError("--port must be between 0 and 65535 (got \(port))")
     }
@@ -78,7 +81,9 @@ struct LocalServeCommand: AsyncParsableCommand {
       console.out("  export HEHO_API_KEY=\(platform.apiKey)")
       console.out("")
       console.out("More keys: heho local keys create --org NAME --db \(databasePath)")
-    } else if key == nil {
+    } else if key != nil {
+      console.out("Organization 'default' accepts the given API key.")
+    } else {
       console.out("Organization 'default' exists; its keys are stored hashed and cannot be shown.")
       console.out("Create one with: heho local keys create --org default --db \(databasePath)")
     }

@@ -6,7 +6,8 @@ import Testing
   @Test func missingResourceIsCreatedWithEveryField() {
     let draft = Fixtures.build([Fixtures.item("store/a", ["size": .int(3)])], [])
     #expect(Fixtures.action(draft, "store/a") == .create)
-    #expect(draft.operations[0].changes == [FieldChange(field: "size", before: nil, after: .int(3))])
+    #expect(
+      draft.operations[0].changes == [FieldChange(field: "size", before: nil, after: .int(3))])
   }
 
   @Test func equalFieldsAreNoOp() {
@@ -44,7 +45,11 @@ import Testing
     let live = [Fixtures.live("store/old")]
     let kept = Fixtures.build([], live, prune: false)
     #expect(kept.operations.isEmpty)
-    #expect(kept.unmanaged == [UnmanagedResource(address: Fixtures.address("store/old"), liveID: "id-store/old", pruned: false)])
+    #expect(
+      kept.unmanaged == [
+        UnmanagedResource(
+          address: Fixtures.address("store/old"), liveID: "id-store/old", pruned: false)
+      ])
     let pruned = Fixtures.build([], live, prune: true)
     #expect(Fixtures.action(pruned, "store/old") == .delete)
     #expect(pruned.unmanaged.first?.pruned == true)

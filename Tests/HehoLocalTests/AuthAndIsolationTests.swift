@@ -65,7 +65,8 @@ struct AuthAndIsolationTests {
         .post, "/api/v1/database/tables/connect", #"{"tableName": "customers"}"#)
       #expect(connect.status == .notFound)
       let bound = try await other.call(
-        .post, "/api/v1/chatbots/manage", chatbotJSON(name: "bot", extra: #""data_table_1": "customers""#))
+        .post, "/api/v1/chatbots/manage",
+        chatbotJSON(name: "bot", extra: #""data_table_1": "customers""#))
       #expect(bound.status == .badRequest)
       // The same names are free in the other organization.
       #expect(try await other.createTable(seedTableBody).status == .created)

@@ -8,7 +8,8 @@ struct ChatAPITests {
   @Test("the seed's chat example: unknown bot 404, a real bot gets a deterministic local reply")
   func chat() async throws {
     try await withPlatform { api in
-      let seedBody = #"{"chatbotId": "YOUR_AGENT_ID", "messages": [{"role": "user", "content": "Hello?"}]}"#
+      let seedBody =
+        #"{"chatbotId": "YOUR_AGENT_ID", "messages": [{"role": "user", "content": "Hello?"}]}"#
       let unknown = try await api.call(.post, "/api/aichat", seedBody)
       #expect(unknown.status == .notFound)
       #expect(unknown.field == "chatbotId")
@@ -31,7 +32,8 @@ struct ChatAPITests {
   @Test("chatbotId and messages are required")
   func required() async throws {
     try await withPlatform { api in
-      let noID = try await api.call(.post, "/api/aichat", #"{"messages": [{"role": "user", "content": "x"}]}"#)
+      let noID = try await api.call(
+        .post, "/api/aichat", #"{"messages": [{"role": "user", "content": "x"}]}"#)
       #expect(noID.status == .badRequest)
       #expect(noID.field == "chatbotId")
       for body in [#"{"chatbotId": "x"}"#, #"{"chatbotId": "x", "messages": []}"#] {
@@ -39,7 +41,8 @@ struct ChatAPITests {
         #expect(response.status == .badRequest)
         #expect(response.field == "messages")
       }
-      let wrongType = try await api.call(.post, "/api/aichat", #"{"chatbotId": "x", "messages": "hi"}"#)
+      let wrongType = try await api.call(
+        .post, "/api/aichat", #"{"chatbotId": "x", "messages": "hi"}"#)
       #expect(wrongType.status == .badRequest)
       #expect(wrongType.field == "messages")
     }

@@ -39,7 +39,8 @@ struct ChatbotAPITests {
     }
   }
 
-  @Test("required fields are named when missing", arguments: ["name", "goal", "description", "model"])
+  @Test(
+    "required fields are named when missing", arguments: ["name", "goal", "description", "model"])
   func requiredField(_ field: String) async throws {
     try await withPlatform { api in
       var fields = [
@@ -58,8 +59,11 @@ struct ChatbotAPITests {
   @Test(
     "wrong JSON types are 400 naming the field",
     arguments: [
-      ("\"name\": 5", "name"), ("\"tone\": true", "tone"), ("\"data_table_1_read\": \"yes\"",
-        "data_table_1_read"), ("\"theme\": [1]", "theme"),
+      ("\"name\": 5", "name"), ("\"tone\": true", "tone"),
+      (
+        "\"data_table_1_read\": \"yes\"",
+        "data_table_1_read"
+      ), ("\"theme\": [1]", "theme"),
     ])
   func wrongTypes(_ fragment: String, _ field: String) async throws {
     try await withPlatform { api in
@@ -76,7 +80,8 @@ struct ChatbotAPITests {
     try await withPlatform { api in
       for (index, tone) in ChatbotValidator.tones.enumerated() {
         let response = try await api.call(
-          .post, "/api/v1/chatbots/manage", chatbotJSON(name: "t\(index)", extra: "\"tone\": \"\(tone)\""))
+          .post, "/api/v1/chatbots/manage",
+          chatbotJSON(name: "t\(index)", extra: "\"tone\": \"\(tone)\""))
         #expect(response.json["chatbot"]?["tone"] == .string(tone))
       }
       for (index, theme) in ChatbotValidator.themes.enumerated() {
@@ -138,7 +143,9 @@ struct ChatbotAPITests {
         .post, "/api/v1/chatbots/manage",
         chatbotJSON(
           name: "bot",
-          extra: "\"data_table_2\": \"customers\", \"data_table_2_read\": true, \"data_table_2_edit\": true"))
+          extra:
+            "\"data_table_2\": \"customers\", \"data_table_2_read\": true, \"data_table_2_edit\": true"
+        ))
       #expect(created.status == .created)
       let bot = try #require(created.json["chatbot"])
       #expect(bot["data_table_2"] == .string("customers"))

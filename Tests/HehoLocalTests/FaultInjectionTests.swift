@@ -51,7 +51,8 @@ struct FaultInjectionTests {
 
   @Test("429 carries Retry-After, configurable")
   func retryAfter() async throws {
-    try await withPlatform(faults: .init(rate: 1, kinds: [.tooManyRequests], retryAfterSeconds: 3)) { api in
+    try await withPlatform(faults: .init(rate: 1, kinds: [.tooManyRequests], retryAfterSeconds: 3))
+    { api in
       let response = try await api.call(.get, "/api/v1/chatbots/manage")
       #expect(response.status == .tooManyRequests)
       #expect(response.headers[.retryAfter] == "3")

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import HehoLocal
+
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
-
-@testable import HehoLocal
 
 /// Sends one request with URLSession and returns status and JSON.
 func send(
@@ -75,7 +75,8 @@ struct LivePlatformTests {
     _ = try await send(
       first, "POST", "/api/v1/database/manage",
       #"{"action": "add", "tableName": "customers", "data": {"name": "Ada"}}"#, session: session)
-    _ = try await send(first, "POST", "/api/v1/chatbots/manage", chatbotJSON(name: "bot"), session: session)
+    _ = try await send(
+      first, "POST", "/api/v1/chatbots/manage", chatbotJSON(name: "bot"), session: session)
     let acmeKey = try await first.createOrganization(named: "acme")
     try await first.shutdown()
 
@@ -86,12 +87,32 @@ struct LivePlatformTests {
       second, "POST", "/api/v1/database/manage", #"{"action": "read", "tableName": "customers"}"#,
       session: session)
     #expect(rows.json["count"] == .integer(1))
-    let oldKey = try await send(second, "GET", "/api/v1/chatbots/manage", key: "seeded-key", session: session)
+    let oldKey = try await send(
+      second, "GET", "/api/v1/chatbots/manage", key: "seeded-key", session: session)
     #expect(oldKey.json["chatbots"]?.arrayValue.count == 1)
     let acme = try await send(second, "POST", "/api/verify-user", key: acmeKey, session: session)
     #expect(acme.json["organization"]?["name"] == .string("acme"))
     #expect(try await second.rowCount(table: "customers", organization: "default") == 1)
     try await second.shutdown()
+  }
+
+  @Test("a taken port and a key of another organization are start errors")
+  func startErrors() async throws {
+    let first = try await LocalPlatform.start(.init())
+    await #expect(throws: LocalPlatformError.self) {
+      let second = try await LocalPlatform.start(.init(port: first.port))
+      try await second.shutdown()
+    }
+    try await first.shutdown()
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("heho-local-keys-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/local.sqlite"
+    let acmeKey = try await LocalPlatform.createAPIKey(organization: "acme", databasePath: path)
+    await #expect(throws: LocalPlatformError.self) {
+      let platform = try await LocalPlatform.start(.init(databasePath: path, apiKey: acmeKey))
+      try await platform.shutdown()
+    }
   }
 
   @Test("50 concurrent adds store 50 rows")

@@ -52,7 +52,8 @@ struct TableAPITests {
     #expect(ColumnType.parse(declared)?.dataType == dataType)
   }
 
-  @Test("unknown types are refused", arguments: ["txt", "varchar(0)", "int(4)", "numeric(1,2,3)", ""])
+  @Test(
+    "unknown types are refused", arguments: ["txt", "varchar(0)", "int(4)", "numeric(1,2,3)", ""])
   func unknownTypes(_ declared: String) async throws {
     #expect(ColumnType.parse(declared) == nil)
   }
@@ -85,7 +86,8 @@ struct TableAPITests {
   func longestName() async throws {
     try await withPlatform { api in
       let name = String(repeating: "a", count: 63)
-      try await api.createTable(#"{"tableName": "\#(name)", "columns": [{"name": "id", "type": "int"}]}"#)
+      try await api.createTable(
+        #"{"tableName": "\#(name)", "columns": [{"name": "id", "type": "int"}]}"#)
     }
   }
 
@@ -173,7 +175,9 @@ struct TableAPITests {
           "integer", "character varying", "numeric", "boolean", "timestamp without time zone",
           "bytea", "real", "bigint",
         ])
-      #expect(columns.compactMap { $0["required"] } == [.bool(true), .bool(true)] + Array(repeating: .bool(false), count: 6))
+      #expect(
+        columns.compactMap { $0["required"] } == [.bool(true), .bool(true)]
+          + Array(repeating: .bool(false), count: 6))
       let twice = try await api.call(
         .post, "/api/v1/database/tables/connect", #"{"tableName": "legacy_orders"}"#)
       #expect(twice.status == .conflict)
@@ -187,7 +191,9 @@ struct TableAPITests {
       let deleted = try await api.call(
         .delete, "/api/v1/database/tables", #"{"tableName": "legacy_orders"}"#)
       #expect(deleted.status == .ok)
-      #expect(try await platform.services.tables.rowCount(table: "legacy_orders", organization: organization) == 2)
+      #expect(
+        try await platform.services.tables.rowCount(
+          table: "legacy_orders", organization: organization) == 2)
       let creating = try await api.call(
         .post, "/api/v1/database/tables",
         #"{"tableName": "legacy_orders", "columns": [{"name": "id", "type": "int"}]}"#)

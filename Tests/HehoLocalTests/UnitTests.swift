@@ -49,8 +49,10 @@ struct UnitTests {
     let cases: [(String, String)] = [
       ("INTEGER", "integer"), ("BIGINT", "bigint"), ("UNSIGNED BIG INT", "bigint"),
       ("VARCHAR(20)", "character varying"), ("NVARCHAR(5)", "text"), ("CLOB", "text"),
-      ("", "bytea"), ("BLOB", "bytea"), ("DOUBLE", "double precision"), ("FLOAT", "double precision"),
-      ("DECIMAL(10,5)", "numeric"), ("BOOLEAN", "boolean"), ("DATETIME", "timestamp without time zone"),
+      ("", "bytea"), ("BLOB", "bytea"), ("DOUBLE", "double precision"),
+      ("FLOAT", "double precision"),
+      ("DECIMAL(10,5)", "numeric"), ("BOOLEAN", "boolean"),
+      ("DATETIME", "timestamp without time zone"),
       ("MONEY", "numeric"),
     ]
     for (declared, expected) in cases {

@@ -20,7 +20,8 @@ struct AccountController: Sendable {
   /// Adds the routes to a group.
   func addRoutes(to group: RouterGroup<LocalRequestContext>) {
     group.on(path(LocalRoute.verifyUser), method: .post) { _, context in
-      try JSONResponse.make(VerifyResponse(valid: true, organization: try context.requireOrganization()))
+      try JSONResponse.make(
+        VerifyResponse(valid: true, organization: try context.requireOrganization()))
     }
     group.on(path(LocalRoute.chat), method: .post) { request, context in
       try await chat(request, context)
@@ -29,7 +30,8 @@ struct AccountController: Sendable {
 
   private func chat(_ request: Request, _ context: LocalRequestContext) async throws -> Response {
     let organization = try context.requireOrganization()
-    let body = try await RequestBodyDecoder.decode(ChatRequest.self, from: request, context: context)
+    let body = try await RequestBodyDecoder.decode(
+      ChatRequest.self, from: request, context: context)
     guard let chatbotId = body.chatbotId, !chatbotId.isEmpty else {
       throw LocalAPIError.badRequest("chatbotId is required", field: "chatbotId")
     }

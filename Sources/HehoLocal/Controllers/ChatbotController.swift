@@ -33,7 +33,8 @@ struct ChatbotController: Sendable {
       }
       let chatbot = try await validator.validate(body)
       try await chatbots.insert(chatbot, organization: organization)
-      return try JSONResponse.make(CreatedResponse(success: true, chatbot: chatbot), status: .created)
+      return try JSONResponse.make(
+        CreatedResponse(success: true, chatbot: chatbot), status: .created)
     }
     group.on(path(LocalRoute.listChatbots), method: .get) { _, context in
       let organization = try context.requireOrganization()

@@ -26,7 +26,8 @@ final class FaultInjector: Sendable {
 
   /// Creates an injector with a configuration.
   init(_ configuration: FaultConfiguration) {
-    state = Mutex(State(configuration: configuration, generator: SplitMix64(seed: configuration.seed)))
+    state = Mutex(
+      State(configuration: configuration, generator: SplitMix64(seed: configuration.seed)))
   }
 
   /// The current configuration.

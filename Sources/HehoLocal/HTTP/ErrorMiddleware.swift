@@ -21,8 +21,11 @@ struct ErrorMiddleware: RouterMiddleware {
       return try translate(error, request: request).response(from: request, context: context)
     } catch {
       logger.error(
-        "request failed", metadata: ["route": "\(request.method) \(request.uri.path)",
-          "error.type": "\(type(of: error))"])
+        "request failed",
+        metadata: [
+          "route": "\(request.method) \(request.uri.path)",
+          "error.type": "\(type(of: error))",
+        ])
       return try LocalAPIError.internalError("internal error; see the server log")
         .response(from: request, context: context)
     }

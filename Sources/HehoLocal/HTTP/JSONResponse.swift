@@ -6,7 +6,8 @@ enum JSONResponse {
   /// A response with `value` encoded as JSON.
   static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
+    // Sorted keys: the same state always gives byte-identical responses.
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(value)
     return Response(
       status: status, headers: [.contentType: "application/json; charset=utf-8"],

@@ -27,7 +27,8 @@ struct LocalAPIError: Error, Sendable, HTTPResponseError {
     let data = try encoder.encode(Body(error: message, field: field))
     var fields = headers
     fields[.contentType] = "application/json; charset=utf-8"
-    return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(data: data)))
+    return Response(
+      status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(data: data)))
   }
 
   static func badRequest(_ message: String, field: String? = nil) -> Self {

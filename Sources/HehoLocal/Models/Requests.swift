@@ -38,12 +38,24 @@ struct CreateChatbotRequest: Sendable, Decodable {
   /// The three data-table slots with their request field names.
   var slots: [(field: String, slot: Chatbot.DataTable)] {
     [
-      ("data_table_1", .init(name: dataTable1, read: dataTable1Read ?? false,
-        write: dataTable1Write ?? false, edit: dataTable1Edit ?? false)),
-      ("data_table_2", .init(name: dataTable2, read: dataTable2Read ?? false,
-        write: dataTable2Write ?? false, edit: dataTable2Edit ?? false)),
-      ("data_table_3", .init(name: dataTable3, read: dataTable3Read ?? false,
-        write: dataTable3Write ?? false, edit: dataTable3Edit ?? false)),
+      (
+        "data_table_1",
+        .init(
+          name: dataTable1, read: dataTable1Read ?? false,
+          write: dataTable1Write ?? false, edit: dataTable1Edit ?? false)
+      ),
+      (
+        "data_table_2",
+        .init(
+          name: dataTable2, read: dataTable2Read ?? false,
+          write: dataTable2Write ?? false, edit: dataTable2Edit ?? false)
+      ),
+      (
+        "data_table_3",
+        .init(
+          name: dataTable3, read: dataTable3Read ?? false,
+          write: dataTable3Write ?? false, edit: dataTable3Edit ?? false)
+      ),
     ]
   }
 }

@@ -29,7 +29,7 @@ struct ChatbotStore: Sendable {
             chatbot.model, chatbot.tone, chatbot.theme, slots, chatbot.createdAt,
           ])
       }
-    } catch where SQLiteFile.isUniqueViolation(error) {
+    } catch  where SQLiteFile.isUniqueViolation(error) {
       throw LocalAPIError.conflict(
         "a chatbot named '\(chatbot.name)' already exists in this organization; "
           + "choose another name or delete the existing one", field: "name")

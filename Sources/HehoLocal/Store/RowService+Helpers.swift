@@ -54,7 +54,8 @@ extension RowService {
   ) throws -> OrderedJSONObject? {
     try Row.fetchOne(
       db,
-      sql: "SELECT \(selectList(table)) FROM \(SQLIdentifier.quoted(table.name)) WHERE \(condition)",
+      sql:
+        "SELECT \(selectList(table)) FROM \(SQLIdentifier.quoted(table.name)) WHERE \(condition)",
       arguments: StatementArguments(arguments)
     ).map { object($0, table) }
   }
@@ -78,10 +79,11 @@ extension RowService {
           "a row with the same primary key or unique value already exists in table "
             + "'\(table.name)'", field: "data")
       }
-      let detail = error.message.map { message in
-        table.columns.first { message.hasSuffix(".\($0.name)") }.map { " (column '\($0.name)')" }
-          ?? ""
-      } ?? ""
+      let detail =
+        error.message.map { message in
+          table.columns.first { message.hasSuffix(".\($0.name)") }.map { " (column '\($0.name)')" }
+            ?? ""
+        } ?? ""
       throw LocalAPIError.badRequest(
         "the row breaks a constraint of table '\(table.name)'\(detail)", field: "data")
     }

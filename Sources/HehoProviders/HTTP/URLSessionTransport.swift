@@ -26,7 +26,8 @@ public struct URLSessionTransport: HTTPTransport {
   }
 
   public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-    let base = baseURL.absoluteString.hasSuffix("/")
+    let base =
+      baseURL.absoluteString.hasSuffix("/")
       ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
     guard var components = URLComponents(string: base + request.path) else {
       throw TransportError(.cannotConnect, "invalid URL for \(request.line)")
@@ -41,6 +42,9 @@ public struct URLSessionTransport: HTTPTransport {
     urlRequest.httpMethod = request.method
     urlRequest.httpBody = request.body
     for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+    // A fresh connection per request: on a reused connection that dies, libcurl silently sends
+    // the request again, which for a create whose first copy committed makes a duplicate.
+    urlRequest.setValue("close", forHTTPHeaderField: "Connection")
     do {
       let (data, response) = try await session.data(for: urlRequest)
       guard let http = response as? HTTPURLResponse else {

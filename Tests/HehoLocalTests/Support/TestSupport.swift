@@ -66,7 +66,9 @@ struct APIClient: Sendable {
       uri: path, method: method, headers: headers,
       body: body.map { ByteBuffer(string: $0) })
     let data = Data(buffer: response.body)
-    let json = data.isEmpty ? JSONValue.null : (JSONValue.parse(String(decoding: data, as: UTF8.self)) ?? .null)
+    let json =
+      data.isEmpty
+      ? JSONValue.null : (JSONValue.parse(String(decoding: data, as: UTF8.self)) ?? .null)
     return APIResponse(status: response.status, headers: response.headers, json: json)
   }
 

@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import HehoCLI
+import HehoLocal
+import HehoProviders
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// What a command run printed and how it ended.
+struct RunResult: Sendable {
+  var code: Int32
+  var out: String
+  var err: String
+
+  var all: String { out + "\n" + err }
+}
+
+/// Collects console output from concurrent writers.
+final class Capture: @unchecked Sendable {
+  let lock = NSLock()
+  var outText = ""
+  var errText = ""
+
+  func out(_ text: String) { lock.withLock { outText += text + "\n" } }
+  func err(_ text: String) { lock.withLock { errText += text + "\n" } }
+  var texts: (String, String) { lock.withLock { (outText, errText) } }
+}
+
+/// A local platform on a free port and a project directory, driven through the real commands.
+struct Harness: Sendable {
+  let platform: LocalPlatform
+  let directory: URL
+  /// Every text a run produced, to check that the key appears nowhere.
+  let transcript = Capture()
+
+  static let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// Starts a fresh platform and copies `example` (a folder under `examples/`) to a temporary
+  /// project directory.
+  static func start(example: String = "support-desk", faults: FaultConfiguration = .none)
+    async throws -> Harness
+  {
+    let platform = try await LocalPlatform.start(LocalPlatformConfiguration(faults: faults))
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("heho-e2e-\(UUID().uuidString)")
+    try FileManager.default.copyItem(
+      at: repositoryRoot.appendingPathComponent("examples/\(example)"), to: directory)
+    return Harness(platform: platform, directory: directory)
+  }
+
+  /// Checks that no run showed the API key, then stops the platform and removes the project.
+  func stop() async {
+    let (out, err) = transcript.texts
+    #expect(!out.contains(platform.apiKey), "the API key appeared in output")
+    #expect(!err.contains(platform.apiKey), "the API key appeared in an error")
+    try? await platform.shutdown()
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  var environment: [String: String] {
+    let key = platform.apiKey
+    return [
+      "HEHO_API_KEY": key, "HEHO_DEV_API_KEY": key, "HEHO_PROD_API_KEY": key, "NO_COLOR": "1",
+    ]
+  }
+
+  /// Runs `heho ARGS -f DIR --endpoint URL` (project flags added for plan and apply).
+  /// `answer` makes the console a terminal whose user types it at the prompt.
+  func run(_ arguments: [String], project: Bool = true, answer: String? = nil) async -> RunResult {
+    var arguments = arguments
+    if project { arguments += ["-f", directory.path, "--endpoint", platform.baseURL] }
+    let capture = Capture()
+    let console = Console(
+      out: capture.out, err: capture.err, isTerminal: answer != nil, useColor: false,
+      readLine: { answer })
+    let code: Int32 = await ConsoleContext.$current.withValue(console) {
+      await ProcessEnvironment.$current.withValue(environment) {
+        do {
+          var command = try HehoCommand.parseAsRoot(arguments)
+          if var asyncCommand = command as? AsyncParsableCommand {
+            try await asyncCommand.run()
+          } else {
+            try command.run()
+          }
+          return 0
+        } catch {
+          let code = HehoCommand.exitCode(for: error).rawValue
+          let message = HehoCommand.message(for: error)
+          if !message.isEmpty { capture.err(message) }
+          return code
+        }
+      }
+    }
+    let (out, err) = capture.texts
+    transcript.out(out)
+    transcript.err(err)
+    return RunResult(code: code, out: out, err: err)
+  }
+
+  /// Rewrites a manifest file of the project.
+  func edit(_ file: String, _ change: (String) -> String) throws {
+    let url = directory.appendingPathComponent(file)
+    let text = try String(contentsOf: url, encoding: .utf8)
+    try change(text).write(to: url, atomically: true, encoding: .utf8)
+  }
+
+  /// Calls the platform's API directly (for set-up and checks), with faults as configured.
+  func api(_ method: String, _ path: String, body: [String: Any]? = nil) async throws
+    -> [String: Any]
+  {
+    guard let url = URL(string: platform.baseURL + path) else { return [:] }
+    var request = URLRequest(url: url)
+    request.httpMethod = method
+    request.setValue("Bearer \(platform.apiKey)", forHTTPHeaderField: "Authorization")
+    if let body {
+      request.httpBody = try JSONSerialization.data(withJSONObject: body)
+      request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    }
+    let (data, _) = try await URLSession.shared.data(for: request)
+    return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+  }
+
+  /// Names of the chatbots on the platform (duplicates kept).
+  func chatbotNames() async throws -> [String] {
+    let list = try await api("GET", "/api/v1/chatbots/manage")["chatbots"] as? [[String: Any]]
+    return (list ?? []).compactMap { $0["name"] as? String }.sorted()
+  }
+
+  /// Names of the tables on the platform.
+  func tableNames() async throws -> [String] {
+    let list = try await api("GET", "/api/v1/database/manage")["tables"] as? [[String: Any]]
+    return (list ?? []).compactMap { $0["table_name"] as? String }.sorted()
+  }
+
+  /// Adds `count` rows to a table through the row API.
+  func addRows(_ table: String, count: Int, _ row: (Int) -> [String: Any]) async throws {
+    for index in 0..<count {
+      _ = try await api(
+        "POST", "/api/v1/database/manage",
+        body: ["action": "add", "tableName": table, "data": row(index)])
+    }
+  }
+
+  /// Parses a JSON plan printed by `plan --output json`.
+  static func actions(inJSON text: String) -> [String: String] {
+    guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+      let operations = object["operations"] as? [[String: Any]]
+    else { return [:] }
+    var result: [String: String] = [:]
+    for operation in operations {
+      if let address = operation["address"] as? [String: Any],
+        let kind = address["kind"] as? String,
+        let name = address["name"] as? String, let action = operation["action"] as? String
+      {
+        result["\(kind)/\(name)"] = action
+      }
+    }
+    return result
+  }
+}

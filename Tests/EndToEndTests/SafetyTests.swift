@@ -1,0 +1,91 @@
+import Foundation
+import HehoLocal
+import Testing
+
+/// Refusals, saved plans and connected tables against the real local platform.
+@Suite struct SafetyTests {
+  @Test func dataLossIsRefusedAndLeavesEverythingUntouched() async throws {
+    let harness = try await Harness.start()
+    #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
+    try await harness.addRows("faq", count: 3) { ["question": "q\($0)", "answer": "a\($0)"] }
+    try harness.edit("tables.yaml") {
+      $0.replacingOccurrences(
+        of: "{ name: topic, type: varchar(64) }", with: "{ name: topic, type: text }")
+    }
+    try harness.edit("chatbots.yaml") {
+      $0.replacingOccurrences(of: "theme: forest", with: "theme: rose")
+    }
+    await harness.platform.resetMetrics()
+    let apply = await harness.run(["apply", "--auto-approve"])
+    #expect(apply.code == 1)
+    #expect(apply.out.contains("table/faq: would replace it and lose its 3 rows"))
+    #expect(apply.out.contains("--allow-data-loss"))
+    let metrics = await harness.platform.metrics()
+    #expect(metrics.count("POST", "/api/v1/chatbots/manage") == 0)
+    #expect(metrics.count("DELETE", "/api/v1/chatbots/manage") == 0)
+    #expect(metrics.count("DELETE", "/api/v1/database/tables") == 0)
+    #expect(try await harness.platform.rowCount(table: "faq", organization: "default") == 3)
+    let allowed = await harness.run(["apply", "--auto-approve", "--allow-data-loss"])
+    #expect(allowed.code == 0, "\(allowed.all)")
+    #expect(try await harness.platform.rowCount(table: "faq", organization: "default") == 0)
+    await harness.stop()
+  }
+
+  @Test func preventDestroyRefusesReplacingATable() async throws {
+    let harness = try await Harness.start()
+    #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
+    try harness.edit("tables.yaml") {
+      $0.replacingOccurrences(
+        of: "{ name: status, type: text, notNull: true, defaultValue: pending }",
+        with: "{ name: status, type: varchar(20), notNull: true }")
+    }
+    let plan = await harness.run(["plan", "--allow-data-loss"])
+    #expect(plan.code == 1)
+    #expect(plan.out.contains("table/orders: lifecycle.preventDestroy refuses to replace it"))
+    await harness.stop()
+  }
+
+  @Test func staleSavedPlanIsRefusedAndAFreshOneApplies() async throws {
+    let harness = try await Harness.start()
+    let planFile = harness.directory.appendingPathComponent("plan.json").path
+    #expect(await harness.run(["plan", "--out", planFile]).code == 0)
+    let saved = try String(contentsOfFile: planFile, encoding: .utf8)
+    #expect(saved.contains("\"format_version\" : \"1\""))
+    #expect(!saved.contains(harness.platform.apiKey))
+    _ = try await harness.api(
+      "POST", "/api/v1/database/tables",
+      body: ["tableName": "intruder", "columns": [["name": "id", "type": "uuid"]]])
+    let stale = await harness.run(["apply", planFile, "--auto-approve"])
+    #expect(stale.code == 1)
+    #expect(
+      stale.err.contains("the live state changed since the plan was made; run heho plan again")
+        || stale.err.contains("run heho plan again"))
+    #expect(try await harness.chatbotNames().isEmpty)
+    #expect(await harness.run(["plan", "--out", planFile]).code == 0)
+    let fresh = await harness.run(["apply", planFile, "--auto-approve"])
+    #expect(fresh.code == 0, "\(fresh.all)")
+    #expect(try await harness.chatbotNames() == ["faq-bot", "orders-bot", "support-bot"])
+    await harness.stop()
+  }
+
+  @Test func connectedTableIsConnectedFirstAndAMissingOneWritesNothing() async throws {
+    let harness = try await Harness.start()
+    try harness.edit("tables.yaml") {
+      $0
+        + "\n---\napiVersion: heho/v1\nkind: Table\nmetadata:\n  name: legacy_orders\nspec:\n  connect: true\n"
+    }
+    let missing = await harness.run(["apply", "--auto-approve"])
+    #expect(missing.code == 1)
+    #expect(missing.out.contains("does not exist in the organization's database"))
+    #expect(try await harness.tableNames().isEmpty)
+    #expect(try await harness.chatbotNames().isEmpty)
+    try await harness.platform.execute(
+      sql: "CREATE TABLE legacy_orders (id INTEGER PRIMARY KEY, total NUMERIC)",
+      organization: "default")
+    let plan = await harness.run(["plan"])
+    #expect(plan.out.contains("<= table/legacy_orders"))
+    #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
+    #expect(await harness.run(["plan", "--detailed-exitcode"]).code == 0)
+    await harness.stop()
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import HehoEngine
+import HehoManifest
+import HehoProviders
+import Testing
+
+@Suite struct APIClientTests {
+  static func provider(_ fake: FakeHeho, _ sleeps: SleepRecorder) async -> HehoProvider {
+    HehoProvider(
+      client: APIClient(transport: await fake.transport, apiKey: FakeHeho.key, retry: sleeps.policy)
+    )
+  }
+
+  @Test func tooManyRequestsHonoursRetryAfterWithACap() async throws {
+    let fake = FakeHeho()
+    await fake.fail(
+      "GET /api/v1/chatbots/manage",
+      with: [.status(429, retryAfter: "3"), .status(429, retryAfter: "100")])
+    let sleeps = SleepRecorder()
+    let live = try await Self.provider(fake, sleeps).fetchLiveState()
+    #expect(live.resources.isEmpty)
+    #expect(sleeps.recorded == [.seconds(3), .seconds(10)])
+    #expect(live.readsMade == 4)
+  }
+
+  @Test func serverErrorsAreRetriedWithJitteredExponentialBackoff() async throws {
+    let fake = FakeHeho()
+    await fake.fail(
+      "GET /api/v1/database/manage",
+      with: [.status(503, retryAfter: nil), .status(500, retryAfter: nil), .drop])
+    let sleeps = SleepRecorder()
+    _ = try await Self.provider(fake, sleeps).fetchLiveState()
+    #expect(sleeps.recorded == [.milliseconds(75), .milliseconds(150), .milliseconds(300)])
+  }
+
+  @Test func retriesGiveUpWithAClearMessage() async throws {
+    let fake = FakeHeho()
+    await fake.fail(
+      "GET /api/v1/database/manage", with: Array(repeating: .status(503, retryAfter: nil), count: 9)
+    )
+    let sleeps = SleepRecorder()
+    await #expect {
+      try await Self.provider(fake, sleeps).fetchLiveState()
+    } throws: { error in
+      "\(error)".contains("listing tables") && "\(error)".contains("gave up after 4 attempts")
+    }
+  }
+
+  @Test func badRequestIsNotRetriedAndTheKeyIsRedacted() async throws {
+    let fake = FakeHeho()
+    await fake.setEcho(true)
+    let sleeps = SleepRecorder()
+    let step = ApplyStep(
+      action: .create, address: ResourceAddress(kind: "chatbot", name: "bot"),
+      payload: ["name": .string("bot")])
+    do {
+      _ = try await Self.provider(fake, sleeps).perform(step)
+      Issue.record("expected a failure")
+    } catch let error as ProviderError {
+      #expect(error.status == 400)
+      #expect(error.message.contains("HeHo refused it with 400: bad request from key [redacted]"))
+      #expect(!error.message.contains(FakeHeho.key))
+    }
+    #expect(await fake.lines() == ["POST /api/v1/chatbots/manage"])
+    #expect(sleeps.recorded.isEmpty)
+  }
+
+  @Test func unknownKeyIsReportedWithoutTheKey() async throws {
+    let fake = FakeHeho()
+    let provider = HehoProvider(
+      client: APIClient(
+        transport: await fake.transport, apiKey: "wrong-key-123", retry: .immediate()))
+    await #expect {
+      try await provider.fetchLiveState()
+    } throws: { error in
+      "\(error)".contains("401") && !"\(error)".contains("wrong-key-123")
+    }
+  }
+
+  @Test(arguments: [
+    ("1.5", Duration.milliseconds(1500)), ("0", .zero), ("soon", .milliseconds(75)),
+  ])
+  func retryAfterParsing(header: String, expected: Duration) {
+    let policy = SleepRecorder().policy
+    #expect(policy.delay(beforeRetry: 1, retryAfter: header) == expected)
+  }
+
+  @Test func backoffIsCapped() {
+    let policy = SleepRecorder().policy
+    #expect(policy.delay(beforeRetry: 20) == .milliseconds(750))
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import HehoEngine
+import HehoManifest
+import HehoProviders
+import Testing
+
+@Suite struct HehoWritesTests {
+  static let bot = ResourceAddress(kind: "chatbot", name: "support-bot")
+  static let table = ResourceAddress(kind: "table", name: "orders")
+
+  static func provider(_ fake: FakeHeho) async -> HehoProvider {
+    HehoProvider(
+      client: APIClient(transport: await fake.transport, apiKey: FakeHeho.key, retry: .immediate()))
+  }
+
+  static func createBot() -> ApplyStep {
+    ApplyStep(action: .create, address: bot, payload: ["name": .string("support-bot")])
+  }
+
+  @Test(arguments: [FakeHeho.Fault.commitThen500, .commitThenDrop])
+  func createWhoseOutcomeIsUnknownAdoptsTheCommittedResource(fault: FakeHeho.Fault) async throws {
+    let fake = FakeHeho()
+    await fake.fail("POST /api/v1/chatbots/manage", with: [fault])
+    let result = try await Self.provider(fake).perform(Self.createBot())
+    #expect(result.adopted)
+    #expect(await fake.chatbotCount == 1)
+    #expect(await fake.lines() == ["POST /api/v1/chatbots/manage", "GET /api/v1/chatbots/manage"])
+  }
+
+  @Test func createThatWasNotProcessedIsSentAgainAfterTheLookup() async throws {
+    let fake = FakeHeho()
+    await fake.fail("POST /api/v1/chatbots/manage", with: [.drop, .status(503, retryAfter: nil)])
+    let result = try await Self.provider(fake).perform(Self.createBot())
+    #expect(!result.adopted)
+    #expect(result.liveID != nil)
+    #expect(await fake.chatbotCount == 1)
+    #expect(
+      await fake.lines() == [
+        "POST /api/v1/chatbots/manage", "GET /api/v1/chatbots/manage",
+        "POST /api/v1/chatbots/manage", "GET /api/v1/chatbots/manage",
+        "POST /api/v1/chatbots/manage",
+      ])
+  }
+
+  @Test func tableCreateAfterCommitThenFailIsAdopted() async throws {
+    let fake = FakeHeho()
+    await fake.fail("POST /api/v1/database/tables", with: [.commitThen500])
+    let step = ApplyStep(
+      action: .create, address: Self.table,
+      payload: ["tableName": .string("orders"), "columns": .array([])])
+    #expect(try await Self.provider(fake).perform(step).adopted)
+    #expect(await fake.tableCount == 1)
+  }
+
+  @Test func deleteTreats404AfterAnUnknownOutcomeAsDone() async throws {
+    let fake = FakeHeho()
+    await fake.addChatbot(name: "support-bot", id: "b1")
+    await fake.fail("DELETE /api/v1/chatbots/manage", with: [.commitThen500])
+    let step = ApplyStep(action: .delete, address: Self.bot, liveID: "b1")
+    _ = try await Self.provider(fake).perform(step)
+    #expect(await fake.chatbotCount == 0)
+    #expect(await fake.lines().count == 2)
+  }
+
+  @Test func deleteOfAMissingResourceOnTheFirstAttemptFails() async throws {
+    let fake = FakeHeho()
+    let step = ApplyStep(action: .delete, address: Self.bot, liveID: "nope")
+    await #expect {
+      try await Self.provider(fake).perform(step)
+    } throws: { error in
+      (error as? ProviderError)?.status == 404
+    }
+  }
+
+  @Test func connectOfATableMissingFromTheDatabaseSaysSo() async throws {
+    let fake = FakeHeho()
+    let step = ApplyStep(action: .connect, address: Self.table)
+    await #expect {
+      try await Self.provider(fake).perform(step)
+    } throws: { error in
+      "\(error)".contains("does not exist in the organization's database")
+        && "\(error)".contains("connect: true")
+    }
+  }
+
+  @Test func connectOfATableAlreadyOnThePlatformIsDone() async throws {
+    let fake = FakeHeho()
+    await fake.addTable("orders", columns: [("id", "integer", true)])
+    #expect(
+      try await Self.provider(fake).perform(ApplyStep(action: .connect, address: Self.table))
+        .adopted)
+  }
+
+  @Test func updateIsNotSupported() async throws {
+    let fake = FakeHeho()
+    await #expect(throws: ProviderError.self) {
+      try await Self.provider(fake).perform(
+        ApplyStep(action: .update, address: Self.bot, liveID: "b"))
+    }
+  }
+}
