@@ -54,7 +54,8 @@ struct CorpusTests {
       }
       #expect(
         found,
-        "expected \(expected.line):\(expected.column) '\(expected.message)' in:\n\(result.messages)")
+        "expected \(expected.line):\(expected.column) '\(expected.message)' in:\n\(result.messages)"
+      )
     }
   }
 

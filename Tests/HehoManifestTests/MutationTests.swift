@@ -17,7 +17,9 @@ struct SplitMix64: RandomNumberGenerator {
 
 @Suite("Mutated examples give diagnostics or success, never a crash")
 struct MutationTests {
-  static let oddText = ["\u{202E}", "\u{0}", "\u{FEFF}", "😀", "\u{85}", "\t", "&a", "*a", "{", "]", "'"]
+  static let oddText = [
+    "\u{202E}", "\u{0}", "\u{FEFF}", "😀", "\u{85}", "\t", "&a", "*a", "{", "]", "'",
+  ]
 
   static func mutate(_ text: String, _ random: inout SplitMix64) -> String {
     var lines = text.components(separatedBy: "\n")
@@ -28,8 +30,9 @@ struct MutationTests {
       return lines.joined(separator: "\n")
     case 1:
       if let colon = lines[line].range(of: ": ") {
-        lines[line] = lines[line][..<colon.upperBound] + ["[1, 2]", "{a: b}", "42", "null", "true"]
-          .randomElement(using: &random)!
+        let replacement =
+          ["[1, 2]", "{a: b}", "42", "null", "true"].randomElement(using: &random) ?? "42"
+        lines[line] = lines[line][..<colon.upperBound] + replacement
       }
       return lines.joined(separator: "\n")
     case 2:

@@ -53,13 +53,15 @@ struct VariableTests {
     #expect(model(try load(model: "${env.MODEL}", processEnvironment: ["MODEL": "m"])) == "m")
     #expect(model(try load(model: "${env.MODEL:-fallback}")) == "fallback")
     let missing = try load(model: "${env.MODEL}")
-    #expect(missing.messages.contains("bot.yaml:8:10: error: environment variable 'MODEL' is not set"))
+    #expect(
+      missing.messages.contains("bot.yaml:8:10: error: environment variable 'MODEL' is not set"))
   }
 
   @Test func undefinedVariableIsPositionedWithSuggestion() throws {
     let result = try load(model: "m-${var.modle}")
     #expect(
-      result.messages.contains("bot.yaml:8:12: error: undefined variable 'modle' in ${var.modle}; did you mean 'model'?"),
+      result.messages.contains(
+        "bot.yaml:8:12: error: undefined variable 'modle' in ${var.modle}; did you mean 'model'?"),
       "\(result.messages)")
   }
 
@@ -119,7 +121,9 @@ struct ProjectFileTests {
     let result = files.load()
     #expect(result.messages.contains("heho.yaml:7:7: error: unknown field 'apiKey' in provider"))
     #expect(result.messages.contains("secrets never go in manifests"))
-    #expect(result.messages.contains("heho.yaml:8:18: error: apiKeyEnv the value is not valid"), "\(result.messages)")
+    #expect(
+      result.messages.contains("heho.yaml:8:18: error: apiKeyEnv the value is not valid"),
+      "\(result.messages)")
     #expect(!result.messages.contains("sk-live"))
   }
 

@@ -24,7 +24,8 @@ struct DocumentLoader {
     guard let kindEntry = root.entry("kind") else {
       diagnostics.append(
         Diagnostic(
-          .error, "missing required field 'kind' (one of: \(registry.names.joined(separator: ", ")))",
+          .error,
+          "missing required field 'kind' (one of: \(registry.names.joined(separator: ", ")))",
           at: root.location))
       return nil
     }

@@ -137,7 +137,8 @@ struct StructureValidator {
       message += "; known fields: \(known.joined(separator: ", "))"
     }
     if ["apikey", "api_key", "key", "token", "secret", "password"].contains(key.lowercased()) {
-      message += " (secrets never go in manifests: name the environment variable that holds "
+      message +=
+        " (secrets never go in manifests: name the environment variable that holds "
         + "the key with 'apiKeyEnv')"
     }
     return message
