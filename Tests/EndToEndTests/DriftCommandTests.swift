@@ -138,6 +138,9 @@ struct DriftCommandTests {
       #expect(json.out.contains("\"reason\" : \"support leads tune the tone in the dashboard\""))
       let plan = await world.heho("plan", manifests, ["--detailed-exitcode"])
       #expect(plan.code == 0, "\(plan.out)")
+      let planJSON = await world.heho("plan", manifests, ["--output", "json"])
+      #expect(planJSON.out.contains("\"ignored\" : ["))
+      try SchemaCheck.validate(planJSON.out, against: "schemas/plan.schema.json")
     }
   }
 
