@@ -144,6 +144,25 @@ struct DriftCommandTests {
     }
   }
 
+  @Test func ignoreChangesOnAPermissionCoversTheChatbotsAccess() async throws {
+    try await DriftWorld.with { world in
+      var files = DriftManifests.account()
+      files["bots.yaml"] =
+        DriftManifests.chatbot("support-bot") + "\n---\n"
+        + DriftManifests.permission("support-bot", "orders")
+        + "\nlifecycle:\n  ignoreChanges:\n    - { field: read, reason: on-call may cut access }\n"
+      let manifests = try world.directory("account", files)
+      #expect(await world.heho("apply", manifests, ["--auto-approve"]).code == 0)
+      try await world.recreateChatbot("support-bot", ["data_table_1_read": false])
+      let drift = await world.heho("drift", manifests)
+      #expect(drift.code == 0, "\(drift.out)\n\(drift.err)")
+      #expect(
+        drift.out.contains(
+          "access.orders: live [], declared [\"read\"] — ignored (on-call may cut access)"))
+      #expect(await world.heho("plan", manifests, ["--detailed-exitcode"]).code == 0)
+    }
+  }
+
   @Test func ignoreChangesWithoutAReasonIsAPositionedError() async throws {
     try await DriftWorld.with { world in
       let lifecycle = """

@@ -19,6 +19,9 @@ enum HehoExportDocuments {
       lines.append("  connect: true")
       return lines.joined(separator: "\n") + "\n"
     }
+    lines.insert(
+      "# HeHo does not report primary keys or defaults: add primaryKey and defaultValue "
+        + "before applying this to another account.", at: 0)
     lines.append("  columns:")
     for column in columns {
       let type = resource.fields["columns.\(column).type"]?.stringValue ?? ""
