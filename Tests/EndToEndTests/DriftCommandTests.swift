@@ -44,6 +44,17 @@ struct DriftCommandTests {
     }
   }
 
+  @Test func driftReadsEachCollectionOnceAndWritesNothing() async throws {
+    try await Self.withDriftedWorld { world, manifests in
+      await world.platform.resetMetrics()
+      #expect(await world.heho("drift", manifests).code == 2)
+      let metrics = await world.platform.metrics()
+      #expect(metrics.count("GET", "/api/v1/chatbots/manage") == 1)
+      #expect(metrics.count("GET", "/api/v1/database/manage") == 1)
+      #expect(metrics.total == 2, "\(metrics.routes)")
+    }
+  }
+
   @Test func textReportsEachClass() async throws {
     try await Self.withDriftedWorld { world, manifests in
       let run = await world.heho("drift", manifests)
