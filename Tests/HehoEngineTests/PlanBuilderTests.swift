@@ -27,7 +27,7 @@ import Testing
       [Fixtures.live("bot/b", ["label": .string("old"), "goal": .string("y")])])
     let operation = replace.operations[0]
     #expect(operation.action == .replace)
-    #expect(operation.reasons == ["bots cannot be updated"])
+    #expect(operation.reasons == ["bots cannot be updated; changed: goal"])
     #expect(operation.warnings.contains { $0.contains("ID changes") })
     #expect(operation.changes.map(\.field) == ["goal", "label"])
     #expect(operation.changes.first { $0.field == "goal" }?.forcesReplacement == true)
@@ -105,6 +105,22 @@ import Testing
     #expect(
       draft.operations.map(\.address.description) == [
         "store/legacy", "store/s", "bot/b", "bot/old", "store/old",
+      ])
+  }
+}
+
+@Suite struct DifferOrderTests {
+  @Test func groupMembersFollowTheirListOrder() {
+    let fields: [String: Value] = [
+      "columns": .array([.string("id"), .string("added")]),
+      "columns.added.type": .string("date"), "columns.id.type": .string("uuid"),
+      "columns.id.required": .bool(true), "access.b": .array([]), "access.a": .array([]),
+    ]
+    let draft = Fixtures.build([Fixtures.item("store/s", fields)], [])
+    #expect(
+      draft.operations[0].changes.map(\.field) == [
+        "access.a", "access.b", "columns", "columns.id.required", "columns.id.type",
+        "columns.added.type",
       ])
   }
 }

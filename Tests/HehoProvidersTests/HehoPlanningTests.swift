@@ -100,6 +100,7 @@ import Testing
     let operation = try #require(plan.operations.first)
     #expect(operation.action == .replace)
     #expect(operation.reasons.first?.contains("no update endpoint for chatbots") == true)
+    #expect(operation.reasons.first?.hasSuffix("changed: tone") == true)
     #expect(operation.changes.map(\.field) == ["tone"])
     #expect(operation.warnings.contains { $0.contains("ID changes") })
   }

@@ -102,8 +102,11 @@ public struct PlanBuilder: Sendable {
     }
     operation.changes = changes
     if changes.isEmpty { return operation }
-    if changes.contains(where: \.forcesReplacement) {
-      markReplaced(&operation, behavior: behavior, reason: behavior.replacementReason)
+    let forcing = changes.filter(\.forcesReplacement).map(\.field)
+    if !forcing.isEmpty {
+      let shown = forcing.prefix(4).joined(separator: ", ") + (forcing.count > 4 ? ", …" : "")
+      markReplaced(
+        &operation, behavior: behavior, reason: "\(behavior.replacementReason); changed: \(shown)")
     } else {
       operation.action = .update
     }
