@@ -26,7 +26,7 @@ public struct DriftEntry: Sendable, Hashable, Codable {
   public var location: SourceLocation?
   /// Manifest resources folded into it (e.g. permissions of a chatbot), itself first.
   public var sources: [ResourceAddress]
-  /// Fields that differ (modified only), sorted by field.
+  /// Fields that differ (modified only), in the order plan shows them.
   public var differences: [DriftDifference]
   /// Differences hidden by `lifecycle.ignoreChanges`, with the reason given for each.
   public var ignored: [DriftDifference]

@@ -35,13 +35,14 @@ public struct Differ: Sendable {
     }
   }
 
-  /// Differences from `live` to `desired` that `lifecycle.ignoreChanges` hides, sorted by
-  /// field, each explained by the manifest's reason.
+  /// Differences from `live` to `desired` that `lifecycle.ignoreChanges` hides, in the order
+  /// of `changes(from:to:)`, each explained by the manifest's reason.
   public func ignoredChanges(from live: LiveResource, to desired: DesiredItem) -> [FieldChange] {
     let ignored = desired.lifecycle.ignoreChanges
     if ignored.isEmpty || (desired.mode == .connect && desired.fields.isEmpty) { return [] }
     let keys = Set(desired.fields.keys).union(live.fields.keys)
-    return keys.sorted().compactMap { key -> FieldChange? in
+    let order = Differ.order(desired.fields.merging(live.fields) { mine, _ in mine })
+    return keys.sorted(by: order).compactMap { key -> FieldChange? in
       let before = live.fields[key]
       let after = desired.fields[key]
       guard before != after,
