@@ -7,7 +7,8 @@ public struct HehoCommand: AsyncParsableCommand {
     abstract: "Configuration as code for AI chatbot platforms.",
     version: "0.1.0",
     subcommands: [
-      ValidateCommand.self, PlanCommand.self, ApplyCommand.self, LocalCommand.self,
+      ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DriftCommand.self,
+      ExportCommand.self, LocalCommand.self,
     ]
   )
 

@@ -24,7 +24,10 @@ struct SchemaAgreementTests {
     var expected: [String: (valid: Bool, label: String)] = [:]
     var index = 0
     let examples = Fixtures.repositoryRoot.appendingPathComponent("examples")
-    let enumerator = FileManager.default.enumerator(at: examples, includingPropertiesForKeys: nil)
+    // Hidden entries are skipped as the loader skips them (examples/ci/.github holds a CI
+    // workflow, not a manifest).
+    let enumerator = FileManager.default.enumerator(
+      at: examples, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
     while let url = enumerator?.nextObject() as? URL {
       guard ["yaml", "yml"].contains(url.pathExtension) else { continue }
       let text = try String(contentsOf: url, encoding: .utf8)

@@ -34,6 +34,9 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
   public var liveDependsOn: [ResourceAddress]
   /// What a create, connect or update sends.
   public var payload: [String: Value]?
+  /// Live differences hidden by `lifecycle.ignoreChanges`, each with the manifest's reason as
+  /// its explanation; `nil` when there are none.
+  public var ignored: [FieldChange]?
 
   /// Creates a planned operation.
   public init(
@@ -72,6 +75,6 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
     case sources
     case dependsOn = "depends_on"
     case liveDependsOn = "live_depends_on"
-    case payload
+    case payload, ignored
   }
 }

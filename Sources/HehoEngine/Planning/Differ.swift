@@ -35,6 +35,23 @@ public struct Differ: Sendable {
     }
   }
 
+  /// Differences from `live` to `desired` that `lifecycle.ignoreChanges` hides, in the order
+  /// of `changes(from:to:)`, each explained by the manifest's reason.
+  public func ignoredChanges(from live: LiveResource, to desired: DesiredItem) -> [FieldChange] {
+    let ignored = desired.lifecycle.ignoreChanges
+    if ignored.isEmpty || (desired.mode == .connect && desired.fields.isEmpty) { return [] }
+    let keys = Set(desired.fields.keys).union(live.fields.keys)
+    let order = Differ.order(desired.fields.merging(live.fields) { mine, _ in mine })
+    return keys.sorted(by: order).compactMap { key -> FieldChange? in
+      let before = live.fields[key]
+      let after = desired.fields[key]
+      guard before != after,
+        let rule = ignored.first(where: { Differ.isIgnored(key, by: [$0.field]) })
+      else { return nil }
+      return FieldChange(field: key, before: before, after: after, explanation: rule.reason)
+    }
+  }
+
   /// Changes that create `desired` from nothing.
   public func creation(of desired: DesiredItem) -> [FieldChange] {
     desired.fields.keys.sorted(by: Differ.order(desired.fields)).map { key in

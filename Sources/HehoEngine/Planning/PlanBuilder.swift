@@ -89,6 +89,8 @@ public struct PlanBuilder: Sendable {
       return operation
     }
     let changes = differ.changes(from: live, to: item)
+    let ignored = differ.ignoredChanges(from: live, to: item)
+    operation.ignored = ignored.isEmpty ? nil : ignored
     if item.mode == .connect {
       if !changes.isEmpty {
         let fields = changes.map(\.field).joined(separator: ", ")

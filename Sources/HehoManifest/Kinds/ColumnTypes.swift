@@ -7,6 +7,10 @@ public enum ColumnTypes {
     "float4", "double precision", "float8", "boolean", "bool", "date", "timestamp", "timestamptz",
     "timestamp with time zone", "timestamp without time zone", "time", "json", "jsonb", "serial",
     "bigserial",
+    // As HeHo's table list reports types (PostgreSQL's information_schema spelling), so
+    // exported manifests load.
+    "character varying", "character", "character(n)", "time without time zone",
+    "time with time zone", "timetz", "bytea",
   ]
 
   /// The pattern, to be matched ignoring case.

@@ -129,7 +129,25 @@ struct HehoCompiler: Sendable {
     return DesiredItem(
       address: resource.address, fields: fields, payload: payload,
       dependencies: slots.map { ResourceAddress(kind: "table", name: $0.table) },
-      sources: sources, lifecycle: resource.lifecycle, location: resource.location)
+      sources: sources, lifecycle: HehoCompiler.lifecycle(of: resource, grants: grants),
+      location: resource.location)
+  }
+
+  /// The chatbot's lifecycle, with its permissions' `ignoreChanges` on read, write or edit
+  /// carried over as the `access.TABLE` field they fold into (so they are not silently lost).
+  static func lifecycle(of chatbot: DesiredResource, grants: [DesiredResource]) -> Lifecycle {
+    var lifecycle = chatbot.lifecycle
+    for grant in grants {
+      guard let table = grant.spec["table"]?.stringValue else { continue }
+      for rule in grant.lifecycle.ignoreChanges
+      where ["read", "write", "edit"].contains(rule.field) {
+        let field = "access.\(table)"
+        if !lifecycle.ignoreChanges.contains(where: { $0.field == field }) {
+          lifecycle.ignoreChanges.append(.init(field: field, reason: rule.reason))
+        }
+      }
+    }
+    return lifecycle
   }
 
   /// `["read", "write"]`: the rights a slot grants, in a fixed order.

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import HehoEngine
+
+/// `heho drift`: reports what differs between the manifests and the live platform.
+struct DriftCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "drift",
+    abstract: "Report manual changes: modified, missing and unmanaged resources.",
+    discussion: "Exits 0 when there is no drift, 2 when there is, 1 on error.")
+
+  @OptionGroup var project: ProjectOptions
+
+  @Option(name: .long, help: "text, json, markdown or junit.")
+  var output: DriftOutputFormat = .text
+
+  @Option(name: .long, help: "Also write the report to this file (in the --output format).")
+  var reportFile: String?
+
+  func run() async throws {
+    let console = ConsoleContext.current
+    var options = project.planOptions
+    options.prune = false
+    options.allowDataLoss = true
+    let report = try await CommandSession.with(project) { session in
+      let plan = try await PlanRunner.plan(session, options: options)
+      let invalid = plan.problems.filter { $0.kind == .invalid }
+      guard invalid.isEmpty else {
+        for problem in invalid { console.err("error: \(problem)") }
+        throw ExitCode.failure
+      }
+      return DriftReport(plan: plan, state: session.state)
+    }
+    let text = render(report, console: console)
+    console.out(text)
+    if let reportFile {
+      do {
+        try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: reportFile), options: .atomic)
+      } catch {
+        throw CommandFailure.report(
+          "cannot write the drift report to \(reportFile): \(error.localizedDescription)")
+      }
+    }
+    if report.hasDrift { throw ExitCode(2) }
+  }
+
+  func render(_ report: DriftReport, console: Console) -> String {
+    switch output {
+    case .text:
+      let noColor = !(ProcessEnvironment.current["NO_COLOR"] ?? "").isEmpty
+      return DriftTextRenderer(color: console.useColor && !noColor).render(report)
+    case .json: return (try? DriftCodec.string(report)) ?? "{}"
+    case .markdown: return DriftMarkdownRenderer().render(report)
+    case .junit: return DriftJUnitRenderer().render(report)
+    }
+  }
+}
+
+/// `--output` formats of a drift report.
+enum DriftOutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, markdown, junit
+}

@@ -1,0 +1,61 @@
+import HehoManifest
+
+extension DriftReport {
+  /// The drift a plan shows: its field changes are the modifications (normalized exactly as
+  /// plan normalizes them), its creates and connects the missing resources, its unmanaged
+  /// list the unmanaged ones, and its ambiguity problems the conflicts.
+  ///
+  /// Plan with `prune: false` so that unmanaged resources are not also planned as deletes.
+  /// A resource replaced only because something it uses is replaced has not drifted itself:
+  /// it is in sync. `state` supplies where each resource is declared.
+  public init(plan: Plan, state: DesiredState) {
+    var locations: [ResourceAddress: SourceLocation] = [:]
+    for resource in state.resources where locations[resource.address] == nil {
+      locations[resource.address] = resource.location
+    }
+    let unmanaged = Set(plan.unmanaged.map(\.address))
+    var entries: [DriftEntry] = []
+    for operation in plan.operations where !unmanaged.contains(operation.address) {
+      entries.append(
+        Self.entry(for: operation, location: locations[operation.address]))
+    }
+    for resource in plan.unmanaged {
+      entries.append(
+        DriftEntry(address: resource.address, status: .unmanaged, liveID: resource.liveID))
+    }
+    for problem in plan.problems where problem.kind == .ambiguous {
+      guard let address = problem.address else { continue }
+      entries.append(
+        DriftEntry(
+          address: address, status: .conflict, location: locations[address],
+          message: problem.message))
+    }
+    self.init(
+      provider: plan.provider, project: plan.project, environment: plan.environment,
+      entries: entries, notes: plan.notes)
+  }
+
+  static func entry(for operation: PlannedOperation, location: SourceLocation?) -> DriftEntry {
+    let ignored = (operation.ignored ?? []).map {
+      DriftDifference(field: $0.field, live: $0.before, declared: $0.after, reason: $0.explanation)
+    }
+    var entry = DriftEntry(
+      address: operation.address, status: .inSync, liveID: operation.liveID, location: location,
+      sources: operation.sources, ignored: ignored)
+    switch operation.action {
+    case .create, .connect:
+      entry.status = .missing
+    case .update, .replace:
+      guard !operation.changes.isEmpty else { break }
+      entry.status = .modified
+      entry.differences = operation.changes.map {
+        DriftDifference(
+          field: $0.field, live: $0.before, declared: $0.after,
+          forcesReplacement: $0.forcesReplacement, explanation: $0.explanation)
+      }
+    default:
+      break
+    }
+    return entry
+  }
+}

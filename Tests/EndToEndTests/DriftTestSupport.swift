@@ -1,0 +1,219 @@
+import ArgumentParser
+import Foundation
+import HehoCLI
+import HehoLocal
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// What a command run printed and how it ended.
+struct CommandRun: Sendable {
+  var code: Int32
+  var out: String
+  var err: String
+}
+
+/// Collects console output across tasks.
+final class OutputBuffer: @unchecked Sendable {
+  private let lock = NSLock()
+  private var lines: [String] = []
+
+  func append(_ text: String) {
+    lock.lock()
+    lines.append(text)
+    lock.unlock()
+  }
+
+  var text: String {
+    lock.lock()
+    defer { lock.unlock() }
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// A HehoLocal platform on a free port with a fresh database, and the `heho` command run
+/// in-process against it.
+final class DriftWorld: Sendable {
+  let platform: LocalPlatform
+  let root: URL
+
+  init() async throws {
+    platform = try await LocalPlatform.start(LocalPlatformConfiguration(port: 0))
+    root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("heho-drift-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+  }
+
+  func close() async {
+    try? await platform.shutdown()
+    try? FileManager.default.removeItem(at: root)
+  }
+
+  /// Runs `heho ARGUMENTS` with the platform's key in `HEHO_API_KEY` (and `extraEnvironment`).
+  func run(_ arguments: [String], extraEnvironment: [String: String] = [:]) async -> CommandRun {
+    let out = OutputBuffer()
+    let err = OutputBuffer()
+    let console = Console(out: { out.append($0) }, err: { err.append($0) })
+    var environment = ["HEHO_API_KEY": platform.apiKey, "NO_COLOR": "1"]
+    environment.merge(extraEnvironment) { _, new in new }
+    let code: Int32 = await ConsoleContext.$current.withValue(console) {
+      await ProcessEnvironment.$current.withValue(environment) {
+        do {
+          var command = try HehoCommand.parseAsRoot(arguments)
+          if var asyncCommand = command as? AsyncParsableCommand {
+            try await asyncCommand.run()
+          } else {
+            try command.run()
+          }
+          return 0
+        } catch {
+          return HehoCommand.exitCode(for: error).rawValue
+        }
+      }
+    }
+    return CommandRun(code: code, out: out.text, err: err.text)
+  }
+
+  /// `heho COMMAND -f PATH --endpoint URL ...`.
+  func heho(_ command: String, _ path: URL, _ extra: [String] = []) async -> CommandRun {
+    await run([command, "-f", path.path, "--endpoint", platform.baseURL] + extra)
+  }
+
+  /// A directory under the world's root holding `files` (relative path → text).
+  func directory(_ name: String, _ files: [String: String]) throws -> URL {
+    let directory = root.appendingPathComponent(name)
+    for (path, text) in files {
+      let url = directory.appendingPathComponent(path)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: url)
+    }
+    return directory
+  }
+
+  /// Calls the platform API directly, as someone changing things by hand would.
+  @discardableResult
+  func api(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> [String:
+    Any]
+  {
+    guard let url = URL(string: platform.baseURL + path) else {
+      throw DriftTestError("bad URL \(path)")
+    }
+    var request = URLRequest(url: url)
+    request.httpMethod = method
+    request.setValue("Bearer \(platform.apiKey)", forHTTPHeaderField: "Authorization")
+    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    if let body { request.httpBody = try JSONSerialization.data(withJSONObject: body) }
+    let (data, response) = try await URLSession.shared.data(for: request)
+    let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+    let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+    guard (200..<300).contains(status) else {
+      throw DriftTestError("\(method) \(path) answered \(status): \(object)")
+    }
+    return object
+  }
+
+  /// The live chatbots, by name.
+  func chatbots() async throws -> [String: [String: Any]] {
+    let list = try await api("GET", "/api/v1/chatbots/manage")["chatbots"] as? [[String: Any]] ?? []
+    var result: [String: [String: Any]] = [:]
+    for bot in list { if let name = bot["name"] as? String { result[name] = bot } }
+    return result
+  }
+
+  /// Deletes the chatbot `name` and creates it again with `changes` applied (HeHo has no update).
+  func recreateChatbot(_ name: String, _ changes: [String: Any]) async throws {
+    var bot = try #require(try await chatbots()[name])
+    let id = try #require(bot["id"] as? String)
+    try await api("DELETE", "/api/v1/chatbots/manage?chatbotId=\(id)")
+    for key in ["id", "created_at"] { bot[key] = nil }
+    bot = bot.filter { !($0.value is NSNull) }
+    bot.merge(changes) { _, new in new }
+    try await api("POST", "/api/v1/chatbots/manage", bot)
+  }
+}
+
+struct DriftTestError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// Manifest texts for end-to-end tests.
+enum DriftManifests {
+  static let description = String(
+    repeating: "Answers questions about orders and products politely and precisely. ", count: 4)
+
+  static func table(_ name: String, lifecycle: String = "") -> String {
+    """
+    apiVersion: heho/v1
+    kind: Table
+    metadata:
+      name: \(name)
+    spec:
+      columns:
+        - { name: id, type: uuid, primaryKey: true }
+        - { name: title, type: varchar(80), notNull: true }
+        - { name: created_at, type: timestamptz }
+    \(lifecycle)
+    """
+  }
+
+  static func chatbot(_ name: String, tone: String = "friendly", lifecycle: String = "") -> String {
+    """
+    apiVersion: heho/v1
+    kind: Chatbot
+    metadata:
+      name: \(name)
+    spec:
+      goal: Customer Support
+      description: \(description)
+      model: qwen/qwen3-next-80b-a3b-instruct:free
+      tone: \(tone)
+    \(lifecycle)
+    """
+  }
+
+  static func permission(_ chatbot: String, _ table: String) -> String {
+    """
+    apiVersion: heho/v1
+    kind: Permission
+    metadata:
+      name: \(chatbot)-\(table)
+    spec:
+      chatbot: \(chatbot)
+      table: \(table)
+      read: true
+    """
+  }
+
+  /// A support bot reading `orders`, plus a `faq` table.
+  static func account(botLifecycle: String = "") -> [String: String] {
+    [
+      "tables.yaml": table("orders") + "\n---\n" + table("faq"),
+      "bots.yaml": chatbot("support-bot", lifecycle: botLifecycle) + "\n---\n"
+        + permission("support-bot", "orders"),
+    ]
+  }
+}
+
+/// The repository's root, for `examples/` and `schemas/`.
+enum Repository {
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+}
+
+extension DriftWorld {
+  /// Runs `body` with a fresh world and closes it afterwards, also when `body` throws.
+  static func with(_ body: (DriftWorld) async throws -> Void) async throws {
+    let world = try await DriftWorld()
+    do {
+      try await body(world)
+      await world.close()
+    } catch {
+      await world.close()
+      throw error
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import HehoManifest
+import Testing
+
+@testable import HehoProviders
+
+@Suite struct ExportYAMLTests {
+  static let awkward = [
+    "plain words", "yes", "No", "null", "~", "true", "123", "1e3", "0x1F", ".inf", "-dash",
+    "key: value", "trailing colon:", "has # hash", "#start", "quote \" inside", "it's",
+    "back\\slash", "line\nbreak", "tab\there", "  padded  ", "${var.model}", "$${kept}",
+    "émoji 🤖 ünïcode", "[flow]", "{map}", "a, b", "@at", "`tick`", "%percent", "*star", "&amp",
+    "!bang", "|pipe", ">fold", "?q", "../prompts/x.md",
+  ]
+
+  @Test(arguments: awkward)
+  func scalarsReadBackUnchanged(text: String) throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("heho-yaml-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let printable = !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    let name = printable ? "bot " + text : "bot"
+    let document = """
+      apiVersion: heho/v1
+      kind: Chatbot
+      metadata:
+        name: \(HehoExportYAML.scalar(name))
+      spec:
+        goal: \(HehoExportYAML.scalar(text, interpolated: true))
+        description: \(HehoExportYAML.scalar(String(repeating: "d", count: 200), interpolated: true))
+        model: m
+
+      """
+    try Data(document.utf8).write(to: directory.appendingPathComponent("bot.yaml"))
+    let result = ManifestLoader().load(LoadOptions(path: directory.path))
+    let state = try #require(result.state, "\(result.diagnostics.map(\.description))")
+    let bot = try #require(state.resources.first)
+    #expect(bot.name == name)
+    #expect(bot.spec["goal"] == .string(text))
+  }
+
+  @Test func namesAreValidSlugs() {
+    #expect(HehoExportNaming.slug("Lead Qualifier: EU/US", fallback: "x") == "lead-qualifier-eu-us")
+    #expect(HehoExportNaming.slug("🤖", fallback: "chatbot") == "chatbot")
+    #expect(HehoExportNaming.slug("..Hidden..", fallback: "x") == "hidden")
+    var naming = HehoExportNaming()
+    #expect(naming.unique("bot", in: "chatbot") == "bot")
+    #expect(naming.unique("BOT", in: "chatbot") == "BOT-2")
+    #expect(naming.unique("bot", in: "table") == "bot")
+  }
+}
