@@ -4,6 +4,16 @@ import Foundation
 struct DocumentLoader {
   var registry: KindRegistry
   var interpolator: Interpolator
+  /// Each kind's document schema, built once per load rather than once per document.
+  private let schemas: [String: FieldSchema]
+
+  init(registry: KindRegistry, interpolator: Interpolator) {
+    self.registry = registry
+    self.interpolator = interpolator
+    var schemas: [String: FieldSchema] = [:]
+    for kind in registry.kinds { schemas[kind.name] = DocumentSchema.resource(kind) }
+    self.schemas = schemas
+  }
 
   /// A resource document after its own checks.
   struct Loaded: Sendable {
@@ -40,7 +50,7 @@ struct DocumentLoader {
         Diagnostic(.error, "unknown kind '\(written)'\(hint)", at: kindEntry.value.location))
       return nil
     }
-    let schema = DocumentSchema.resource(kind)
+    let schema = schemas[kind.name] ?? DocumentSchema.resource(kind)
     var validator = StructureValidator(interpolator: interpolator)
     let document = validator.validate(root, schema, path: "")
     diagnostics += validator.diagnostics

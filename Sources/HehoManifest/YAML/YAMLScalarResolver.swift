@@ -7,6 +7,7 @@ enum YAMLScalarResolver {
   private static let intPattern = regex("^[-+]?[0-9]+$")
   private static let octalPattern = regex("^0o[0-7]+$")
   private static let hexPattern = regex("^0x[0-9a-fA-F]+$")
+  private static let numberStart = Set("0123456789+-.".utf8)
   private static let floatPattern = regex("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 
   /// The typed value of a plain scalar.
@@ -20,6 +21,9 @@ enum YAMLScalarResolver {
     case ".nan", ".NaN", ".NAN": return .double(.nan)
     default: break
     }
+    // Every number starts with a digit, a sign or a dot: most scalars are words and need no
+    // regular expression at all.
+    guard let first = text.utf8.first, numberStart.contains(first) else { return .string(text) }
     if matches(intPattern, text) {
       if let value = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text) {
         return .int(value)
