@@ -26,7 +26,7 @@ struct ProjectOptions: ParsableArguments {
   @Option(name: .long, help: "Leave this resource (KIND/NAME) and what needs it out; repeatable.")
   var exclude: [String] = []
 
-  @Flag(name: .long, help: "Allow dropping or replacing tables that hold rows.")
+  @Flag(name: .long, help: "Allow dropping or replacing tables (their rows are lost).")
   var allowDataLoss = false
 
   func validate() throws {
