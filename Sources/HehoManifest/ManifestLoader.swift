@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What to load and how to resolve it.
 public struct LoadOptions: Sendable {
@@ -63,8 +64,9 @@ public struct ManifestLoader: Sendable {
     case .failure(let problem): return LoadResult(state: nil, diagnostics: [problem.diagnostic])
     }
     var parsed: [(url: URL, documents: [YAMLDocumentReader.Document])] = []
-    for url in files.manifests {
-      parsed.append((url, parse(url, paths: paths, diagnostics: &diagnostics)))
+    for (url, file) in zip(files.manifests, parseAll(files.manifests, paths: paths)) {
+      parsed.append((url, file.documents))
+      diagnostics += file.diagnostics
     }
     let projectURL = files.projectFile
     var projectRoot: YAMLNode?
@@ -121,6 +123,23 @@ public struct ManifestLoader: Sendable {
     }
     result.state = DesiredState(project: project, resources: resources)
     return result
+  }
+
+  /// Reads and parses `urls` on all cores (files are independent), results in `urls`' order.
+  private func parseAll(_ urls: [URL], paths: DisplayPath)
+    -> [(documents: [YAMLDocumentReader.Document], diagnostics: [Diagnostic])]
+  {
+    let results = Mutex<[Int: ([YAMLDocumentReader.Document], [Diagnostic])]>([:])
+    DispatchQueue.concurrentPerform(iterations: urls.count) { index in
+      var problems: [Diagnostic] = []
+      let documents = parse(urls[index], paths: paths, diagnostics: &problems)
+      results.withLock { $0[index] = (documents, problems) }
+    }
+    let byIndex = results.withLock { $0 }
+    return urls.indices.map { index in
+      let (documents, problems) = byIndex[index] ?? ([], [])
+      return (documents, problems)
+    }
   }
 
   private func parse(_ url: URL, paths: DisplayPath, diagnostics: inout [Diagnostic])

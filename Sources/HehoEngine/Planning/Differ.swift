@@ -21,12 +21,15 @@ public struct Differ: Sendable {
   public func changes(from live: LiveResource, to desired: DesiredItem) -> [FieldChange] {
     if desired.mode == .connect && desired.fields.isEmpty { return [] }
     let ignored = desired.lifecycle.ignoreChanges.map(\.field)
-    let keys = Set(desired.fields.keys).union(live.fields.keys)
-    let order = Differ.order(desired.fields.merging(live.fields) { mine, _ in mine })
-    return keys.sorted(by: order).compactMap { key -> FieldChange? in
+    // Only differing fields are ordered: a plan with nothing to change sorts nothing.
+    let differing = Set(desired.fields.keys).union(live.fields.keys).filter { key in
+      live.fields[key] != desired.fields[key] && !Differ.isIgnored(key, by: ignored)
+    }
+    if differing.isEmpty { return [] }
+    let fields = desired.fields.merging(live.fields) { mine, _ in mine }
+    return Differ.sorted(differing, in: fields).map { key -> FieldChange in
       let before = live.fields[key]
       let after = desired.fields[key]
-      guard before != after, !Differ.isIgnored(key, by: ignored) else { return nil }
       var change = FieldChange(
         field: key, before: before, after: after,
         forcesReplacement: !behavior.inPlaceFields.contains(Differ.root(of: key)))
@@ -40,13 +43,15 @@ public struct Differ: Sendable {
   public func ignoredChanges(from live: LiveResource, to desired: DesiredItem) -> [FieldChange] {
     let ignored = desired.lifecycle.ignoreChanges
     if ignored.isEmpty || (desired.mode == .connect && desired.fields.isEmpty) { return [] }
-    let keys = Set(desired.fields.keys).union(live.fields.keys)
-    let order = Differ.order(desired.fields.merging(live.fields) { mine, _ in mine })
-    return keys.sorted(by: order).compactMap { key -> FieldChange? in
+    let differing = Set(desired.fields.keys).union(live.fields.keys).filter { key in
+      live.fields[key] != desired.fields[key]
+    }
+    if differing.isEmpty { return [] }
+    let fields = desired.fields.merging(live.fields) { mine, _ in mine }
+    return Differ.sorted(differing, in: fields).compactMap { key -> FieldChange? in
       let before = live.fields[key]
       let after = desired.fields[key]
-      guard before != after,
-        let rule = ignored.first(where: { Differ.isIgnored(key, by: [$0.field]) })
+      guard let rule = ignored.first(where: { Differ.isIgnored(key, by: [$0.field]) })
       else { return nil }
       return FieldChange(field: key, before: before, after: after, explanation: rule.reason)
     }
@@ -54,7 +59,7 @@ public struct Differ: Sendable {
 
   /// Changes that create `desired` from nothing.
   public func creation(of desired: DesiredItem) -> [FieldChange] {
-    desired.fields.keys.sorted(by: Differ.order(desired.fields)).map { key in
+    Differ.sorted(desired.fields.keys, in: desired.fields).map { key in
       var change = FieldChange(field: key, before: nil, after: desired.fields[key])
       change.explanation = explain(change)
       return change
@@ -64,7 +69,9 @@ public struct Differ: Sendable {
   /// Orders field paths by name, except that the members of a group (`columns.id.type`)
   /// follow the group's list field (`columns: ["id", …]`) in its order, so that they read as
   /// declared.
-  static func order(_ fields: [String: Value]) -> (String, String) -> Bool {
+  ///
+  /// Each path's sort key is computed once, not once per comparison.
+  static func sorted(_ paths: some Sequence<String>, in fields: [String: Value]) -> [String] {
     func key(_ field: String) -> (String, Int, String) {
       let parts = field.split(separator: ".", maxSplits: 2).map(String.init)
       guard parts.count > 1 else { return (field, -1, "") }
@@ -72,7 +79,7 @@ public struct Differ: Sendable {
       let index = members.firstIndex(of: parts[1]) ?? members.count
       return (parts[0], index, parts.dropFirst().joined(separator: "."))
     }
-    return { key($0) < key($1) }
+    return paths.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
   }
 
   static func root(of field: String) -> String {
