@@ -81,7 +81,9 @@ struct LocalServeCommand: AsyncParsableCommand {
       console.out("  export HEHO_API_KEY=\(platform.apiKey)")
       console.out("")
       console.out("More keys: heho local keys create --org NAME --db \(databasePath)")
-    } else if key == nil {
+    } else if key != nil {
+      console.out("Organization 'default' accepts the given API key.")
+    } else {
       console.out("Organization 'default' exists; its keys are stored hashed and cannot be shown.")
       console.out("Create one with: heho local keys create --org default --db \(databasePath)")
     }

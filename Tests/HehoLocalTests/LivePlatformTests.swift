@@ -96,6 +96,25 @@ struct LivePlatformTests {
     try await second.shutdown()
   }
 
+  @Test("a taken port and a key of another organization are start errors")
+  func startErrors() async throws {
+    let first = try await LocalPlatform.start(.init())
+    await #expect(throws: LocalPlatformError.self) {
+      let second = try await LocalPlatform.start(.init(port: first.port))
+      try await second.shutdown()
+    }
+    try await first.shutdown()
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("heho-local-keys-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/local.sqlite"
+    let acmeKey = try await LocalPlatform.createAPIKey(organization: "acme", databasePath: path)
+    await #expect(throws: LocalPlatformError.self) {
+      let platform = try await LocalPlatform.start(.init(databasePath: path, apiKey: acmeKey))
+      try await platform.shutdown()
+    }
+  }
+
   @Test("50 concurrent adds store 50 rows")
   func concurrentWriters() async throws {
     let platform = try await LocalPlatform.start(.init())

@@ -63,7 +63,13 @@ public final class LocalPlatform: Sendable {
     let services = try LocalServices(path: path, faults: configuration.faults)
     let existing = try await services.platform.organization(named: "default")
     let key = configuration.apiKey ?? APIKey.generate()
-    let (_, created) = try await services.platform.addKey(key, toOrganization: "default")
+    let (organization, created) = try await services.platform.addKey(
+      key, toOrganization: "default")
+    if try await services.platform.organization(forKey: key) != organization {
+      try? services.close()
+      throw LocalPlatformError.startFailed(
+        "the given API key already belongs to another organization; choose another key")
+    }
     let (ports, continuation) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
     let application = LocalApplication.buildApplication(
       services, host: configuration.host, port: configuration.port,

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The platform database: organizations, hashed API keys and chatbots.
 ///
@@ -7,6 +8,8 @@ import GRDB
 final class PlatformStore: Sendable {
   /// The connection pool (WAL).
   let pool: DatabasePool
+  /// Organizations of keys seen so far, by key hash (keys are never revoked).
+  private let knownKeys = Mutex<[String: Organization]>([:])
 
   /// Opens the platform database at `path`, creating and migrating it as needed.
   init(path: String) throws {
@@ -41,7 +44,8 @@ final class PlatformStore: Sendable {
   /// The organization a key belongs to; `nil` for an unknown key.
   func organization(forKey key: String) async throws -> Organization? {
     let hash = APIKey.hash(key)
-    return try await pool.read { db in
+    if let known = knownKeys.withLock({ $0[hash] }) { return known }
+    let found = try await pool.read { db in
       try Row.fetchOne(
         db,
         sql: """
@@ -50,6 +54,8 @@ final class PlatformStore: Sendable {
           """, arguments: [hash]
       ).map { Organization(id: $0["id"], name: $0["name"]) }
     }
+    if let found { knownKeys.withLock { $0[hash] = found } }
+    return found
   }
 
   /// The organization with this name; `nil` when there is none.

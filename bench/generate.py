@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Writes a synthetic heho configuration repository of N resources.
+
+Proportions follow a realistic account: 40% tables, 30% chatbots, 30% permissions
+(each permission gives one chatbot access to one table; no chatbot exceeds the
+platform's limit of three tables). Deterministic for a given N and seed.
+
+usage: generate.py N OUTDIR [--endpoint URL] [--api-key-env NAME] [--seed S]
+"""
+import argparse
+import os
+import random
+
+DESCRIPTION = (
+    "You are a helpful assistant for the {name} team. Answer questions about orders, "
+    "products and accounts using the connected tables, keep answers short and friendly, "
+    "never invent data that is not in the tables, and hand over to a person when unsure."
+)
+TYPES = ["text", "integer", "numeric", "boolean", "timestamptz", "varchar(255)", "jsonb", "date"]
+TONES = ["friendly", "professional", "strict"]
+THEMES = ["twilight", "sunrise", "ocean", "forest", "grape", "rose", "sky", "candy"]
+
+
+def counts(n):
+    tables = max(1, n * 4 // 10)
+    chatbots = max(1, n * 3 // 10)
+    permissions = max(0, n - tables - chatbots)
+    permissions = min(permissions, chatbots * 3, tables * chatbots)
+    return tables, chatbots, permissions
+
+
+def table_doc(i, rng):
+    cols = ["    - { name: id, type: uuid, primaryKey: true }",
+            "    - { name: name, type: text, notNull: true }"]
+    for c in range(rng.randint(1, 4)):
+        cols.append(f"    - {{ name: col_{c}, type: {rng.choice(TYPES)} }}")
+    return "\n".join([
+        "apiVersion: heho/v1", "kind: Table", "metadata:", f"  name: t_{i:05d}", "spec:",
+        "  columns:", *cols])
+
+
+def chatbot_doc(i, rng):
+    name = f"bot-{i:05d}"
+    lines = ["apiVersion: heho/v1", "kind: Chatbot", "metadata:", f"  name: {name}", "spec:",
+             "  goal: Customer Support", f"  description: \"{DESCRIPTION.format(name=name)}\"",
+             "  model: ${var.model}"]
+    if rng.random() < 0.5:
+        lines.append(f"  tone: {rng.choice(TONES)}")
+    if rng.random() < 0.5:
+        lines.append(f"  theme: {rng.choice(THEMES)}")
+    return "\n".join(lines)
+
+
+def permission_doc(p, chatbots, tables, rng):
+    bot = p % chatbots
+    slot = p // chatbots          # 0, 1 or 2: the bot's n-th table
+    table = (bot * 3 + slot) % tables
+    return "\n".join([
+        "apiVersion: heho/v1", "kind: Permission", "metadata:",
+        f"  name: bot-{bot:05d}-t-{table:05d}", "spec:", f"  chatbot: bot-{bot:05d}",
+        f"  table: t_{table:05d}", "  read: true", f"  write: {str(rng.random() < 0.3).lower()}",
+        "  edit: false"])
+
+
+def write_files(outdir, prefix, docs, per_file=100):
+    for start in range(0, len(docs), per_file):
+        path = os.path.join(outdir, f"{prefix}-{start // per_file:04d}.yaml")
+        with open(path, "w") as f:
+            f.write("\n---\n".join(docs[start:start + per_file]) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("n", type=int)
+    ap.add_argument("outdir")
+    ap.add_argument("--endpoint", default="http://127.0.0.1:8080")
+    ap.add_argument("--api-key-env", default="HEHO_API_KEY")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--only", choices=["tables", "chatbots"], help="N of one kind and nothing else")
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+    os.makedirs(a.outdir, exist_ok=True)
+    with open(os.path.join(a.outdir, "heho.yaml"), "w") as f:
+        f.write("\n".join([
+            "apiVersion: heho/v1", "kind: Project", "metadata:", "  name: bench", "spec:",
+            "  providers:", "    heho:", f"      endpoint: {a.endpoint}",
+            f"      apiKeyEnv: {a.api_key_env}", "  variables:",
+            "    model: qwen/qwen3-next-80b-a3b-instruct:free", ""]))
+    if a.only == "tables":
+        tables, chatbots, permissions = a.n, 0, 0
+    elif a.only == "chatbots":
+        tables, chatbots, permissions = 0, a.n, 0
+    else:
+        tables, chatbots, permissions = counts(a.n)
+    write_files(a.outdir, "tables", [table_doc(i, rng) for i in range(tables)])
+    write_files(a.outdir, "chatbots", [chatbot_doc(i, rng) for i in range(chatbots)])
+    write_files(a.outdir, "permissions",
+                [permission_doc(p, chatbots, tables, rng) for p in range(permissions)])
+    print(f"{tables} tables, {chatbots} chatbots, {permissions} permissions")
+
+
+if __name__ == "__main__":
+    main()
