@@ -37,8 +37,9 @@ struct ApplyCommand: AsyncParsableCommand {
       let executor = Executor(provider: session.provider, parallelism: parallelism)
       return await executor.apply(plan) { progress.show($0) }
     }
+    let finished = report ?? ApplyReport(operations: [], records: [])
+    ApplyProgress(console: console).summarize(finished)
     guard let report else { return }
-    ApplyProgress(console: console).summarize(report)
     if !report.succeeded { throw ExitCode.failure }
   }
 
@@ -51,7 +52,13 @@ struct ApplyCommand: AsyncParsableCommand {
     } catch let error as ProviderError {
       throw CommandFailure.report(error.message)
     } catch {
-      throw CommandFailure.report("cannot read the plan file \(planFile): \(error.localizedDescription)")
+      throw CommandFailure.report(
+        "cannot read the plan file \(planFile): \(error.localizedDescription)")
+    }
+    guard plan.provider == session.provider.name else {
+      throw CommandFailure.report(
+        "\(planFile) was planned for the provider '\(plan.provider)', not "
+          + "'\(session.provider.name)'; run heho plan again")
     }
     let current: String
     do {

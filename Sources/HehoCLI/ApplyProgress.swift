@@ -11,7 +11,8 @@ struct ApplyProgress: Sendable {
     case .started(let step):
       if console.isTerminal { console.out(paint("  … \(step.id)", "2", color)) }
     case .finished(let record):
-      let seconds = Double(record.duration.components.attoseconds) / 1e18
+      let seconds =
+        Double(record.duration.components.attoseconds) / 1e18
         + Double(record.duration.components.seconds)
       let time = String(format: "%.2fs", seconds)
       switch record.status {
@@ -21,7 +22,8 @@ struct ApplyProgress: Sendable {
       case .failed(let message):
         console.out(paint("  ✗ \(record.step.id)", "31", color) + " (\(time)): \(message)")
       case .skipped(let blocker):
-        console.out(paint("  - \(record.step.id)", "33", color) + " skipped: \(blocker) did not succeed")
+        console.out(
+          paint("  - \(record.step.id)", "33", color) + " skipped: \(blocker) did not succeed")
       }
     }
   }
@@ -33,8 +35,9 @@ struct ApplyProgress: Sendable {
       for failure in report.failed { console.out("  \(failure.address): \(failure.message)") }
     }
     if !report.skipped.isEmpty {
-      console.out("Skipped (something they need failed): "
-        + report.skipped.map(\.description).joined(separator: ", "))
+      console.out(
+        "Skipped (something they need failed): "
+          + report.skipped.map(\.description).joined(separator: ", "))
     }
     console.out("")
     console.out(report.summaryLine)

@@ -29,7 +29,8 @@ struct PlanCommand: AsyncParsableCommand {
       do {
         try PlanCodec.encode(plan).write(to: URL(fileURLWithPath: out), options: .atomic)
       } catch {
-        throw CommandFailure.report("cannot write the plan to \(out): \(error.localizedDescription)")
+        throw CommandFailure.report(
+          "cannot write the plan to \(out): \(error.localizedDescription)")
       }
       console.err("Saved the plan to \(out); apply it with: heho apply \(out)")
     }

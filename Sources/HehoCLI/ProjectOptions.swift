@@ -4,7 +4,8 @@ import HehoManifest
 
 /// Options shared by commands that read manifests and reach a platform.
 struct ProjectOptions: ParsableArguments {
-  @Option(name: [.customShort("f"), .customLong("file")], help: "A manifest file or a directory of them.")
+  @Option(
+    name: [.customShort("f"), .customLong("file")], help: "A manifest file or a directory of them.")
   var path: String = "."
 
   @Option(name: .long, help: "The environment from heho.yaml whose overrides apply.")
@@ -30,7 +31,8 @@ struct ProjectOptions: ParsableArguments {
 
   func validate() throws {
     for address in target + exclude where ResourceAddress(parsing: address) == nil {
-      throw ValidationError("'\(address)' is not a resource address; write KIND/NAME, e.g. table/products")
+      throw ValidationError(
+        "'\(address)' is not a resource address; write KIND/NAME, e.g. table/products")
     }
     for variable in variables where !variable.contains("=") {
       throw ValidationError("--var '\(variable)' needs the form NAME=VALUE")

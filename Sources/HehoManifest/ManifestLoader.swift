@@ -81,7 +81,9 @@ public struct ManifestLoader: Sendable {
           .error, "\(ProjectSchema.fileName) has no document of kind Project",
           at: SourceLocation(file: paths.display(projectURL), line: 1, column: 1)))
     }
-    let loader = ProjectLoader(options: options, defaultName: files.root.lastPathComponent)
+    let loader = ProjectLoader(
+      options: options, defaultName: files.root.lastPathComponent,
+      hasProjectFile: projectURL != nil)
     let (project, variables) = loader.load(projectRoot, diagnostics: &diagnostics)
     let documents = DocumentLoader(
       registry: registry,

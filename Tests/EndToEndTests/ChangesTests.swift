@@ -7,9 +7,12 @@ import Testing
   @Test func eachKindOfChangeGivesTheExpectedOperation() async throws {
     let harness = try await Harness.start()
     #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
-    try harness.edit("chatbots.yaml") { $0.replacingOccurrences(of: "theme: ocean", with: "theme: grape") }
+    try harness.edit("chatbots.yaml") {
+      $0.replacingOccurrences(of: "theme: ocean", with: "theme: grape")
+    }
     try harness.edit("tables.yaml") {
-      $0.replacingOccurrences(of: "{ name: topic, type: varchar(64) }", with: "{ name: topic, type: text }")
+      $0.replacingOccurrences(
+        of: "{ name: topic, type: varchar(64) }", with: "{ name: topic, type: text }")
     }
     try harness.edit("permissions.yaml") {
       $0 + "\n---\napiVersion: heho/v1\nkind: Permission\nmetadata:\n  name: faq-bot-products\n"
@@ -34,7 +37,8 @@ import Testing
     #expect(text.out.contains("Plan: 1 to create, 0 to update, 3 to replace, 0 to delete."))
     let apply = await harness.run(["apply", "--auto-approve"])
     #expect(apply.code == 0, "\(apply.all)")
-    #expect(apply.out.contains("Apply complete: 1 created, 3 replaced, 0 deleted, 0 failed, 0 skipped."))
+    #expect(
+      apply.out.contains("Apply complete: 1 created, 3 replaced, 0 deleted, 0 failed, 0 skipped."))
     #expect(await harness.run(["plan", "--detailed-exitcode"]).code == 0)
     await harness.stop()
   }
@@ -43,16 +47,25 @@ import Testing
     let harness = try await Harness.start()
     #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
     try harness.edit("chatbots.yaml") { text in
-      String(text[..<(text.range(of: "---\napiVersion: heho/v1\nkind: Chatbot\nmetadata:\n  name: faq-bot")?.lowerBound ?? text.endIndex)])
+      String(
+        text[
+          ..<(text.range(of: "---\napiVersion: heho/v1\nkind: Chatbot\nmetadata:\n  name: faq-bot")?
+            .lowerBound ?? text.endIndex)])
     }
     try harness.edit("permissions.yaml") { text in
-      String(text[..<(text.range(of: "---\napiVersion: heho/v1\nkind: Permission\nmetadata:\n  name: faq-bot-faq")?.lowerBound ?? text.endIndex)])
+      String(
+        text[
+          ..<(text.range(
+            of: "---\napiVersion: heho/v1\nkind: Permission\nmetadata:\n  name: faq-bot-faq")?
+            .lowerBound ?? text.endIndex)])
     }
     let kept = await harness.run(["plan", "--detailed-exitcode"])
     #expect(kept.code == 0, "\(kept.all)")
     #expect(kept.out.contains("? chatbot/faq-bot"))
     #expect(kept.out.contains("set prune: true to delete"))
-    try harness.edit("heho.yaml") { $0.replacingOccurrences(of: "prune: false", with: "prune: true") }
+    try harness.edit("heho.yaml") {
+      $0.replacingOccurrences(of: "prune: false", with: "prune: true")
+    }
     let pruned = await harness.run(["plan", "--detailed-exitcode"])
     #expect(pruned.code == 2)
     #expect(pruned.out.contains("Plan: 0 to create, 0 to update, 0 to replace, 1 to delete."))

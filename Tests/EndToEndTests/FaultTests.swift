@@ -16,7 +16,9 @@ import Testing
     try await harness.addRows("products", count: 4) {
       ["sku": "s\($0)", "name": "n\($0)", "price": 1.5]
     }
-    try harness.edit("chatbots.yaml") { $0.replacingOccurrences(of: "theme: forest", with: "theme: rose") }
+    try harness.edit("chatbots.yaml") {
+      $0.replacingOccurrences(of: "theme: forest", with: "theme: rose")
+    }
     try harness.edit("tables.yaml") {
       $0 + "\n---\napiVersion: heho/v1\nkind: Table\nmetadata:\n  name: returns\nspec:\n"
         + "  columns:\n    - { name: id, type: int, primaryKey: true }\n"

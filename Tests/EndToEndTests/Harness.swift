@@ -3,6 +3,7 @@ import Foundation
 import HehoCLI
 import HehoLocal
 import HehoProviders
+import Testing
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -51,7 +52,11 @@ struct Harness: Sendable {
     return Harness(platform: platform, directory: directory)
   }
 
+  /// Checks that no run showed the API key, then stops the platform and removes the project.
   func stop() async {
+    let (out, err) = transcript.texts
+    #expect(!out.contains(platform.apiKey), "the API key appeared in output")
+    #expect(!err.contains(platform.apiKey), "the API key appeared in an error")
     try? await platform.shutdown()
     try? FileManager.default.removeItem(at: directory)
   }
@@ -64,11 +69,14 @@ struct Harness: Sendable {
   }
 
   /// Runs `heho ARGS -f DIR --endpoint URL` (project flags added for plan and apply).
-  func run(_ arguments: [String], project: Bool = true) async -> RunResult {
+  /// `answer` makes the console a terminal whose user types it at the prompt.
+  func run(_ arguments: [String], project: Bool = true, answer: String? = nil) async -> RunResult {
     var arguments = arguments
     if project { arguments += ["-f", directory.path, "--endpoint", platform.baseURL] }
     let capture = Capture()
-    let console = Console(out: capture.out, err: capture.err)
+    let console = Console(
+      out: capture.out, err: capture.err, isTerminal: answer != nil, useColor: false,
+      readLine: { answer })
     let code: Int32 = await ConsoleContext.$current.withValue(console) {
       await ProcessEnvironment.$current.withValue(environment) {
         do {
@@ -144,7 +152,8 @@ struct Harness: Sendable {
     else { return [:] }
     var result: [String: String] = [:]
     for operation in operations {
-      if let address = operation["address"] as? [String: Any], let kind = address["kind"] as? String,
+      if let address = operation["address"] as? [String: Any],
+        let kind = address["kind"] as? String,
         let name = address["name"] as? String, let action = operation["action"] as? String
       {
         result["\(kind)/\(name)"] = action

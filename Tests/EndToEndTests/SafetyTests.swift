@@ -9,9 +9,12 @@ import Testing
     #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
     try await harness.addRows("faq", count: 3) { ["question": "q\($0)", "answer": "a\($0)"] }
     try harness.edit("tables.yaml") {
-      $0.replacingOccurrences(of: "{ name: topic, type: varchar(64) }", with: "{ name: topic, type: text }")
+      $0.replacingOccurrences(
+        of: "{ name: topic, type: varchar(64) }", with: "{ name: topic, type: text }")
     }
-    try harness.edit("chatbots.yaml") { $0.replacingOccurrences(of: "theme: forest", with: "theme: rose") }
+    try harness.edit("chatbots.yaml") {
+      $0.replacingOccurrences(of: "theme: forest", with: "theme: rose")
+    }
     await harness.platform.resetMetrics()
     let apply = await harness.run(["apply", "--auto-approve"])
     #expect(apply.code == 1)
@@ -32,7 +35,9 @@ import Testing
     let harness = try await Harness.start()
     #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
     try harness.edit("tables.yaml") {
-      $0.replacingOccurrences(of: "{ name: status, type: text, notNull: true, defaultValue: pending }", with: "{ name: status, type: varchar(20), notNull: true }")
+      $0.replacingOccurrences(
+        of: "{ name: status, type: text, notNull: true, defaultValue: pending }",
+        with: "{ name: status, type: varchar(20), notNull: true }")
     }
     let plan = await harness.run(["plan", "--allow-data-loss"])
     #expect(plan.code == 1)
@@ -47,10 +52,14 @@ import Testing
     let saved = try String(contentsOfFile: planFile, encoding: .utf8)
     #expect(saved.contains("\"format_version\" : \"1\""))
     #expect(!saved.contains(harness.platform.apiKey))
-    _ = try await harness.api("POST", "/api/v1/database/tables", body: ["tableName": "intruder", "columns": [["name": "id", "type": "uuid"]]])
+    _ = try await harness.api(
+      "POST", "/api/v1/database/tables",
+      body: ["tableName": "intruder", "columns": [["name": "id", "type": "uuid"]]])
     let stale = await harness.run(["apply", planFile, "--auto-approve"])
     #expect(stale.code == 1)
-    #expect(stale.err.contains("the live state changed since the plan was made; run heho plan again") || stale.err.contains("run heho plan again"))
+    #expect(
+      stale.err.contains("the live state changed since the plan was made; run heho plan again")
+        || stale.err.contains("run heho plan again"))
     #expect(try await harness.chatbotNames().isEmpty)
     #expect(await harness.run(["plan", "--out", planFile]).code == 0)
     let fresh = await harness.run(["apply", planFile, "--auto-approve"])
@@ -62,7 +71,8 @@ import Testing
   @Test func connectedTableIsConnectedFirstAndAMissingOneWritesNothing() async throws {
     let harness = try await Harness.start()
     try harness.edit("tables.yaml") {
-      $0 + "\n---\napiVersion: heho/v1\nkind: Table\nmetadata:\n  name: legacy_orders\nspec:\n  connect: true\n"
+      $0
+        + "\n---\napiVersion: heho/v1\nkind: Table\nmetadata:\n  name: legacy_orders\nspec:\n  connect: true\n"
     }
     let missing = await harness.run(["apply", "--auto-approve"])
     #expect(missing.code == 1)
@@ -70,7 +80,8 @@ import Testing
     #expect(try await harness.tableNames().isEmpty)
     #expect(try await harness.chatbotNames().isEmpty)
     try await harness.platform.execute(
-      sql: "CREATE TABLE legacy_orders (id INTEGER PRIMARY KEY, total NUMERIC)", organization: "default")
+      sql: "CREATE TABLE legacy_orders (id INTEGER PRIMARY KEY, total NUMERIC)",
+      organization: "default")
     let plan = await harness.run(["plan"])
     #expect(plan.out.contains("<= table/legacy_orders"))
     #expect(await harness.run(["apply", "--auto-approve"]).code == 0)

@@ -84,6 +84,8 @@ import Testing
         PlannedOperation(address: Fixtures.address("bot/b"), action: .replace, liveID: "1"),
         PlannedOperation(address: Fixtures.address("bot/c"), action: .noop),
       ]))
-    #expect(report.summaryLine == "Apply complete: 1 created, 1 replaced, 0 deleted, 0 failed, 0 skipped.")
+    #expect(
+      report.summaryLine == "Apply complete: 1 created, 1 replaced, 0 deleted, 0 failed, 0 skipped."
+    )
   }
 }

@@ -6,7 +6,8 @@ import Testing
   @Test func missingResourceIsCreatedWithEveryField() {
     let draft = Fixtures.build([Fixtures.item("store/a", ["size": .int(3)])], [])
     #expect(Fixtures.action(draft, "store/a") == .create)
-    #expect(draft.operations[0].changes == [FieldChange(field: "size", before: nil, after: .int(3))])
+    #expect(
+      draft.operations[0].changes == [FieldChange(field: "size", before: nil, after: .int(3))])
   }
 
   @Test func equalFieldsAreNoOp() {
@@ -26,7 +27,7 @@ import Testing
       [Fixtures.live("bot/b", ["label": .string("old"), "goal": .string("y")])])
     let operation = replace.operations[0]
     #expect(operation.action == .replace)
-    #expect(operation.reasons == ["bots cannot be updated"])
+    #expect(operation.reasons == ["bots cannot be updated; changed: goal"])
     #expect(operation.warnings.contains { $0.contains("ID changes") })
     #expect(operation.changes.map(\.field) == ["goal", "label"])
     #expect(operation.changes.first { $0.field == "goal" }?.forcesReplacement == true)
@@ -44,7 +45,11 @@ import Testing
     let live = [Fixtures.live("store/old")]
     let kept = Fixtures.build([], live, prune: false)
     #expect(kept.operations.isEmpty)
-    #expect(kept.unmanaged == [UnmanagedResource(address: Fixtures.address("store/old"), liveID: "id-store/old", pruned: false)])
+    #expect(
+      kept.unmanaged == [
+        UnmanagedResource(
+          address: Fixtures.address("store/old"), liveID: "id-store/old", pruned: false)
+      ])
     let pruned = Fixtures.build([], live, prune: true)
     #expect(Fixtures.action(pruned, "store/old") == .delete)
     #expect(pruned.unmanaged.first?.pruned == true)
@@ -100,6 +105,22 @@ import Testing
     #expect(
       draft.operations.map(\.address.description) == [
         "store/legacy", "store/s", "bot/b", "bot/old", "store/old",
+      ])
+  }
+}
+
+@Suite struct DifferOrderTests {
+  @Test func groupMembersFollowTheirListOrder() {
+    let fields: [String: Value] = [
+      "columns": .array([.string("id"), .string("added")]),
+      "columns.added.type": .string("date"), "columns.id.type": .string("uuid"),
+      "columns.id.required": .bool(true), "access.b": .array([]), "access.a": .array([]),
+    ]
+    let draft = Fixtures.build([Fixtures.item("store/s", fields)], [])
+    #expect(
+      draft.operations[0].changes.map(\.field) == [
+        "access.a", "access.b", "columns", "columns.id.required", "columns.id.type",
+        "columns.added.type",
       ])
   }
 }

@@ -16,13 +16,15 @@ import Testing
   }
 
   @Test func excludeDropsDependentsWithANote() {
-    let scoped = PlanScope(targets: [], excludes: [Fixtures.address("store/t")]).apply(to: Self.draft)
+    let scoped = PlanScope(targets: [], excludes: [Fixtures.address("store/t")]).apply(
+      to: Self.draft)
     #expect(Set(scoped.operations.map(\.address.description)) == ["store/s", "bot/b"])
     #expect(scoped.notes.contains { $0.hasPrefix("bot/c is left out") })
   }
 
   @Test func unknownAddressIsAProblem() {
-    let scoped = PlanScope(targets: [Fixtures.address("bot/nope")], excludes: []).apply(to: Self.draft)
+    let scoped = PlanScope(targets: [Fixtures.address("bot/nope")], excludes: []).apply(
+      to: Self.draft)
     #expect(scoped.problems.map(\.kind) == [.invalid])
   }
 

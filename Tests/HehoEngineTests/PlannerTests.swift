@@ -9,7 +9,9 @@ import Testing
     DesiredState(project: ProjectSettings(name: "demo", prune: prune), resources: resources)
   }
 
-  static func store(_ name: String, size: Int, lifecycle: Lifecycle = Lifecycle()) -> DesiredResource {
+  static func store(_ name: String, size: Int, lifecycle: Lifecycle = Lifecycle())
+    -> DesiredResource
+  {
     DesiredResource(
       kind: "store", name: name, spec: ["size": .int(size)], lifecycle: lifecycle,
       location: location)
@@ -35,7 +37,9 @@ import Testing
 
   @Test func dataLossIsRefusedUnlessAllowed() async throws {
     let provider = FakeProvider(
-      live: [Fixtures.live("store/a", ["size": .int(1)]), Fixtures.live("store/b", ["size": .int(1)])],
+      live: [
+        Fixtures.live("store/a", ["size": .int(1)]), Fixtures.live("store/b", ["size": .int(1)]),
+      ],
       records: ["store/a": 3, "store/b": 5])
     let state = Self.state([Self.store("a", size: 2), Self.store("b", size: 2)])
     let refused = try await Planner(provider: provider).plan(state)
@@ -77,8 +81,10 @@ import Testing
   }
 
   @Test func fingerprintIsStableAndOrderIndependent() {
-    let one = LiveState(resources: [Fixtures.live("store/a"), Fixtures.live("bot/b")], readsMade: 2)
-    let two = LiveState(resources: [Fixtures.live("bot/b"), Fixtures.live("store/a")], readsMade: 7)
+    let one = LiveState(
+      resources: [Fixtures.live("store/a"), Fixtures.live("bot/b")], readsMade: 2)
+    let two = LiveState(
+      resources: [Fixtures.live("bot/b"), Fixtures.live("store/a")], readsMade: 7)
     #expect(Fingerprint.of(one, recordCounts: [:]) == Fingerprint.of(two, recordCounts: [:]))
     #expect(Fingerprint.of(one, recordCounts: [:]).count == 16)
     #expect(

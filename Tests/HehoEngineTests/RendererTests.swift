@@ -53,7 +53,8 @@ import Testing
   }
 
   @Test func noChangesSaysSo() {
-    let plan = Plan(provider: "fake", project: "demo", fingerprint: "0", operations: [], readsMade: 2)
+    let plan = Plan(
+      provider: "fake", project: "demo", fingerprint: "0", operations: [], readsMade: 2)
     let text = TextRenderer(color: false).render(plan)
     #expect(text.hasPrefix("No changes."))
     #expect(text.contains("Plan: 0 to create, 0 to update, 0 to replace, 0 to delete."))
@@ -70,9 +71,12 @@ import Testing
       ])
     let operations = try #require(object["operations"] as? [[String: Any]])
     #expect(operations[1]["action"] as? String == "replace")
-    #expect((operations[1]["changes"] as? [[String: Any]])?.first?["forces_replacement"] as? Bool == true)
+    #expect(
+      (operations[1]["changes"] as? [[String: Any]])?.first?["forces_replacement"] as? Bool == true)
     let text = String(decoding: data, as: UTF8.self)
-    #expect(text.range(of: "\"api\"")?.lowerBound ?? text.endIndex < text.range(of: "\"fingerprint\"")?.lowerBound ?? text.startIndex)
+    #expect(
+      text.range(of: "\"api\"")?.lowerBound ?? text.endIndex < text.range(of: "\"fingerprint\"")?
+        .lowerBound ?? text.startIndex)
     #expect(try PlanCodec.decode(data, source: "plan.json") == Self.plan)
   }
 
@@ -89,7 +93,9 @@ import Testing
   @Test func markdownHasSummaryTableRefusalsAndDiff() {
     let markdown = MarkdownRenderer().render(Self.plan)
     #expect(markdown.hasPrefix("### heho plan: demo"))
-    #expect(markdown.contains("| `-/+` | `bot/b` | replace | bots cannot be updated; its platform ID changes |"))
+    #expect(
+      markdown.contains(
+        "| `-/+` | `bot/b` | replace | bots cannot be updated; its platform ID changes |"))
     #expect(markdown.contains("> [!CAUTION]"))
     #expect(markdown.contains("```diff"))
     #expect(!markdown.contains("\u{1B}["))

@@ -17,7 +17,8 @@ struct ExampleTests {
     let state = try #require(result.state)
     #expect(state.project.name == "support-desk")
     #expect(state.resources.count == 10)
-    let bot = try #require(state.resource(at: ResourceAddress(kind: "chatbot", name: "support-bot")))
+    let bot = try #require(
+      state.resource(at: ResourceAddress(kind: "chatbot", name: "support-bot")))
     #expect(bot.spec["descriptionFile"] == nil)
     #expect((bot.spec["description"]?.stringValue?.count ?? 0) >= 200)
     #expect(bot.spec["model"] == .string("qwen/qwen3-next-80b-a3b-instruct:free"))

@@ -23,7 +23,8 @@ struct HostileInputTests {
 
   @Test(arguments: [70, 5000])
   func deepNestingIsRefused(depth: Int) throws {
-    let text = "spec: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+    let text =
+      "spec: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
     let result = try loadFile(text)
     #expect(result.messages.contains("nesting deeper than"), "\(result.messages)")
   }
@@ -54,7 +55,8 @@ struct HostileInputTests {
   @Test func duplicateKeysAreErrorsAtTheSecondKey() throws {
     let text = Fixtures.chatbot("bot", extra: "  tone: friendly\n  tone: strict\n")
     let result = try loadFile(text)
-    #expect(result.messages.contains("m.yaml:10:3: error: duplicate key 'tone' (first at 9:3)"),
+    #expect(
+      result.messages.contains("m.yaml:10:3: error: duplicate key 'tone' (first at 9:3)"),
       "\(result.messages)")
   }
 
@@ -80,8 +82,36 @@ struct HostileInputTests {
 
   @Test func yaml11BooleansStayStrings() throws {
     let text = Fixtures.documents(
-      Fixtures.chatbot("no"), Fixtures.table("t"), Fixtures.permission("p", chatbot: "no", table: "t"))
+      Fixtures.chatbot("no"), Fixtures.table("t"),
+      Fixtures.permission("p", chatbot: "no", table: "t"))
     let result = try loadFile(text)
     #expect(!result.hasErrors, "\(result.messages)")
+  }
+}
+
+@Suite("Aliases used as mapping keys")
+struct AliasKeyTests {
+  @Test func aliasBombAsKeyIsRefused() throws {
+    var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in 1...7 {
+      let refs = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+      text += "a\(level): &a\(level) [\(refs)]\n"
+    }
+    text += "? *a7\n: 1\n? *a6\n: 2\n"
+    let files = try TemporaryManifests(["m.yaml": text])
+    let result = files.load()
+    #expect(result.errors.count == 1)
+    #expect(result.messages.contains("m.yaml:9:3: error: the alias '*a7' is used as a mapping key"))
+  }
+
+  @Test(arguments: ["{*a: 1}", "- *a : 1", "[x, *a: 1]"])
+  func otherAliasKeyForms(form: String) throws {
+    let files = try TemporaryManifests(["m.yaml": "x: &a [1]\ny:\n  \(form)\n"])
+    #expect(files.load().messages.contains("is used as a mapping key"))
+  }
+
+  @Test func proseWithStarsIsNotAnAlias() throws {
+    let files = try TemporaryManifests(["m.yaml": "x: |\n  *Note*: be kind & brief\n"])
+    #expect(!files.load().messages.contains("alias"))
   }
 }

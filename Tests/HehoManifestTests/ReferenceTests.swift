@@ -12,7 +12,9 @@ struct ReferenceTests {
   @Test func duplicateNamesPointAtBoth() throws {
     let result = try load(Fixtures.table("t"), Fixtures.table("t"))
     #expect(result.errors.count == 1)
-    #expect(result.messages.contains("all.yaml:10:1: error: duplicate Table 't': already declared at "), "\(result.messages)")
+    #expect(
+      result.messages.contains("all.yaml:10:1: error: duplicate Table 't': already declared at "),
+      "\(result.messages)")
     #expect(result.errors.first?.message.contains("all.yaml:2:1") == true)
     #expect(result.messages.contains("all.yaml:2:1: note: Table 't' first declared here"))
   }
@@ -22,7 +24,10 @@ struct ReferenceTests {
       Fixtures.chatbot("support"), Fixtures.table("products"),
       Fixtures.permission("p", chatbot: "suport", table: "products"))
     #expect(result.errors.count == 1)
-    #expect(result.messages.contains("Permission 'p' refers to Chatbot 'suport', which no manifest declares; did you mean 'support'?"), "\(result.messages)")
+    #expect(
+      result.messages.contains(
+        "Permission 'p' refers to Chatbot 'suport', which no manifest declares; did you mean 'support'?"
+      ), "\(result.messages)")
     #expect(result.errors.first?.location?.column == 12)
   }
 
@@ -66,10 +71,12 @@ struct ReferenceTests {
     let result = try load(Fixtures.table("t", columns: columns))
     #expect(result.messages.contains("column type 'txt' is not valid"), "\(result.messages)")
     #expect(result.messages.contains("did you mean 'text'?"))
-    let rules = try load(Fixtures.table("t", columns: columns.replacingOccurrences(of: "txt", with: "TEXT")))
+    let rules = try load(
+      Fixtures.table("t", columns: columns.replacingOccurrences(of: "txt", with: "TEXT")))
     #expect(rules.messages.contains("more than one primary key"))
     #expect(rules.messages.contains("duplicate column name 'ID'"))
-    let connect = try load("apiVersion: heho/v1\nkind: Table\nmetadata: {name: legacy}\nspec: {connect: true}\n")
+    let connect = try load(
+      "apiVersion: heho/v1\nkind: Table\nmetadata: {name: legacy}\nspec: {connect: true}\n")
     #expect(!connect.hasErrors)
     let empty = try load("apiVersion: heho/v1\nkind: Table\nmetadata: {name: empty}\nspec: {}\n")
     #expect(empty.messages.contains("needs at least one column"))
@@ -77,24 +84,30 @@ struct ReferenceTests {
 
   @Test func unknownFieldsSuggest() throws {
     let result = try load(Fixtures.chatbot("bot", extra: "  tonne: friendly\n"))
-    #expect(result.messages.contains("all.yaml:9:3: error: unknown field 'tonne' in Chatbot spec; did you mean 'tone'?"), "\(result.messages)")
+    #expect(
+      result.messages.contains(
+        "all.yaml:9:3: error: unknown field 'tonne' in Chatbot spec; did you mean 'tone'?"),
+      "\(result.messages)")
   }
 
   @Test func descriptionLengthIsChecked() throws {
     let files = try TemporaryManifests([
       "bot.yaml": """
-        apiVersion: heho/v1
-        kind: Chatbot
-        metadata: { name: bot }
-        spec:
-          goal: Help
-          descriptionFile: short.md
-          model: m
+      apiVersion: heho/v1
+      kind: Chatbot
+      metadata: { name: bot }
+      spec:
+        goal: Help
+        descriptionFile: short.md
+        model: m
 
-        """,
+      """,
       "short.md": "Too short.\n",
     ])
     let result = files.load()
-    #expect(result.messages.contains("bot.yaml:6:20: error: description is 10 characters long; it must be at least 200"), "\(result.messages)")
+    #expect(
+      result.messages.contains(
+        "bot.yaml:6:20: error: description is 10 characters long; it must be at least 200"),
+      "\(result.messages)")
   }
 }

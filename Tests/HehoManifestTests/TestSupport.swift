@@ -47,7 +47,9 @@ enum Fixtures {
   static let longDescription = String(
     repeating: "This assistant answers questions about products politely. ", count: 5)
 
-  static func table(_ name: String, columns: String = "    - { name: id, type: uuid, primaryKey: true }")
+  static func table(
+    _ name: String, columns: String = "    - { name: id, type: uuid, primaryKey: true }"
+  )
     -> String
   {
     """
@@ -62,9 +64,10 @@ enum Fixtures {
     """
   }
 
-  static func chatbot(_ name: String, model: String = "qwen/qwen3-next-80b-a3b-instruct:free",
-    extra: String = "") -> String
-  {
+  static func chatbot(
+    _ name: String, model: String = "qwen/qwen3-next-80b-a3b-instruct:free",
+    extra: String = ""
+  ) -> String {
     """
     apiVersion: heho/v1
     kind: Chatbot

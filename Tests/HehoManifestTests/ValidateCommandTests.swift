@@ -60,7 +60,10 @@ struct ValidateCommandTests {
     let (output, code) = try await run(["validate", "-f", files.path])
     #expect(code == 1)
     let lines = output.split(separator: "\n").map(String.init)
-    #expect(lines.first?.hasSuffix("a.yaml:9:3: error: unknown field 'tonne' in Chatbot spec; did you mean 'tone'?") == true, "\(output)")
+    #expect(
+      lines.first?.hasSuffix(
+        "a.yaml:9:3: error: unknown field 'tonne' in Chatbot spec; did you mean 'tone'?") == true,
+      "\(output)")
     #expect(lines.last == "1 error, 1 warning in 2 files")
   }
 
@@ -86,7 +89,7 @@ struct ValidateCommandTests {
 
   @Test func varAndEnvOptions() async throws {
     let files = try TemporaryManifests([
-      "bot.yaml": Fixtures.chatbot("bot", model: "${var.model}"),
+      "bot.yaml": Fixtures.chatbot("bot", model: "${var.model}")
     ])
     let (_, failed) = try await run(["validate", "-f", files.path])
     #expect(failed == 1)

@@ -53,13 +53,15 @@ struct VariableTests {
     #expect(model(try load(model: "${env.MODEL}", processEnvironment: ["MODEL": "m"])) == "m")
     #expect(model(try load(model: "${env.MODEL:-fallback}")) == "fallback")
     let missing = try load(model: "${env.MODEL}")
-    #expect(missing.messages.contains("bot.yaml:8:10: error: environment variable 'MODEL' is not set"))
+    #expect(
+      missing.messages.contains("bot.yaml:8:10: error: environment variable 'MODEL' is not set"))
   }
 
   @Test func undefinedVariableIsPositionedWithSuggestion() throws {
     let result = try load(model: "m-${var.modle}")
     #expect(
-      result.messages.contains("bot.yaml:8:12: error: undefined variable 'modle' in ${var.modle}; did you mean 'model'?"),
+      result.messages.contains(
+        "bot.yaml:8:12: error: undefined variable 'modle' in ${var.modle}; did you mean 'model'?"),
       "\(result.messages)")
   }
 
@@ -98,5 +100,38 @@ struct VariableTests {
   @Test func malformedReferences() throws {
     #expect(try load(model: "${var.model").messages.contains("unterminated '${'"))
     #expect(try load(model: "${model}").messages.contains("not a known reference"))
+  }
+}
+
+@Suite("Project file")
+struct ProjectFileTests {
+  @Test func apiKeysInTheProjectFileAreRefusedWithoutEchoing() throws {
+    let project = """
+      apiVersion: heho/v1
+      kind: Project
+      metadata: { name: demo }
+      spec:
+        providers:
+          heho:
+            apiKey: sk-live-abc123
+            apiKeyEnv: sk-live-def456
+
+      """
+    let files = try TemporaryManifests(["heho.yaml": project])
+    let result = files.load()
+    #expect(result.messages.contains("heho.yaml:7:7: error: unknown field 'apiKey' in provider"))
+    #expect(result.messages.contains("secrets never go in manifests"))
+    #expect(
+      result.messages.contains("heho.yaml:8:18: error: apiKeyEnv the value is not valid"),
+      "\(result.messages)")
+    #expect(!result.messages.contains("sk-live"))
+  }
+
+  @Test func defaultsWithoutProjectFile() throws {
+    let files = try TemporaryManifests(["t.yaml": Fixtures.table("t")])
+    let state = try #require(files.load().state)
+    #expect(state.project.providers["heho"] == ProjectSettings.defaultHehoProvider)
+    #expect(state.project.prune == false)
+    #expect(state.project.name == files.url.lastPathComponent)
   }
 }

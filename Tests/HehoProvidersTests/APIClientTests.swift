@@ -7,7 +7,8 @@ import Testing
 @Suite struct APIClientTests {
   static func provider(_ fake: FakeHeho, _ sleeps: SleepRecorder) async -> HehoProvider {
     HehoProvider(
-      client: APIClient(transport: await fake.transport, apiKey: FakeHeho.key, retry: sleeps.policy))
+      client: APIClient(transport: await fake.transport, apiKey: FakeHeho.key, retry: sleeps.policy)
+    )
   }
 
   @Test func tooManyRequestsHonoursRetryAfterWithACap() async throws {
@@ -25,7 +26,8 @@ import Testing
   @Test func serverErrorsAreRetriedWithJitteredExponentialBackoff() async throws {
     let fake = FakeHeho()
     await fake.fail(
-      "GET /api/v1/database/manage", with: [.status(503, retryAfter: nil), .status(500, retryAfter: nil), .drop])
+      "GET /api/v1/database/manage",
+      with: [.status(503, retryAfter: nil), .status(500, retryAfter: nil), .drop])
     let sleeps = SleepRecorder()
     _ = try await Self.provider(fake, sleeps).fetchLiveState()
     #expect(sleeps.recorded == [.milliseconds(75), .milliseconds(150), .milliseconds(300)])
@@ -33,7 +35,9 @@ import Testing
 
   @Test func retriesGiveUpWithAClearMessage() async throws {
     let fake = FakeHeho()
-    await fake.fail("GET /api/v1/database/manage", with: Array(repeating: .status(503, retryAfter: nil), count: 9))
+    await fake.fail(
+      "GET /api/v1/database/manage", with: Array(repeating: .status(503, retryAfter: nil), count: 9)
+    )
     let sleeps = SleepRecorder()
     await #expect {
       try await Self.provider(fake, sleeps).fetchLiveState()
@@ -64,7 +68,8 @@ import Testing
   @Test func unknownKeyIsReportedWithoutTheKey() async throws {
     let fake = FakeHeho()
     let provider = HehoProvider(
-      client: APIClient(transport: await fake.transport, apiKey: "wrong-key-123", retry: .immediate()))
+      client: APIClient(
+        transport: await fake.transport, apiKey: "wrong-key-123", retry: .immediate()))
     await #expect {
       try await provider.fetchLiveState()
     } throws: { error in

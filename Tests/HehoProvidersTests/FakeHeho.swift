@@ -82,7 +82,9 @@ actor FakeHeho {
   }
 
   func process(_ request: HTTPRequest) -> HTTPResponse {
-    let body = (request.body.flatMap { try? JSONSerialization.jsonObject(with: $0) }) as? [String: Any] ?? [:]
+    let body =
+      (request.body.flatMap { try? JSONSerialization.jsonObject(with: $0) }) as? [String: Any]
+      ?? [:]
     switch (request.method, request.path) {
     case ("GET", "/api/v1/chatbots/manage"):
       return Self.json(200, ["chatbots": chatbots])

@@ -8,7 +8,9 @@ import Testing
   static let at = SourceLocation(file: "m.yaml", line: 1, column: 1)
   static let description = String(repeating: "A helpful assistant. ", count: 12)
 
-  static func table(_ name: String, _ columns: [[String: Value]], connect: Bool = false) -> DesiredResource {
+  static func table(_ name: String, _ columns: [[String: Value]], connect: Bool = false)
+    -> DesiredResource
+  {
     var spec: [String: Value] = ["columns": .array(columns.map(Value.object))]
     if connect { spec["connect"] = .bool(true) }
     return DesiredResource(kind: "Table", name: name, spec: spec, location: at)
@@ -22,11 +24,14 @@ import Testing
     return DesiredResource(kind: "Chatbot", name: name, spec: spec, location: at)
   }
 
-  static func permission(_ bot: String, _ table: String, read: Bool = true, write: Bool = false) -> DesiredResource {
+  static func permission(_ bot: String, _ table: String, read: Bool = true, write: Bool = false)
+    -> DesiredResource
+  {
     DesiredResource(
       kind: "Permission", name: "\(bot)-\(table)",
       spec: [
-        "chatbot": .string(bot), "table": .string(table), "read": .bool(read), "write": .bool(write),
+        "chatbot": .string(bot), "table": .string(table), "read": .bool(read),
+        "write": .bool(write),
       ], location: at,
       references: [
         ResourceAddress(kind: "chatbot", name: bot), ResourceAddress(kind: "table", name: table),
@@ -57,7 +62,10 @@ import Testing
     let fake = FakeHeho()
     await fake.addTable(
       "orders",
-      columns: [("id", "integer", true), ("name", "character varying", true), ("at", "timestamp with time zone", false)])
+      columns: [
+        ("id", "integer", true), ("name", "character varying", true),
+        ("at", "timestamp with time zone", false),
+      ])
     await fake.addChatbot(
       name: "bot",
       extra: [
@@ -68,7 +76,10 @@ import Testing
       Self.table(
         "orders",
         [
-          ["name": .string("id"), "type": .string("int"), "primaryKey": .bool(true), "defaultValue": .int(0)],
+          [
+            "name": .string("id"), "type": .string("int"), "primaryKey": .bool(true),
+            "defaultValue": .int(0),
+          ],
           ["name": .string("name"), "type": .string("varchar(80)"), "notNull": .bool(true)],
           ["name": .string("at"), "type": .string("timestamptz")],
         ]),
@@ -89,6 +100,7 @@ import Testing
     let operation = try #require(plan.operations.first)
     #expect(operation.action == .replace)
     #expect(operation.reasons.first?.contains("no update endpoint for chatbots") == true)
+    #expect(operation.reasons.first?.hasSuffix("changed: tone") == true)
     #expect(operation.changes.map(\.field) == ["tone"])
     #expect(operation.warnings.contains { $0.contains("ID changes") })
   }
@@ -113,7 +125,10 @@ import Testing
     let bot = try #require(plan.operations.first { $0.address.kind == "chatbot" })
     #expect(bot.action == .replace)
     #expect(bot.sources.map(\.description) == ["chatbot/bot", "permission/bot-orders"])
-    #expect(bot.changes.compactMap(\.explanation) == ["bot loses read on faq", "bot gains write on orders"])
+    #expect(
+      bot.changes.compactMap(\.explanation) == [
+        "bot loses read on faq", "bot gains write on orders",
+      ])
   }
 
   @Test func permissionsFillSlotsByTableName() throws {
@@ -121,7 +136,8 @@ import Testing
       configuration: HehoConfiguration(endpoint: URL(filePath: "/"), apiKey: "k")
     ).compile(
       Self.state([
-        Self.bot("bot"), Self.permission("bot", "zeta"), Self.permission("bot", "alpha", write: true),
+        Self.bot("bot"), Self.permission("bot", "zeta"),
+        Self.permission("bot", "alpha", write: true),
       ]))
     let payload = try #require(compiled.items.first?.payload)
     #expect(payload["data_table_1"] == .string("alpha"))
@@ -132,7 +148,8 @@ import Testing
   }
 
   @Test func moreThanThreePermissionsIsAnError() {
-    let provider = HehoProvider(configuration: HehoConfiguration(endpoint: URL(filePath: "/"), apiKey: "k"))
+    let provider = HehoProvider(
+      configuration: HehoConfiguration(endpoint: URL(filePath: "/"), apiKey: "k"))
     let desired = Self.state(
       [Self.bot("bot")] + ["a", "b", "c", "d"].map { Self.permission("bot", $0) })
     #expect {
@@ -156,16 +173,19 @@ import Testing
 
   @Test func missingKeyNamesTheVariable() {
     let project = ProjectSettings(
-      name: "p", providers: ["heho": .init(endpoint: "https://heho.vercel.app", apiKeyEnv: "HEHO_PROD_KEY")])
+      name: "p",
+      providers: ["heho": .init(endpoint: "https://heho.vercel.app", apiKeyEnv: "HEHO_PROD_KEY")])
     #expect {
       try HehoConfiguration.resolve(project: project, environment: ["HEHO_API_KEY": "x"])
     } throws: { error in
       "\(error)".contains("HEHO_PROD_KEY")
     }
-    let resolved = try? HehoConfiguration.resolve(project: project, environment: ["HEHO_PROD_KEY": "abc"])
+    let resolved = try? HehoConfiguration.resolve(
+      project: project, environment: ["HEHO_PROD_KEY": "abc"])
     #expect(resolved?.apiKey == "abc")
     #expect(throws: ProviderError.self) {
-      try HehoConfiguration.resolve(project: project, environment: ["HEHO_PROD_KEY": "abc"], endpointOverride: "ftp://x")
+      try HehoConfiguration.resolve(
+        project: project, environment: ["HEHO_PROD_KEY": "abc"], endpointOverride: "ftp://x")
     }
   }
 }

@@ -86,13 +86,16 @@ import Testing
   @Test func connectOfATableAlreadyOnThePlatformIsDone() async throws {
     let fake = FakeHeho()
     await fake.addTable("orders", columns: [("id", "integer", true)])
-    #expect(try await Self.provider(fake).perform(ApplyStep(action: .connect, address: Self.table)).adopted)
+    #expect(
+      try await Self.provider(fake).perform(ApplyStep(action: .connect, address: Self.table))
+        .adopted)
   }
 
   @Test func updateIsNotSupported() async throws {
     let fake = FakeHeho()
     await #expect(throws: ProviderError.self) {
-      try await Self.provider(fake).perform(ApplyStep(action: .update, address: Self.bot, liveID: "b"))
+      try await Self.provider(fake).perform(
+        ApplyStep(action: .update, address: Self.bot, liveID: "b"))
     }
   }
 }

@@ -60,7 +60,8 @@ public struct ApplyReport: Sendable, Hashable {
     let byAddress = Dictionary(grouping: records) { $0.step.address }
     for operation in operations where operation.action != .noop {
       let steps = byAddress[operation.address] ?? []
-      if steps.contains(where: { if case .failed = $0.status { return true } else { return false } }) {
+      if steps.contains(where: { if case .failed = $0.status { return true } else { return false } }
+      ) {
         failedCount += 1
       } else if !steps.isEmpty && steps.allSatisfy(\.succeeded) {
         completed[operation.action, default: 0] += 1

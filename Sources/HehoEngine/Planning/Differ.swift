@@ -22,7 +22,8 @@ public struct Differ: Sendable {
     if desired.mode == .connect && desired.fields.isEmpty { return [] }
     let ignored = desired.lifecycle.ignoreChanges.map(\.field)
     let keys = Set(desired.fields.keys).union(live.fields.keys)
-    return keys.sorted().compactMap { key -> FieldChange? in
+    let order = Differ.order(desired.fields.merging(live.fields) { mine, _ in mine })
+    return keys.sorted(by: order).compactMap { key -> FieldChange? in
       let before = live.fields[key]
       let after = desired.fields[key]
       guard before != after, !Differ.isIgnored(key, by: ignored) else { return nil }
@@ -36,11 +37,25 @@ public struct Differ: Sendable {
 
   /// Changes that create `desired` from nothing.
   public func creation(of desired: DesiredItem) -> [FieldChange] {
-    desired.fields.keys.sorted().map { key in
+    desired.fields.keys.sorted(by: Differ.order(desired.fields)).map { key in
       var change = FieldChange(field: key, before: nil, after: desired.fields[key])
       change.explanation = explain(change)
       return change
     }
+  }
+
+  /// Orders field paths by name, except that the members of a group (`columns.id.type`)
+  /// follow the group's list field (`columns: ["id", …]`) in its order, so that they read as
+  /// declared.
+  static func order(_ fields: [String: Value]) -> (String, String) -> Bool {
+    func key(_ field: String) -> (String, Int, String) {
+      let parts = field.split(separator: ".", maxSplits: 2).map(String.init)
+      guard parts.count > 1 else { return (field, -1, "") }
+      let members = fields[parts[0]]?.arrayValue?.compactMap(\.stringValue) ?? []
+      let index = members.firstIndex(of: parts[1]) ?? members.count
+      return (parts[0], index, parts.dropFirst().joined(separator: "."))
+    }
+    return { key($0) < key($1) }
   }
 
   static func root(of field: String) -> String {

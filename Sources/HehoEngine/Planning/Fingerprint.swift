@@ -24,7 +24,8 @@ public enum Fingerprint {
   }
 
   /// FNV-1a, 64 bits.
-  public static func fnv1a64<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+  public static func fnv1a64<Bytes: Sequence>(_ bytes: Bytes) -> UInt64
+  where Bytes.Element == UInt8 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes {
       hash ^= UInt64(byte)

@@ -42,7 +42,9 @@ public struct PlanBuilder: Sendable {
     }
     let desiredAddresses = Set(items.map(\.address))
     for item in items where !ambiguous.contains(item.address) {
-      if let operation = operation(for: item, live: liveByAddress[item.address]?.first, into: &draft) {
+      if let operation = operation(
+        for: item, live: liveByAddress[item.address]?.first, into: &draft)
+      {
         draft.operations.append(operation)
       }
     }
@@ -80,7 +82,9 @@ public struct PlanBuilder: Sendable {
       operation.action = item.mode == .connect ? .connect : .create
       operation.changes = differ.creation(of: item)
       if item.mode == .connect {
-        operation.reasons = ["it exists in the platform's storage; heho connects it, never drops it"]
+        operation.reasons = [
+          "it exists in the platform's storage; heho connects it, never drops it"
+        ]
       }
       return operation
     }
@@ -96,8 +100,11 @@ public struct PlanBuilder: Sendable {
     }
     operation.changes = changes
     if changes.isEmpty { return operation }
-    if changes.contains(where: \.forcesReplacement) {
-      markReplaced(&operation, behavior: behavior, reason: behavior.replacementReason)
+    let forcing = changes.filter(\.forcesReplacement).map(\.field)
+    if !forcing.isEmpty {
+      let shown = forcing.prefix(4).joined(separator: ", ") + (forcing.count > 4 ? ", …" : "")
+      markReplaced(
+        &operation, behavior: behavior, reason: "\(behavior.replacementReason); changed: \(shown)")
     } else {
       operation.action = .update
     }

@@ -25,7 +25,8 @@ public struct MarkdownRenderer: Sendable {
     }
     if !plan.unmanaged.isEmpty {
       lines.append("")
-      lines.append("**Unmanaged:** " + plan.unmanaged.map { "`\($0.address)`" }.joined(separator: ", "))
+      lines.append(
+        "**Unmanaged:** " + plan.unmanaged.map { "`\($0.address)`" }.joined(separator: ", "))
     }
     if !plan.problems.isEmpty {
       lines.append("")

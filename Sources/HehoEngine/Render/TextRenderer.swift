@@ -39,7 +39,8 @@ public struct TextRenderer: Sendable {
     }
     if !plan.problems.isEmpty {
       lines.append("")
-      lines.append(style.red(style.bold("Refused: nothing will be applied until these are resolved:")))
+      lines.append(
+        style.red(style.bold("Refused: nothing will be applied until these are resolved:")))
       for problem in plan.problems { lines.append(style.red("  ✗ \(problem)")) }
     }
     lines.append("")
@@ -52,11 +53,16 @@ public struct TextRenderer: Sendable {
     let action = operation.action
     var lines: [String] = []
     var header = "  # \(operation.address) \(action.phrase)"
-    if !operation.reasons.isEmpty { header += " (" + operation.reasons.joined(separator: "; ") + ")" }
+    if !operation.reasons.isEmpty {
+      header += " (" + operation.reasons.joined(separator: "; ") + ")"
+    }
     lines.append(style.dim(header))
     let extra = operation.sources.filter { $0 != operation.address }
-    var title = action.painted(action.symbol, with: style) + " " + style.bold("\(operation.address)")
-    if !extra.isEmpty { title += " (with " + extra.map(\.description).joined(separator: ", ") + ")" }
+    var title =
+      action.painted(action.symbol, with: style) + " " + style.bold("\(operation.address)")
+    if !extra.isEmpty {
+      title += " (with " + extra.map(\.description).joined(separator: ", ") + ")"
+    }
     lines.append("  " + title)
     if action != .delete {
       for change in operation.changes { lines.append("      " + render(change, style: style)) }

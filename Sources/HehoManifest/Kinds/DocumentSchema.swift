@@ -27,7 +27,8 @@ public enum DocumentSchema {
         .init("annotations", stringMap),
       ], summary: "the resource's name (its identity) and optional labels and annotations")
     var fields: [FieldSchema.Field] = [
-      .init("apiVersion", required: true, .oneOf([apiVersion], "always heho/v1", interpolated: false)),
+      .init(
+        "apiVersion", required: true, .oneOf([apiVersion], "always heho/v1", interpolated: false)),
       .init("kind", required: true, .oneOf([kind], "the resource kind", interpolated: false)),
       .init("metadata", required: true, metadata),
       .init("spec", required: true, spec),

@@ -12,7 +12,8 @@ public enum NamePatterns {
   public static func displayName(_ label: String) -> FieldSchema {
     FieldSchema(
       .string, summary: "printable text, 1 to 100 characters", label: label,
-      pattern: "^[^\\x00-\\x1F\\x7F]+$", patternHint: "printable characters (no control characters)",
+      pattern: "^[^\\x00-\\x1F\\x7F]+$",
+      patternHint: "printable characters (no control characters)",
       minLength: 1, maxLength: 100)
   }
 

@@ -39,7 +39,8 @@ public enum ProjectSchema {
     FieldSchema(
       .map(
         keyPattern: variableNamePattern, keyHint: "letters, digits, '_' and '-'",
-        values: FieldSchema(.scalar(asText: true), summary: "the value; may use ${var.X}, ${env.X}")),
+        values: FieldSchema(.scalar(asText: true), summary: "the value; may use ${var.X}, ${env.X}")
+      ),
       summary: "values for ${var.NAME}")
   }
 
@@ -58,7 +59,8 @@ public enum ProjectSchema {
           FieldSchema(
             .string, summary: "the environment variable holding the API key (never the key)",
             label: "apiKeyEnv", pattern: "^[A-Za-z_][A-Za-z0-9_]*$",
-            patternHint: "the NAME of an environment variable (letters, digits, '_'), never the key",
+            patternHint:
+              "the NAME of an environment variable (letters, digits, '_'), never the key",
             interpolated: false, secret: true)),
       ])
     return .object(

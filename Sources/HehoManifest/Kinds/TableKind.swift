@@ -25,7 +25,8 @@ public struct TableKind: ManifestKind {
       [
         .init(
           "columns",
-          FieldSchema(.array(column), summary: "the columns, in order (at least one unless connect)")),
+          FieldSchema(
+            .array(column), summary: "the columns, in order (at least one unless connect)")),
         .init("connect", .boolean("connect an existing table instead of creating it")),
       ])
   }
@@ -60,7 +61,8 @@ public struct TableKind: ManifestKind {
         Diagnostic(
           .error,
           "\(draft.label) needs at least one column (or 'connect: true' to connect an existing "
-            + "table)", at: draft.spec["columns"] == nil ? draft.location : draft.keyLocation("columns")))
+            + "table)",
+          at: draft.spec["columns"] == nil ? draft.location : draft.keyLocation("columns")))
     }
     var primaryKeys: [String] = []
     var seen: [String: Int] = [:]

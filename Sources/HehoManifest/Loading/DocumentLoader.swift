@@ -24,7 +24,8 @@ struct DocumentLoader {
     guard let kindEntry = root.entry("kind") else {
       diagnostics.append(
         Diagnostic(
-          .error, "missing required field 'kind' (one of: \(registry.names.joined(separator: ", ")))",
+          .error,
+          "missing required field 'kind' (one of: \(registry.names.joined(separator: ", ")))",
           at: root.location))
       return nil
     }
@@ -50,8 +51,9 @@ struct DocumentLoader {
       kind: kind.name, name: name, spec: spec, location: kindEntry.keyLocation, fileURL: fileURL,
       keyLocations: validator.keyLocations, valueLocations: validator.valueLocations,
       resolvedTexts: validator.resolvedTexts)
+    let structureValid = validator.diagnostics.isEmpty
     var problems: [Diagnostic] = []
-    kind.resolve(&draft, diagnostics: &problems)
+    if structureValid { kind.resolve(&draft, diagnostics: &problems) }
     var resolvedDocument = document.objectValue ?? [:]
     resolvedDocument["spec"] = .object(draft.spec)
     var checker = ValueChecker(
@@ -59,9 +61,9 @@ struct DocumentLoader {
       resolvedTexts: draft.resolvedTexts)
     checker.check(.object(resolvedDocument), schema, path: "")
     problems += checker.diagnostics
-    if problems.isEmpty { kind.validate(draft, diagnostics: &problems) }
+    if structureValid && problems.isEmpty { kind.validate(draft, diagnostics: &problems) }
     diagnostics += problems
-    guard !problems.contains(where: { $0.severity == .error }) else { return nil }
+    guard structureValid, !problems.contains(where: { $0.severity == .error }) else { return nil }
     return Loaded(draft: draft, lifecycle: lifecycle(document["lifecycle"]))
   }
 

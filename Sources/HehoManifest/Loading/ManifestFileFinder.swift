@@ -17,9 +17,11 @@ struct ManifestFileFinder {
     let url = URL(fileURLWithPath: path).standardizedFileURL
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-      return .failure(Failed(
-        Diagnostic(
-          .error, "'\(path)' does not exist; pass a manifest file or a directory with -f", at: nil)))
+      return .failure(
+        Failed(
+          Diagnostic(
+            .error, "'\(path)' does not exist; pass a manifest file or a directory with -f", at: nil
+          )))
     }
     if !isDirectory.boolValue {
       let root = url.deletingLastPathComponent()

@@ -4,6 +4,9 @@ struct ProjectLoader {
   var options: LoadOptions
   /// The project name to use without a project file.
   var defaultName: String
+  /// Whether a project file exists (when it does but holds no readable Project document, its
+  /// own errors are reported and `--env` is not judged).
+  var hasProjectFile: Bool
 
   /// Settings and variables; problems are appended to `diagnostics`.
   func load(_ root: YAMLNode?, diagnostics: inout [Diagnostic]) -> (
@@ -41,7 +44,7 @@ struct ProjectLoader {
         settings.environment = environment
         addVariables(selected["variables"], prefix: "spec.environments.\(environment).variables")
         applyProviders(selected["providers"], to: &settings)
-      } else if document != nil || root == nil {
+      } else if root != nil || !hasProjectFile {
         let known = environments.keys.sorted()
         let list =
           known.isEmpty
@@ -52,7 +55,7 @@ struct ProjectLoader {
             .error,
             "unknown environment '\(environment)'"
               + Suggestions.didYouMean(environment, among: known) + "; \(list)",
-            at: validator.keyLocations["spec.environments"]))
+            at: validator.keyLocations["spec.environments"] ?? root?.location))
       }
     }
     for name in options.variables.keys.sorted() {

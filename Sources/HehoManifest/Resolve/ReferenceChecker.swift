@@ -4,7 +4,9 @@ struct ReferenceChecker {
   var registry: KindRegistry
 
   /// The problems among `drafts`, and each draft's resolved references (by index).
-  func check(_ drafts: [ResourceDraft]) -> (diagnostics: [Diagnostic], references: [[ResourceAddress]]) {
+  func check(_ drafts: [ResourceDraft]) -> (
+    diagnostics: [Diagnostic], references: [[ResourceAddress]]
+  ) {
     var diagnostics: [Diagnostic] = []
     var firstByAddress: [ResourceAddress: ResourceDraft] = [:]
     for draft in drafts {

@@ -49,7 +49,8 @@ struct Template: Sendable {
       flush()
       guard let close = scalars[(index + 2)...].firstIndex(of: "}") else {
         segments.append(
-          .invalid("unterminated '${': close it with '}' or write '$${' for a literal '${'",
+          .invalid(
+            "unterminated '${': close it with '}' or write '$${' for a literal '${'",
             offset: index))
         self.segments = segments
         return

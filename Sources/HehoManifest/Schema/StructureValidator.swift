@@ -16,7 +16,9 @@ struct StructureValidator {
     self.interpolator = interpolator
   }
 
-  /// The value of `node`, or `nil` when its shape is wrong (an error is recorded).
+  /// The value of `node`, or `nil` when its shape is wrong (an error is recorded). Mappings and
+  /// lists keep their valid parts, so later checks can still report on them; whether the whole
+  /// is valid is whether `diagnostics` holds an error.
   mutating func validate(_ node: YAMLNode, _ schema: FieldSchema, path: String) -> Value? {
     valueLocations[path] = node.location
     switch schema.shape {
@@ -61,9 +63,9 @@ struct StructureValidator {
       for (index, element) in elements.enumerated() {
         let elementPath = "\(path)[\(index)]"
         keyLocations[elementPath] = element.location
-        if let value = validate(element, items, path: elementPath) { values.append(value) }
+        values.append(validate(element, items, path: elementPath) ?? .null)
       }
-      return values.count == elements.count ? .array(values) : nil
+      return .array(values)
     case .object(let fields):
       return validateObject(node, fields, schema: schema, path: path)
     case .map(let keyPattern, let keyHint, let values):
@@ -79,7 +81,6 @@ struct StructureValidator {
     }
     let label = schema.label ?? (path.isEmpty ? "document" : "'\(path)'")
     var members: [String: Value] = [:]
-    var valid = true
     for entry in entries {
       let childPath = path.isEmpty ? entry.key : "\(path).\(entry.key)"
       guard let field = fields.first(where: { $0.name == entry.key }) else {
@@ -87,14 +88,11 @@ struct StructureValidator {
           Diagnostic(
             .error, unknownFieldMessage(entry.key, in: label, known: fields.map(\.name)),
             at: entry.keyLocation))
-        valid = false
         continue
       }
       keyLocations[childPath] = entry.keyLocation
       if let value = validate(entry.value, field.schema, path: childPath) {
         members[entry.key] = value
-      } else {
-        valid = false
       }
     }
     for field in fields where field.required && !entries.contains(where: { $0.key == field.name }) {
@@ -102,9 +100,8 @@ struct StructureValidator {
       diagnostics.append(
         Diagnostic(
           .error, "missing required field '\(field.name)' in \(label)\(hint)", at: node.location))
-      valid = false
     }
-    return valid ? .object(members) : nil
+    return .object(members)
   }
 
   private mutating func validateMap(
@@ -114,25 +111,20 @@ struct StructureValidator {
       return mismatch(node, expected: "a mapping", path: path, schema: values)
     }
     var members: [String: Value] = [:]
-    var valid = true
     for entry in entries {
       let childPath = "\(path).\(entry.key)"
       keyLocations[childPath] = entry.keyLocation
       if let keyPattern, !PatternMatcher.matches(entry.key, pattern: keyPattern) {
         diagnostics.append(
           Diagnostic(
-            .error, "'\(entry.key)' is not a valid key in '\(path)': expected \(keyHint ?? keyPattern)",
+            .error,
+            "'\(entry.key)' is not a valid key in '\(path)': expected \(keyHint ?? keyPattern)",
             at: entry.keyLocation))
-        valid = false
         continue
       }
-      if let value = validate(entry.value, values, path: childPath) {
-        members[entry.key] = value
-      } else {
-        valid = false
-      }
+      if let value = validate(entry.value, values, path: childPath) { members[entry.key] = value }
     }
-    return valid ? .object(members) : nil
+    return .object(members)
   }
 
   private func unknownFieldMessage(_ key: String, in label: String, known: [String]) -> String {
@@ -145,7 +137,8 @@ struct StructureValidator {
       message += "; known fields: \(known.joined(separator: ", "))"
     }
     if ["apikey", "api_key", "key", "token", "secret", "password"].contains(key.lowercased()) {
-      message += " (secrets never go in manifests: name the environment variable that holds "
+      message +=
+        " (secrets never go in manifests: name the environment variable that holds "
         + "the key with 'apiKeyEnv')"
     }
     return message

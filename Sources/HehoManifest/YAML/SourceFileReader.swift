@@ -10,11 +10,12 @@ struct SourceFileReader {
     let start = SourceLocation(file: displayPath, line: 1, column: 1)
     let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
     if size > YAMLLimits.maxFileBytes {
-      return .failure(Failed(
-        Diagnostic(
-          .error,
-          "file is \(size) bytes; manifest files are limited to \(YAMLLimits.maxFileBytes) bytes "
-            + "(1 MiB): split it into several files", at: start)))
+      return .failure(
+        Failed(
+          Diagnostic(
+            .error,
+            "file is \(size) bytes; manifest files are limited to \(YAMLLimits.maxFileBytes) bytes "
+              + "(1 MiB): split it into several files", at: start)))
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {
       return .failure(
@@ -33,12 +34,13 @@ struct SourceFileReader {
     let line = before.filter { $0 == 0x0A }.count + 1
     let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
     let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
-    return .failure(Failed(
-      Diagnostic(
-        .error,
-        "invalid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at offset "
-          + "\(offset)); save the file as UTF-8",
-        at: SourceLocation(file: file, line: line, column: column))))
+    return .failure(
+      Failed(
+        Diagnostic(
+          .error,
+          "invalid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at offset "
+            + "\(offset)); save the file as UTF-8",
+          at: SourceLocation(file: file, line: line, column: column))))
   }
 
   private static func firstInvalidOffset(_ bytes: [UInt8]) -> Int {

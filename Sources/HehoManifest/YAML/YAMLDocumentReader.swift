@@ -17,6 +17,13 @@ struct YAMLDocumentReader {
     var documents: [Document] = []
     var diagnostics: [Diagnostic] = []
     var sawDocument = false
+    if let alias = AliasKeyScanner.firstAliasKey(in: text) {
+      let message =
+        "the alias '*\(alias.name)' is used as a mapping key; aliases are not supported as keys: "
+        + "write the key out"
+      let location = SourceLocation(file: file, line: alias.line, column: alias.column)
+      return ([], [Diagnostic(.error, message, at: location)])
+    }
     do {
       let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
       while let node = try parser.nextRoot() {
@@ -91,7 +98,8 @@ struct YAMLNodeConverter {
         let keyLocation = self.location(key.mark)
         guard case .scalar(let keyScalar) = key else {
           throw Failure(
-            message: "mapping keys must be plain strings, found a complex key", location: keyLocation)
+            message: "mapping keys must be plain strings, found a complex key",
+            location: keyLocation)
         }
         nodes += 1
         let converted = try convert(value, depth: depth + 1)

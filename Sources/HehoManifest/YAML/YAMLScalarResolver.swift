@@ -21,11 +21,17 @@ enum YAMLScalarResolver {
     default: break
     }
     if matches(intPattern, text) {
-      if let value = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text) { return .int(value) }
+      if let value = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text) {
+        return .int(value)
+      }
       return .double(Double(text) ?? 0)
     }
-    if matches(octalPattern, text), let value = Int(text.dropFirst(2), radix: 8) { return .int(value) }
-    if matches(hexPattern, text), let value = Int(text.dropFirst(2), radix: 16) { return .int(value) }
+    if matches(octalPattern, text), let value = Int(text.dropFirst(2), radix: 8) {
+      return .int(value)
+    }
+    if matches(hexPattern, text), let value = Int(text.dropFirst(2), radix: 16) {
+      return .int(value)
+    }
     if matches(floatPattern, text), let value = Double(text) { return .double(value) }
     return .string(text)
   }

@@ -11,6 +11,7 @@ public struct URLSessionTransport: HTTPTransport {
   /// How long one request may take.
   public var timeout: Duration
   let session: URLSession
+  let configuration: URLSessionConfiguration
 
   /// Creates a transport.
   public init(baseURL: URL, timeout: Duration = .seconds(30)) {
@@ -22,11 +23,13 @@ public struct URLSessionTransport: HTTPTransport {
     configuration.timeoutIntervalForResource = seconds
     configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
     configuration.httpShouldUsePipelining = false
+    self.configuration = configuration
     self.session = URLSession(configuration: configuration)
   }
 
   public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-    let base = baseURL.absoluteString.hasSuffix("/")
+    let base =
+      baseURL.absoluteString.hasSuffix("/")
       ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
     guard var components = URLComponents(string: base + request.path) else {
       throw TransportError(.cannotConnect, "invalid URL for \(request.line)")
@@ -41,9 +44,11 @@ public struct URLSessionTransport: HTTPTransport {
     urlRequest.httpMethod = request.method
     urlRequest.httpBody = request.body
     for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-    // A fresh connection per request: on a reused connection that dies, libcurl silently sends
-    // the request again, which for a create whose first copy committed makes a duplicate.
-    urlRequest.setValue("close", forHTTPHeaderField: "Connection")
+    // On a reused connection that dies, libcurl silently sends the request again, which for a
+    // create whose first copy committed would make a duplicate: such requests get a session,
+    // and so a connection, of their own.
+    let session = request.reusesConnection ? self.session : URLSession(configuration: configuration)
+    defer { if !request.reusesConnection { session.finishTasksAndInvalidate() } }
     do {
       let (data, response) = try await session.data(for: urlRequest)
       guard let http = response as? HTTPURLResponse else {

@@ -36,7 +36,8 @@ public struct HehoConfiguration: Sendable {
     else {
       throw ProviderError(
         "the HeHo API key is missing: set the environment variable \(variable) "
-          + "(named by providers.heho.apiKeyEnv in heho.yaml) to your key from HeHo's Settings page")
+          + "(named by providers.heho.apiKeyEnv in heho.yaml) to your key from HeHo's Settings page"
+      )
     }
     return HehoConfiguration(endpoint: endpoint, apiKey: key)
   }

@@ -80,7 +80,8 @@ extension HehoProvider {
     switch error {
     case .rejected(let code, let message, _):
       status = code
-      text = code == 401
+      text =
+        code == 401
         ? "HeHo refused the API key (401: \(message)); check the key in the environment variable"
         : "HeHo refused it with \(code): \(message)"
     case .unknownOutcome(let message): text = message

@@ -60,7 +60,8 @@ public struct HehoProvider: Provider {
   public func countRecords(in resource: LiveResource) async throws -> Int {
     let body = try APIClient.json(["action": "read", "tableName": resource.address.name])
     let request = HTTPRequest(method: "POST", path: HehoPaths.rows, body: body)
-    let response = try await call(request, idempotent: true, write: false, doing: "counting rows of \(resource.address)")
+    let response = try await call(
+      request, idempotent: true, write: false, doing: "counting rows of \(resource.address)")
     let read = try client.decode(HehoRowsRead.self, from: response, for: request.line)
     return read.count ?? read.data?.count ?? 0
   }
@@ -99,7 +100,8 @@ public struct HehoProvider: Provider {
 
   func listChatbots() async throws -> [HehoChatbotWire] {
     let request = HTTPRequest(method: "GET", path: HehoPaths.chatbots)
-    let response = try await call(request, idempotent: true, write: false, doing: "listing chatbots")
+    let response = try await call(
+      request, idempotent: true, write: false, doing: "listing chatbots")
     return try client.decode(HehoChatbotList.self, from: response, for: request.line).chatbots
   }
 

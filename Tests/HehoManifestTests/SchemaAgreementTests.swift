@@ -1,0 +1,89 @@
+import Foundation
+import HehoManifest
+import Testing
+
+/// The JSON Schemas and the loader accept and reject the same documents, checked with the real
+/// validator `check-jsonschema`.
+@Suite("JSON Schemas agree with the loader")
+struct SchemaAgreementTests {
+  @Test func generatedSchemasAreCommitted() throws {
+    let directory = Fixtures.repositoryRoot.appendingPathComponent("schemas")
+    let update = ProcessInfo.processInfo.environment["HEHO_UPDATE_SCHEMAS"] == "1"
+    for (name, text) in JSONSchemaGenerator().files().sorted(by: { $0.key < $1.key }) {
+      let url = directory.appendingPathComponent(name)
+      if update { try Data(text.utf8).write(to: url) }
+      let committed = try? String(contentsOf: url, encoding: .utf8)
+      #expect(
+        committed == text,
+        "schemas/\(name) is stale: run HEHO_UPDATE_SCHEMAS=1 swift test --filter SchemaAgreement")
+    }
+  }
+
+  @Test func checkJSONSchemaAgreesOnExamplesAndCorpus() throws {
+    let workspace = try TemporaryManifests([:])
+    var expected: [String: (valid: Bool, label: String)] = [:]
+    var index = 0
+    let examples = Fixtures.repositoryRoot.appendingPathComponent("examples")
+    let enumerator = FileManager.default.enumerator(at: examples, includingPropertiesForKeys: nil)
+    while let url = enumerator?.nextObject() as? URL {
+      guard ["yaml", "yml"].contains(url.pathExtension) else { continue }
+      let text = try String(contentsOf: url, encoding: .utf8)
+      for document in text.components(separatedBy: "\n---\n") {
+        index += 1
+        let name = "doc\(index).yaml"
+        try workspace.write(name, Data(document.utf8))
+        expected[workspace.url.appendingPathComponent(name).path] = (true, url.path)
+      }
+    }
+    for corpus in CorpusCase.all() {
+      index += 1
+      let name = "doc\(index).yaml"
+      try workspace.write(name, try Data(contentsOf: corpus.url))
+      expected[workspace.url.appendingPathComponent(name).path] = (
+        corpus.schemaValid, corpus.description
+      )
+    }
+    let failing = try runValidator(files: expected.keys.sorted())
+    for (path, entry) in expected.sorted(by: { $0.key < $1.key }) {
+      #expect(
+        failing.contains(path) != entry.valid,
+        "\(entry.label): the loader says \(entry.valid ? "valid" : "invalid") but check-jsonschema disagrees"
+      )
+    }
+  }
+
+  /// Runs check-jsonschema once; returns the files it rejects.
+  func runValidator(files: [String]) throws -> Set<String> {
+    let schema = Fixtures.repositoryRoot.appendingPathComponent("schemas/manifest.schema.json")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    var environment = ProcessInfo.processInfo.environment
+    let home = environment["HOME"] ?? ""
+    environment["PATH"] = (environment["PATH"] ?? "/usr/bin:/bin") + ":\(home)/.local/bin"
+    process.environment = environment
+    process.arguments =
+      ["check-jsonschema", "--schemafile", schema.path, "-o", "json"] + files
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = Pipe()
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus != 127 else {
+      let message: Comment =
+        "check-jsonschema is not installed: run `python3 -m pip install check-jsonschema` (or scripts/check-deps --test-tools)"
+      Issue.record(message)
+      return []
+    }
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: data) as? [String: Any],
+      "check-jsonschema printed no JSON: \(String(decoding: data, as: UTF8.self))")
+    var failing = Set<String>()
+    for key in ["errors", "parse_errors"] {
+      for item in report[key] as? [[String: Any]] ?? [] {
+        if let file = item["filename"] as? String { failing.insert(file) }
+      }
+    }
+    return failing
+  }
+}
