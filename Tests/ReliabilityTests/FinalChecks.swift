@@ -43,12 +43,18 @@ struct FinalChecks {
     keptRows()
   }
 
-  /// Chatbots that needed no change keep their ID: no needless replacement.
+  /// Chatbots that needed no change keep their ID: no needless replacement. (A chatbot that
+  /// uses a table being replaced is replaced with it, so its reference never dangles.)
   mutating func keptIdentities() {
+    let replacedTables = Set(
+      scenario.liveTables.filter { live in
+        scenario.desiredTable(live.table.name).map { $0.table.shape != live.table.shape } ?? false
+      }.map(\.table.name))
     for before in initial.chatbots {
       let name = before.settled.name
       let desired = scenario.desiredChatbot(name)
-      let unchanged = desired.map { $0.settled == before.settled } ?? !scenario.prune
+      let usesReplaced = before.settled.access.contains { replacedTables.contains($0.table) }
+      let unchanged = !usesReplaced && (desired.map { $0.settled == before.settled } ?? !scenario.prune)
       guard unchanged, let after = final.chatbot(name) else { continue }
       if after.id != before.id { problems.append("chatbot \(name) needed no change but was replaced") }
     }

@@ -57,6 +57,9 @@ import Testing
       Issue.record("\(failed.count) of \(outcomes.count) scenarios failed; seeds: \(list)")
     }
     let stats = ScenarioStats(outcomes)
+    var phases: [String: Duration] = [:]
+    for outcome in outcomes { phases.merge(outcome.phases, uniquingKeysWith: +) }
+    print("reliability: time by phase (summed over lanes): \(phases.sorted { $0.key < $1.key })")
     print("reliability: \(outcomes.count) scenarios in \(elapsed) on \(lanes) platforms; \(stats)")
     #expect(outcomes.count == seeds.count)
     if seeds.count >= 200 {

@@ -8,6 +8,8 @@ struct ScenarioOutcome: Sendable {
   var final = LiveSnapshot()
   var runs: [RunResult] = []
   var problems: [String] = []
+  /// Wall time by phase, to see where a run spends it.
+  var phases: [String: Duration] = [:]
 
   var passed: Bool { problems.isEmpty }
 }
@@ -46,6 +48,11 @@ struct ScenarioRun {
   }
 
   mutating func execute(directory: URL) async throws {
+    var clock = ContinuousClock.now
+    func lap(_ phase: String) {
+      outcome.phases[phase, default: .zero] += ContinuousClock.now - clock
+      clock = ContinuousClock.now
+    }
     await platform.setFaults(.none)
     let organization = "scenario-\(scenario.seed)-\(UUID().uuidString.prefix(8))"
     let key = try await platform.createOrganization(named: organization)
@@ -56,19 +63,23 @@ struct ScenarioRun {
     }
     for chatbot in scenario.liveChatbots { try await client.create(chatbot) }
     try ManifestWriter.write(scenario, to: directory)
+    lap("setup")
     let project = ["-f", directory.path, "--endpoint", platform.baseURL]
     let environment = ["HEHO_API_KEY": key, "NO_COLOR": "1"]
     outcome.initial = try await client.snapshot()
+    lap("snapshot")
     var before = outcome.initial
     for attempt in 1...3 {
       await platform.resetMetrics()
       await platform.setFaults(scenario.faults(run: attempt))
       let result = await CommandRunner.run(
         scenario.applyArguments + project, environment: environment)
+      lap("apply")
       await platform.setFaults(.none)
       let metrics = await platform.metrics()
       let writes = Self.writeRoutes.reduce(0) { $0 + metrics.count($1.0, $1.1) }
       let after = try await client.snapshot()
+      lap("snapshot")
       outcome.runs.append(result)
       var checks = RunChecks(run: attempt, result: result, before: before, after: after)
       if scenario.expectsRefusal {
@@ -86,7 +97,9 @@ struct ScenarioRun {
       ["plan", "--detailed-exitcode"] + (scenario.allowDataLossFlag ? ["--allow-data-loss"] : [])
     let plan = await CommandRunner.run(planArguments + project, environment: environment)
     outcome.runs.append(plan)
+    lap("plan")
     outcome.final = try await client.snapshot()
+    lap("snapshot")
     var checks = FinalChecks(scenario: scenario, initial: outcome.initial, final: outcome.final)
     if scenario.expectsRefusal {
       checks.refused(plan: plan)
