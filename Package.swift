@@ -69,6 +69,10 @@ let package = Package(
       name: "EndToEndTests",
       dependencies: ["HehoCLI", "HehoLocal", "HehoProviders", "HehoEngine", "HehoManifest"]
     ),
+    .testTarget(
+      name: "ReliabilityTests",
+      dependencies: ["HehoCLI", "HehoLocal", "HehoProviders", "HehoEngine", "HehoManifest"]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -101,6 +101,12 @@ struct YAMLErrorTranslator {
   }
 
   private func at(line: Int, column: Int) -> SourceLocation {
-    SourceLocation(file: file, line: line, column: column)
+    // libyaml places an end-of-input error on the line after the last when the file does not
+    // end with a line break; point at the end of the last line instead.
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if line > lines.count, let last = lines.last {
+      return SourceLocation(file: file, line: lines.count, column: last.count + 1)
+    }
+    return SourceLocation(file: file, line: line, column: column)
   }
 }

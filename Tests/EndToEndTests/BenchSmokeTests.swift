@@ -1,0 +1,87 @@
+import Foundation
+import HehoLocal
+import HehoManifest
+import Testing
+
+/// The benchmark scripts keep working: the generator writes valid manifests that apply and then
+/// plan empty, the driver compiles, and (with a built `heho`) a tiny benchmark runs end to end.
+@Suite struct BenchSmokeTests {
+  static let root = Harness.repositoryRoot
+  static let hehoBinary = root.appendingPathComponent(".build/debug/heho").path
+
+  /// Runs a program and returns its exit status and combined output.
+  static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.currentDirectoryURL = root
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+
+  @Test func generatedRepositoryIsValidAppliesAndThenPlansEmpty() async throws {
+    let platform = try await LocalPlatform.start(LocalPlatformConfiguration())
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("heho-bench-\(UUID().uuidString)")
+    let harness = Harness(platform: platform, directory: directory)
+    let generated = try Self.run([
+      "python3", "bench/generate.py", "20", directory.path, "--endpoint", platform.baseURL,
+    ])
+    #expect(generated.status == 0, "\(generated.output)")
+    #expect(generated.output.contains("8 tables, 6 chatbots, 6 permissions"))
+    let loaded = ManifestLoader().load(LoadOptions(path: directory.path))
+    #expect(!loaded.hasErrors, "\(loaded.diagnostics.map(\.description))")
+    #expect(loaded.state?.resources.count == 20)
+    // The endpoint comes from the generated heho.yaml.
+    let apply = await harness.run(["apply", "--auto-approve", "-f", directory.path], project: false)
+    #expect(apply.code == 0, "\(apply.all)")
+    #expect(apply.out.contains("Apply complete: 14 created"), "\(apply.out.suffix(300))")
+    let plan = await harness.run(
+      ["plan", "--detailed-exitcode", "-f", directory.path], project: false)
+    #expect(plan.code == 0, "\(plan.all)")
+    await harness.stop()
+  }
+
+  @Test func scriptsCompile() throws {
+    for script in ["bench/run.py", "bench/generate.py"] {
+      // `python3 -m py_compile`, with the bytecode written outside the repository.
+      let bytecode = FileManager.default.temporaryDirectory
+        .appendingPathComponent("heho-\(UUID().uuidString).pyc").path
+      defer { try? FileManager.default.removeItem(atPath: bytecode) }
+      let compiled = try Self.run([
+        "python3", "-c", "import py_compile, sys; py_compile.compile(sys.argv[1], sys.argv[2], doraise=True)",
+        script, bytecode,
+      ])
+      #expect(compiled.status == 0, "\(script): \(compiled.output)")
+    }
+    let shell = try Self.run(["bash", "-n", "bench/run.sh"])
+    #expect(shell.status == 0, "\(shell.output)")
+  }
+
+  @Test(
+    .enabled(
+      if: FileManager.default.isExecutableFile(atPath: hehoBinary),
+      "needs a built heho at .build/debug/heho (swift build); swift test does not always build it"
+    ))
+  func tinyBenchmarkRunsEndToEnd() throws {
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent("heho-bench-out-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let bench = try Self.run([
+      "python3", "bench/run.py", "--heho", Self.hehoBinary, "--sizes", "20", "--repeat", "1",
+      "--skip-apply", "--skip-ansible", "--out", out.path,
+    ])
+    #expect(bench.status == 0, "\(bench.output)")
+    #expect(bench.output.contains("Plan with nothing to change"))
+    let results = try Data(contentsOf: out.appendingPathComponent("results.json"))
+    let object = try JSONSerialization.jsonObject(with: results) as? [String: Any]
+    let plan = (object?["plan"] as? [[String: Any]])?.first
+    #expect(plan?["resources"] as? Int == 20)
+    #expect(plan?["requests"] as? Int == 2)
+  }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import HehoCLI
+
+/// What a command run printed and how it ended.
+struct RunResult: Sendable {
+  var arguments: [String]
+  var code: Int32
+  var out: String
+  var err: String
+
+  var all: String { out + err }
+
+  /// The apply summary line's counts (`created`, `replaced`, …), when there is one.
+  var summary: [String: Int]? {
+    guard
+      let line = out.split(separator: "\n").last(where: {
+        $0.hasPrefix("Apply complete:") || $0.hasPrefix("Apply finished with errors:")
+      }), let colon = line.firstIndex(of: ":")
+    else { return nil }
+    var counts: [String: Int] = [:]
+    for part in line[line.index(after: colon)...].split(separator: ",") {
+      let words = part.trimmingCharacters(in: CharacterSet(charactersIn: " .")).split(separator: " ")
+      if words.count == 2, let number = Int(words[0]) { counts[String(words[1])] = number }
+    }
+    return counts
+  }
+
+  /// `(action, address)` of every step the progress marked done (`✓ create table/x`).
+  var stepsDone: [(action: String, address: String)] {
+    out.split(separator: "\n").compactMap { line in
+      let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ")
+      guard words.count >= 3, words[0] == "✓" else { return nil }
+      return (String(words[1]), String(words[2]))
+    }
+  }
+}
+
+/// Collects console output from concurrent writers.
+final class Capture: @unchecked Sendable {
+  private let lock = NSLock()
+  private var outText = ""
+  private var errText = ""
+
+  func out(_ text: String) { lock.withLock { outText += text + "\n" } }
+  func err(_ text: String) { lock.withLock { errText += text + "\n" } }
+  var texts: (String, String) { lock.withLock { (outText, errText) } }
+}
+
+/// Runs the real `heho` command code in-process with a captured console and an injected
+/// environment.
+enum CommandRunner {
+  static func run(_ arguments: [String], environment: [String: String]) async -> RunResult {
+    let capture = Capture()
+    let console = Console(out: capture.out, err: capture.err)
+    let code: Int32 = await ConsoleContext.$current.withValue(console) {
+      await ProcessEnvironment.$current.withValue(environment) {
+        do {
+          var command = try HehoCommand.parseAsRoot(arguments)
+          if var asyncCommand = command as? AsyncParsableCommand {
+            try await asyncCommand.run()
+          } else {
+            try command.run()
+          }
+          return 0
+        } catch {
+          let code = HehoCommand.exitCode(for: error).rawValue
+          let message = HehoCommand.message(for: error)
+          if !message.isEmpty { capture.err(message) }
+          return code
+        }
+      }
+    }
+    let (out, err) = capture.texts
+    return RunResult(arguments: arguments, code: code, out: out, err: err)
+  }
+}
