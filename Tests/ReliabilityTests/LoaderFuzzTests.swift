@@ -5,9 +5,9 @@ import Testing
 /// Thousands of seeded mutations of the example manifests: every load ends in a state or in
 /// positioned diagnostics; never a crash or a hang.
 ///
-/// `HEHO_FUZZ_MUTATIONS` sets the count (default 3000); `HEHO_FUZZ_SEED=N` reruns one.
+/// `HEHO_FUZZ_MUTATIONS` sets the count (default 2000); `HEHO_FUZZ_SEED=N` reruns one.
 @Suite struct LoaderFuzzTests {
-  static let defaultCount = 3000
+  static let defaultCount = 2000
 
   struct Example {
     var directory: URL
