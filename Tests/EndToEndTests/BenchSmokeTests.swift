@@ -38,7 +38,8 @@ import Testing
     #expect(!loaded.hasErrors, "\(loaded.diagnostics.map(\.description))")
     #expect(loaded.state?.resources.count == 20)
     // The endpoint comes from the generated heho.yaml.
-    let apply = await harness.run(["apply", "--auto-approve", "-f", directory.path], project: false)
+    let apply = await harness.run(
+      ["apply", "--auto-approve", "-f", directory.path], project: false)
     #expect(apply.code == 0, "\(apply.all)")
     #expect(apply.out.contains("Apply complete: 14 created"), "\(apply.out.suffix(300))")
     let plan = await harness.run(
@@ -54,7 +55,8 @@ import Testing
         .appendingPathComponent("heho-\(UUID().uuidString).pyc").path
       defer { try? FileManager.default.removeItem(atPath: bytecode) }
       let compiled = try Self.run([
-        "python3", "-c", "import py_compile, sys; py_compile.compile(sys.argv[1], sys.argv[2], doraise=True)",
+        "python3", "-c",
+        "import py_compile, sys; py_compile.compile(sys.argv[1], sys.argv[2], doraise=True)",
         script, bytecode,
       ])
       #expect(compiled.status == 0, "\(script): \(compiled.output)")

@@ -20,7 +20,8 @@ struct RunResult: Sendable {
     else { return nil }
     var counts: [String: Int] = [:]
     for part in line[line.index(after: colon)...].split(separator: ",") {
-      let words = part.trimmingCharacters(in: CharacterSet(charactersIn: " .")).split(separator: " ")
+      let words = part.trimmingCharacters(in: CharacterSet(charactersIn: " .")).split(
+        separator: " ")
       if words.count == 2, let number = Int(words[0]) { counts[String(words[1])] = number }
     }
     return counts

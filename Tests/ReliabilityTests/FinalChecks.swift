@@ -26,7 +26,8 @@ struct FinalChecks {
     }
     for desired in scenario.tables {
       if let shape = final.tables[desired.table.name], shape != desired.table.shape {
-        problems.append("table \(desired.table.name) has columns \(shape), expected \(desired.table.shape)")
+        problems.append(
+          "table \(desired.table.name) has columns \(shape), expected \(desired.table.shape)")
       }
     }
     let chatbots = final.chatbots.map(\.settled.name)
@@ -36,7 +37,8 @@ struct FinalChecks {
     for desired in scenario.chatbots {
       guard let observed = final.chatbot(desired.name) else { continue }
       if observed.settled != desired.settled {
-        problems.append("chatbot \(desired.name) is \(observed.settled), expected \(desired.settled)")
+        problems.append(
+          "chatbot \(desired.name) is \(observed.settled), expected \(desired.settled)")
       }
     }
     keptIdentities()
@@ -54,9 +56,12 @@ struct FinalChecks {
       let name = before.settled.name
       let desired = scenario.desiredChatbot(name)
       let usesReplaced = before.settled.access.contains { replacedTables.contains($0.table) }
-      let unchanged = !usesReplaced && (desired.map { $0.settled == before.settled } ?? !scenario.prune)
+      let unchanged =
+        !usesReplaced && (desired.map { $0.settled == before.settled } ?? !scenario.prune)
       guard unchanged, let after = final.chatbot(name) else { continue }
-      if after.id != before.id { problems.append("chatbot \(name) needed no change but was replaced") }
+      if after.id != before.id {
+        problems.append("chatbot \(name) needed no change but was replaced")
+      }
     }
   }
 

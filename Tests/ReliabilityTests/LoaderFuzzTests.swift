@@ -5,9 +5,9 @@ import Testing
 /// Thousands of seeded mutations of the example manifests: every load ends in a state or in
 /// positioned diagnostics; never a crash or a hang.
 ///
-/// `HEHO_FUZZ_MUTATIONS` sets the count (default 3000); `HEHO_FUZZ_SEED=N` reruns one.
+/// `HEHO_FUZZ_MUTATIONS` sets the count (default 2000); `HEHO_FUZZ_SEED=N` reruns one.
 @Suite struct LoaderFuzzTests {
-  static let defaultCount = 3000
+  static let defaultCount = 2000
 
   struct Example {
     var directory: URL
@@ -77,7 +77,8 @@ import Testing
       .appendingPathComponent("heho-fuzz-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    try text.write(to: directory.appendingPathComponent("m.yaml"), atomically: true, encoding: .utf8)
+    try text.write(
+      to: directory.appendingPathComponent("m.yaml"), atomically: true, encoding: .utf8)
     let result = ManifestLoader().load(LoadOptions(path: directory.path))
     #expect(result.hasErrors)
     #expect(Self.problems(in: result, directory: directory).isEmpty, "\(result.diagnostics)")
@@ -88,7 +89,8 @@ import Testing
   static func problems(in result: LoadResult, directory: URL) -> [String] {
     var problems: [String] = []
     if result.hasErrors != (result.state == nil) {
-      problems.append("errors \(result.hasErrors) but state \(result.state == nil ? "missing" : "present")")
+      problems.append(
+        "errors \(result.hasErrors) but state \(result.state == nil ? "missing" : "present")")
     }
     for diagnostic in result.diagnostics {
       guard let location = diagnostic.location else {
@@ -99,7 +101,8 @@ import Testing
       let url = directory.appendingPathComponent(name)
       let lines = lineCount((try? Data(contentsOf: url)) ?? Data())
       if location.line < 1 || location.column < 1 || location.line > lines {
-        problems.append("position \(location) outside the file (\(lines) lines): \(diagnostic.message)")
+        problems.append(
+          "position \(location) outside the file (\(lines) lines): \(diagnostic.message)")
       }
       if diagnostic.message.isEmpty { problems.append("empty message at \(location)") }
     }

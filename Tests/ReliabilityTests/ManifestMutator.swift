@@ -30,9 +30,12 @@ struct ManifestMutator {
   mutating func mutateOnce(_ bytes: [UInt8]) -> ([UInt8], String) {
     var bytes = bytes
     let position = bytes.isEmpty ? 0 : random.int(0...(bytes.count - 1))
-    var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+    var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(
+      Array.init)
     let line = lines.isEmpty ? 0 : random.int(0...(lines.count - 1))
-    func joined(_ lines: [[UInt8]]) -> [UInt8] { Array(lines.joined(separator: [UInt8(ascii: "\n")])) }
+    func joined(_ lines: [[UInt8]]) -> [UInt8] {
+      Array(lines.joined(separator: [UInt8(ascii: "\n")]))
+    }
     switch random.int(0...8) {
     case 0 where !bytes.isEmpty:
       bytes[position] ^= UInt8(1) << UInt8(random.int(0...7))
@@ -55,10 +58,15 @@ struct ManifestMutator {
     case 6:
       let text = random.pick(Self.oddText, or: "é")
       bytes.insert(contentsOf: Array(text.utf8), at: position)
-      return (bytes, "insert \(text.unicodeScalars.map { "U+\(String($0.value, radix: 16))" }) at byte \(position)")
+      return (
+        bytes,
+        "insert \(text.unicodeScalars.map { "U+\(String($0.value, radix: 16))" }) at byte \(position)"
+      )
     case 7 where !lines.isEmpty:
       switch random.int(0...2) {
-      case 0: lines[line].insert(contentsOf: Array(repeating: UInt8(ascii: " "), count: random.int(1...3)), at: 0)
+      case 0:
+        lines[line].insert(
+          contentsOf: Array(repeating: UInt8(ascii: " "), count: random.int(1...3)), at: 0)
       case 1: lines[line].insert(UInt8(ascii: "\t"), at: 0)
       default: lines[line] = Array(lines[line].drop { $0 == UInt8(ascii: " ") })
       }

@@ -104,13 +104,16 @@ struct PlatformClient: Sendable {
     for table in tables {
       snapshot.tables[table.table_name] = table.columns.map {
         ColumnShape(
-          name: $0.column_name, family: TypeFamily(dataType: $0.data_type)?.rawValue ?? $0.data_type,
+          name: $0.column_name,
+          family: TypeFamily(dataType: $0.data_type)?.rawValue ?? $0.data_type,
           required: $0.required ?? false)
       }
       snapshot.rows[table.table_name] = try await platform.rowCount(
         table: table.table_name, organization: organization)
     }
-    snapshot.chatbots = chatbots.map(\.observed).sorted { ($0.settled.name, $0.id) < ($1.settled.name, $1.id) }
+    snapshot.chatbots = chatbots.map(\.observed).sorted {
+      ($0.settled.name, $0.id) < ($1.settled.name, $1.id)
+    }
     return snapshot
   }
 }

@@ -23,7 +23,8 @@ enum Reproduction {
         "\(column.name) \(column.spelling)" + (column.primaryKey ? " primaryKey" : "")
           + (column.notNull ? " notNull" : "")
       }
-      lines.append("  table \(live.table.name) (\(columns.joined(separator: ", "))) + \(live.rows) rows")
+      lines.append(
+        "  table \(live.table.name) (\(columns.joined(separator: ", "))) + \(live.rows) rows")
     }
     for chatbot in scenario.liveChatbots {
       lines.append(
@@ -36,7 +37,9 @@ enum Reproduction {
     lines.append("faults: \(describe(scenario.faults)) (seed + N for apply run N)")
     lines.append("command: heho \(scenario.applyArguments.joined(separator: " ")) (up to 3 runs)")
     for run in outcome.runs {
-      lines.append("--- heho \(run.arguments.prefix(while: { $0 != "-f" }).joined(separator: " ")) → exit \(run.code)")
+      lines.append(
+        "--- heho \(run.arguments.prefix(while: { $0 != "-f" }).joined(separator: " ")) → exit \(run.code)"
+      )
       lines.append(String(run.all.suffix(3000)))
     }
     return lines.joined(separator: "\n")

@@ -43,13 +43,16 @@ struct RunChecks {
       if let now = after.chatbot(chatbot.settled.name), now.id != chatbot.id { replaced += 1 }
     }
     guard let summary = result.summary else {
-      if result.code == 0 && after != before { fail("said nothing changed, but the live state changed") }
+      if result.code == 0 && after != before {
+        fail("said nothing changed, but the live state changed")
+      }
       return
     }
     let created = summary["created"] ?? 0
     let deleted = summary["deleted"] ?? 0
     let reportedReplaced = summary["replaced"] ?? 0
-    let counts = "reported \(created) created, \(reportedReplaced) replaced, \(deleted) deleted; "
+    let counts =
+      "reported \(created) created, \(reportedReplaced) replaced, \(deleted) deleted; "
       + "the platform shows \(added.count) new (\(added.sorted())), \(replaced) replaced, "
       + "\(removed.count) gone (\(removed.sorted()))"
     if result.code == 0 {
@@ -64,7 +67,9 @@ struct RunChecks {
     }
     let done = result.stepsDone
     for step in done {
-      let built = done.contains { ($0.action == "create" || $0.action == "connect") && $0.address == step.address }
+      let built = done.contains {
+        ($0.action == "create" || $0.action == "connect") && $0.address == step.address
+      }
       let present = after.addresses.contains(step.address)
       if (step.action == "create" || step.action == "connect") && !present {
         fail("reported \(step.action) \(step.address) done, but it is not on the platform")

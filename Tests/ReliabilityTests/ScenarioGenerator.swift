@@ -8,7 +8,9 @@ struct ScenarioGenerator {
   static let chatbotNames = ["support-bot", "orders-bot", "faq-bot", "sales-bot"]
   static let unmanagedChatbotNames = ["old-bot", "test-bot"]
   static let goals = ["Customer Support", "Order Tracking"]
-  static let models = ["qwen/qwen3-next-80b-a3b-instruct:free", "arcee-ai/trinity-large-preview:free"]
+  static let models = [
+    "qwen/qwen3-next-80b-a3b-instruct:free", "arcee-ai/trinity-large-preview:free",
+  ]
   static let tones = ["friendly", "professional", "strict"]
   static let themes = ["twilight", "sunrise", "ocean", "forest", "grape", "rose", "sky", "candy"]
 

@@ -106,7 +106,8 @@ struct ScenarioRun {
     } else {
       checks.converged(lastApply: outcome.runs.dropLast().last, plan: plan)
     }
-    for result in outcome.runs where result.all.contains(key) || result.all.contains(platform.apiKey) {
+    for result in outcome.runs
+    where result.all.contains(key) || result.all.contains(platform.apiKey) {
       checks.problems.append("an API key appears in the output of heho \(result.arguments[0])")
     }
     outcome.problems += checks.problems

@@ -10,6 +10,37 @@ import Testing
 /// (seen as 30-second steps in apply). Each request takes milliseconds here, so with a
 /// 5-second timeout any such stall fails a request.
 @Suite struct TransportStallTests {
+  /// Found by the scenarios (seeds 72 and 97 took 30 s): reads shared one session, and after
+  /// the server dropped or failed some of its connections, a read on it could wait for the
+  /// whole timeout. Replays scenario 72's live state and faults with the plan's reads.
+  @Test(arguments: [UInt64(72), 97])
+  func readsUnderFaultsNeverWaitForTheTimeout(seed: UInt64) async throws {
+    let scenario = ScenarioGenerator.scenario(seed: seed)
+    let platform = try await LocalPlatform.start(.init())
+    let key = try await platform.createOrganization(named: "stall")
+    let client = PlatformClient(platform: platform, organization: "stall", key: key)
+    for live in scenario.liveTables {
+      try await client.create(live.table)
+      try await client.addRows(to: live.table, count: live.rows)
+    }
+    for chatbot in scenario.liveChatbots { try await client.create(chatbot) }
+    let base = try #require(URL(string: platform.baseURL))
+    let recorder = TimeoutRecorder(
+      inner: URLSessionTransport(baseURL: base, timeout: .seconds(5)))
+    let provider = HehoProvider(
+      configuration: HehoConfiguration(endpoint: base, apiKey: key), transport: recorder,
+      retry: .immediate())
+    for run in 1...3 {
+      await platform.setFaults(scenario.faults(run: run))
+      let live = try? await provider.fetchLiveState()
+      for resource in live?.resources ?? [] where resource.address.kind == "table" {
+        _ = try? await provider.countRecords(in: resource)
+      }
+    }
+    try await platform.shutdown()
+    #expect(recorder.timeouts == 0, "\(recorder.timeouts) requests waited for the timeout")
+  }
+
   @Test func concurrentCreatesAllGetAnswers() async throws {
     let platform = try await LocalPlatform.start(.init())
     let key = try await platform.createOrganization(named: "transport")
@@ -43,5 +74,27 @@ import Testing
     }
     try await platform.shutdown()
     #expect(failures.isEmpty, "\(failures.count) requests failed: \(failures.prefix(5))")
+  }
+}
+
+/// Passes requests on and counts those that timed out.
+final class TimeoutRecorder: HTTPTransport, @unchecked Sendable {
+  let inner: any HTTPTransport
+  private let lock = NSLock()
+  private var count = 0
+
+  init(inner: any HTTPTransport) {
+    self.inner = inner
+  }
+
+  var timeouts: Int { lock.withLock { count } }
+
+  func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    do {
+      return try await inner.send(request)
+    } catch let error as TransportError {
+      if error.kind == .timedOut { lock.withLock { count += 1 } }
+      throw error
+    }
   }
 }

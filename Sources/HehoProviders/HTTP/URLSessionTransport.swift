@@ -44,11 +44,12 @@ public struct URLSessionTransport: HTTPTransport {
     urlRequest.httpMethod = request.method
     urlRequest.httpBody = request.body
     for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-    // On a reused connection that dies, libcurl silently sends the request again, which for a
-    // create whose first copy committed would make a duplicate: such requests get a session,
-    // and so a connection, of their own.
-    let session = request.reusesConnection ? self.session : URLSession(configuration: configuration)
-    defer { if !request.reusesConnection { session.finishTasksAndInvalidate() } }
+    // A session, and so a connection, of its own for every request: on a reused connection
+    // that dies, libcurl silently sends the request again (for a create whose first copy
+    // committed, a duplicate), and after the server drops connections a read on a shared
+    // session can wait for the whole timeout.
+    let session = URLSession(configuration: configuration)
+    defer { session.finishTasksAndInvalidate() }
     do {
       let (data, response) = try await session.data(for: urlRequest)
       guard let http = response as? HTTPURLResponse else {
