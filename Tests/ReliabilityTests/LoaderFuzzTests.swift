@@ -26,6 +26,8 @@ import Testing
       try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: directory)
       let manifests = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         .filter { $0.hasSuffix(".yaml") }.sorted()
+      // Only configuration repositories: examples/ci holds a CI workflow, no manifests.
+      guard !manifests.isEmpty else { continue }
       examples.append(Example(directory: directory, manifests: manifests))
     }
     return (root, examples)

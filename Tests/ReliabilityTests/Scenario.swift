@@ -145,9 +145,10 @@ struct Scenario: Sendable {
   func desiredTable(_ name: String) -> DesiredTable? { tables.first { $0.table.name == name } }
   func desiredChatbot(_ name: String) -> ChatbotModel? { chatbots.first { $0.name == name } }
 
-  /// Live tables that lose rows under this scenario, and whether that is allowed.
+  /// Live tables this scenario drops or replaces, and whether that is allowed: heho asks for
+  /// permission for every such table, empty or not (rows can arrive between plan and apply).
   var dataLoss: [(table: String, allowed: Bool)] {
-    liveTables.filter { $0.rows > 0 }.compactMap { live in
+    liveTables.compactMap { live in
       if let desired = desiredTable(live.table.name) {
         guard desired.table.shape != live.table.shape else { return nil }
         return (live.table.name, allowDataLossFlag || desired.allowDataLoss)
