@@ -171,6 +171,22 @@ def bench_apply(heho, ops, parallelisms, latency_ms, workdir):
     return rows
 
 
+def write_ansible_vars(repo, path):
+    """The chatbots of a generated repository as the vars file an Ansible user would keep."""
+    import glob
+    import yaml
+    bots = []
+    for file in sorted(glob.glob(os.path.join(repo, "chatbots-*.yaml"))):
+        for doc in yaml.safe_load_all(open(file)):
+            spec = doc["spec"]
+            bots.append({"name": doc["metadata"]["name"], "goal": spec["goal"],
+                         "description": spec["description"],
+                         "tone": spec.get("tone", "professional"),
+                         "theme": spec.get("theme", "sky")})
+    with open(path, "w") as f:
+        json.dump({"bots": bots}, f)
+
+
 def bench_ansible(heho, bots, workdir):
     if not shutil.which("ansible-playbook"):
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "ansible-core"], check=True)
@@ -185,11 +201,18 @@ def bench_ansible(heho, bots, workdir):
             if tool == "heho":
                 cmd = [heho, "apply", "-f", repo, "--auto-approve"]
             else:
+                bots = os.path.join(workdir, "bots.json")
+                write_ansible_vars(repo, bots)
                 cmd = ["ansible-playbook", "-i", "localhost,", os.path.join(HERE, "ansible",
-                       "chatbots.yml"), "-e", f"base={server.url}", "-e", f"repo={repo}"]
-            first, _ = run(cmd, env)
+                       "chatbots.yml"), "-e", f"base={server.url}", "-e", f"@{bots}",
+                       "-e", f"ansible_python_interpreter={sys.executable}"]
+            first, proc = run(cmd, env)
+            if proc.returncode != 0:
+                raise SystemExit(f"{tool} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-2000:]}")
             server.reset()
-            again, _ = run(cmd, env)
+            again, proc = run(cmd, env)
+            if proc.returncode != 0:
+                raise SystemExit(f"{tool} re-run failed:\n{proc.stdout[-3000:]}")
             count = len(json.load(urllib.request.urlopen(urllib.request.Request(
                 server.url + "/api/v1/chatbots/manage",
                 headers={"Authorization": f"Bearer {server.key}"})))["chatbots"])
