@@ -1,4 +1,5 @@
 import Foundation
+import HehoLocal
 import HehoManifest
 import Testing
 

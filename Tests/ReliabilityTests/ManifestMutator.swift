@@ -1,3 +1,5 @@
+import HehoLocal
+
 /// Seeded damage to a manifest's bytes: the ways real files go wrong (bit rot, truncation,
 /// copy-paste, editors' Unicode, broken indentation) and some nastier ones.
 struct ManifestMutator {

@@ -1,14 +1,15 @@
-/// The SplitMix64 generator: tiny, fast and fully determined by its seed.
-struct SplitMix64: RandomNumberGenerator, Sendable {
+/// The SplitMix64 generator: tiny, fast and fully determined by its seed. Fault injection
+/// draws from it; tests that must be reproducible from a seed use it too.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
   /// Creates a generator from a seed.
-  init(seed: UInt64) {
+  public init(seed: UInt64) {
     state = seed
   }
 
   /// Returns the next 64 random bits.
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -17,7 +18,7 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
   }
 
   /// Returns a double uniformly distributed in `0..<1`.
-  mutating func nextUnit() -> Double {
+  public mutating func nextUnit() -> Double {
     Double(next() >> 11) * 0x1.0p-53
   }
 }
