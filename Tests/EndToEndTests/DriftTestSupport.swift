@@ -60,17 +60,7 @@ final class DriftWorld: Sendable {
     environment.merge(extraEnvironment) { _, new in new }
     let code: Int32 = await ConsoleContext.$current.withValue(console) {
       await ProcessEnvironment.$current.withValue(environment) {
-        do {
-          var command = try HehoCommand.parseAsRoot(arguments)
-          if var asyncCommand = command as? AsyncParsableCommand {
-            try await asyncCommand.run()
-          } else {
-            try command.run()
-          }
-          return 0
-        } catch {
-          return HehoCommand.exitCode(for: error).rawValue
-        }
+        await HehoCommand.runInProcess(arguments)
       }
     }
     return CommandRun(code: code, out: out.text, err: err.text)

@@ -79,20 +79,7 @@ struct Harness: Sendable {
       readLine: { answer })
     let code: Int32 = await ConsoleContext.$current.withValue(console) {
       await ProcessEnvironment.$current.withValue(environment) {
-        do {
-          var command = try HehoCommand.parseAsRoot(arguments)
-          if var asyncCommand = command as? AsyncParsableCommand {
-            try await asyncCommand.run()
-          } else {
-            try command.run()
-          }
-          return 0
-        } catch {
-          let code = HehoCommand.exitCode(for: error).rawValue
-          let message = HehoCommand.message(for: error)
-          if !message.isEmpty { capture.err(message) }
-          return code
-        }
+        await HehoCommand.runInProcess(arguments)
       }
     }
     let (out, err) = capture.texts
