@@ -100,4 +100,17 @@ import Testing
     #expect(markdown.contains("```diff"))
     #expect(!markdown.contains("\u{1B}["))
   }
+
+  @Test func markdownKeepsHostileTextInsideItsCell() {
+    let plan = Plan(
+      provider: "fake", project: "demo <b>", fingerprint: "00ff",
+      operations: [
+        PlannedOperation(
+          address: Fixtures.address("store/s"), action: .replace, liveID: "s1",
+          reasons: ["a | b\nc <script>"])
+      ], readsMade: 2)
+    let markdown = MarkdownRenderer().render(plan)
+    #expect(markdown.hasPrefix("### heho plan: demo &lt;b&gt;"))
+    #expect(markdown.contains("| replace | a \\| b c &lt;script&gt; |"))
+  }
 }

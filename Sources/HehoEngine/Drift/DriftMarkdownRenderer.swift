@@ -89,12 +89,6 @@ public struct DriftMarkdownRenderer: Sendable {
 
   /// Text safe in a table cell: no HTML, no pipes, no line breaks.
   static func escape(_ text: String) -> String {
-    VisibleText.of(text).replacingOccurrences(of: "&", with: "&amp;")
-      .replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;")
-      .replacingOccurrences(of: "|", with: "\\|")
-      .replacingOccurrences(of: "\r\n", with: " ")
-      .replacingOccurrences(of: "\n", with: " ")
-      .replacingOccurrences(of: "\r", with: " ")
+    MarkdownText.escape(text)
   }
 }

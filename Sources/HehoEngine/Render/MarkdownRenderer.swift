@@ -7,8 +7,8 @@ public struct MarkdownRenderer: Sendable {
   /// The plan as Markdown.
   public func render(_ plan: Plan) -> String {
     var lines: [String] = []
-    let environment = plan.environment.map { " (\($0))" } ?? ""
-    lines.append("### heho plan: \(plan.project)\(environment)")
+    let environment = plan.environment.map { " (\(escape($0)))" } ?? ""
+    lines.append("### heho plan: \(escape(plan.project))\(environment)")
     lines.append("")
     lines.append("**\(TextRenderer.summaryLine(plan.summary))** \(TextRenderer.costLine(plan.api))")
     let changes = plan.changes
@@ -54,6 +54,6 @@ public struct MarkdownRenderer: Sendable {
   }
 
   func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "|", with: "\\|")
+    MarkdownText.escape(text)
   }
 }
