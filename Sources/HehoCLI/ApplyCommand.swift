@@ -25,7 +25,8 @@ struct ApplyCommand: AsyncParsableCommand {
   func run() async throws {
     let console = ConsoleContext.current
     let options = project.planOptions
-    let report = try await CommandSession.with(project) { session -> ApplyReport? in
+    let report = try await CommandSession.with(project, prefetchLive: planFile == nil) {
+      session -> ApplyReport? in
       let plan = try await planToApply(session, options: options)
       console.out(PlanRunner.render(plan, as: .text, console: console))
       guard plan.problems.isEmpty else {

@@ -12,44 +12,60 @@ struct CommandSession: Sendable {
   var provider: HehoProvider
   /// The embedded platform, when `--local` started one.
   var embedded: EmbeddedPlatform?
+  /// The live state, read while the manifests loaded (when asked for).
+  var live: Task<LiveState, any Error>?
 
   /// Loads the manifests (reporting every diagnostic) and sets up the provider.
-  static func open(_ options: ProjectOptions) async throws -> CommandSession {
+  ///
+  /// The project file alone says how to reach the platform, so the provider is set up as soon
+  /// as it is read; with `prefetchLive` the live state is read while the resources load. A
+  /// problem reaching the platform is reported only once the manifests are known to be valid.
+  static func open(_ options: ProjectOptions, prefetchLive: Bool) async throws -> CommandSession {
     let console = ConsoleContext.current
-    let result = ManifestLoader().load(
+    let loader = ManifestLoader()
+    let stage = loader.loadProject(
       LoadOptions(
         path: options.path, environment: options.env, variables: options.variableOverrides,
         processEnvironment: ProcessEnvironment.current))
+    var connection: Result<PlatformConnection, ProviderError>?
+    if let settings = stage.settings, !stage.hasErrors {
+      connection = await PlatformConnection.open(options, project: settings)
+    }
+    var live: Task<LiveState, any Error>?
+    if prefetchLive, case .success(let connected) = connection {
+      let provider = connected.provider
+      live = Task { try await provider.fetchLiveState() }
+    }
+    let result = await withCheckedContinuation { continuation in
+      DispatchQueue.global().async { continuation.resume(returning: loader.load(stage)) }
+    }
     for diagnostic in result.diagnostics { console.err(diagnostic.description) }
     guard let state = result.state, !result.hasErrors else {
+      live?.cancel()
+      if case .success(let connected) = connection { await connected.embedded?.shutdown() }
       throw CommandFailure.report("the manifests have errors; nothing was planned")
     }
-    do {
-      if options.local {
-        let embedded = try await EmbeddedPlatform.start()
-        let configuration = HehoConfiguration(endpoint: embedded.baseURL, apiKey: embedded.apiKey)
-        return CommandSession(
-          state: state, provider: HehoProvider(configuration: configuration), embedded: embedded)
-      }
-      let configuration = try HehoConfiguration.resolve(
-        project: state.project, environment: ProcessEnvironment.current,
-        endpointOverride: options.endpoint)
-      return CommandSession(state: state, provider: HehoProvider(configuration: configuration))
-    } catch let error as ProviderError {
-      throw CommandFailure.report(error.message)
+    switch connection {
+    case .success(let connected):
+      return CommandSession(
+        state: state, provider: connected.provider, embedded: connected.embedded, live: live)
+    case .failure(let error): throw CommandFailure.report(error.message)
+    case nil: throw CommandFailure.report("the manifests have errors; nothing was planned")
     }
   }
 
   /// Stops what the session started.
   func close() async {
+    live?.cancel()
     await embedded?.shutdown()
   }
 
   /// Runs `body` with the session open and closes it afterwards, also on errors.
   static func with<T: Sendable>(
-    _ options: ProjectOptions, _ body: (CommandSession) async throws -> T
+    _ options: ProjectOptions, prefetchLive: Bool = true,
+    _ body: (CommandSession) async throws -> T
   ) async throws -> T {
-    let session = try await open(options)
+    let session = try await open(options, prefetchLive: prefetchLive)
     do {
       let value = try await body(session)
       await session.close()

@@ -44,7 +44,9 @@ enum PlanRunner {
   /// Plans, turning provider errors into a reported failure.
   static func plan(_ session: CommandSession, options: PlanOptions) async throws -> Plan {
     do {
-      return try await Planner(provider: session.provider, options: options).plan(session.state)
+      let planner = Planner(provider: session.provider, options: options)
+      guard let prefetched = session.live else { return try await planner.plan(session.state) }
+      return try await planner.plan(session.state, live: try await prefetched.value)
     } catch let error as ProviderError {
       throw CommandFailure.report(error.message)
     }

@@ -56,29 +56,30 @@ public struct ManifestLoader: Sendable {
 
   /// Loads every manifest under `options.path`, reporting all problems at once.
   public func load(_ options: LoadOptions) -> LoadResult {
+    load(loadProject(options))
+  }
+
+  /// Finds the manifest files and resolves the project file alone (settings, `--env`,
+  /// variables): quick, and enough to reach the platform.
+  public func loadProject(_ options: LoadOptions) -> ProjectStage {
     let paths = DisplayPath()
-    var diagnostics: [Diagnostic] = []
-    let files: ManifestFileFinder.Files
+    var stage = ProjectStage(options: options, settings: nil, diagnostics: [], paths: paths)
     switch ManifestFileFinder().find(options.path) {
-    case .success(let found): files = found
-    case .failure(let problem): return LoadResult(state: nil, diagnostics: [problem.diagnostic])
+    case .success(let found): stage.files = found
+    case .failure(let problem):
+      stage.diagnostics = [problem.diagnostic]
+      return stage
     }
-    var parsed: [(url: URL, documents: [YAMLDocumentReader.Document])] = []
-    for (url, file) in zip(files.manifests, parseAll(files.manifests, paths: paths)) {
-      parsed.append((url, file.documents))
-      diagnostics += file.diagnostics
-    }
+    guard let files = stage.files else { return stage }
     let projectURL = files.projectFile
-    var projectRoot: YAMLNode?
-    var projectDocuments = parsed.first { $0.url == projectURL }?.documents
-    if let projectURL, projectDocuments == nil {
-      var ignored: [Diagnostic] = []
-      projectDocuments = parse(projectURL, paths: paths, diagnostics: &ignored)
-      diagnostics += ignored.filter { $0.severity == .error }
+    if let projectURL {
+      stage.projectDocuments = parse(
+        projectURL, paths: paths, diagnostics: &stage.projectParseDiagnostics)
     }
-    projectRoot = projectDocuments?.first { isProject($0.root) }?.root
-    if let projectURL, projectDocuments != nil, projectRoot == nil {
-      diagnostics.append(
+    let projectRoot = stage.projectDocuments.first { isProject($0.root) }?.root
+    stage.projectRootLocation = projectRoot?.location
+    if let projectURL, projectRoot == nil {
+      stage.diagnostics.append(
         Diagnostic(
           .error, "\(ProjectSchema.fileName) has no document of kind Project",
           at: SourceLocation(file: paths.display(projectURL), line: 1, column: 1)))
@@ -86,32 +87,39 @@ public struct ManifestLoader: Sendable {
     let loader = ProjectLoader(
       options: options, defaultName: files.root.lastPathComponent,
       hasProjectFile: projectURL != nil)
-    let (project, variables) = loader.load(projectRoot, diagnostics: &diagnostics)
+    let (project, variables) = loader.load(projectRoot, diagnostics: &stage.diagnostics)
+    stage.settings = project
+    stage.variables = variables
+    return stage
+  }
+
+  /// Reads, validates and resolves every resource document of a project stage, files on all
+  /// cores, reporting all problems at once.
+  public func load(_ stage: ProjectStage) -> LoadResult {
+    guard let files = stage.files, let project = stage.settings else {
+      return LoadResult(state: nil, diagnostics: stage.diagnostics)
+    }
+    let paths = stage.paths
+    var diagnostics = stage.diagnostics
+    let projectURL = files.projectFile
+    let projectIsManifest = projectURL.map(files.manifests.contains) ?? false
+    if !projectIsManifest {
+      diagnostics += stage.projectParseDiagnostics.filter { $0.severity == .error }
+    }
     let documents = DocumentLoader(
       registry: registry,
-      interpolator: Interpolator(variables: variables, environment: options.processEnvironment))
+      interpolator: Interpolator(
+        variables: stage.variables, environment: stage.options.processEnvironment))
     var loaded: [DocumentLoader.Loaded] = []
-    for (url, fileDocuments) in parsed {
-      for document in fileDocuments {
-        if isProject(document.root) {
-          if url == projectURL, document.root.location == projectRoot?.location { continue }
-          diagnostics.append(
-            Diagnostic(
-              .error,
-              "a Project document belongs only in \(ProjectSchema.fileName) at the root of the "
-                + "manifests", at: document.root.location))
-          continue
-        }
-        if let resource = documents.load(document.root, fileURL: url, diagnostics: &diagnostics) {
-          loaded.append(resource)
-        }
-      }
+    for file in loadAll(files.manifests, stage: stage, documents: documents) {
+      loaded += file.loaded
+      diagnostics += file.diagnostics
     }
     let (problems, references) = ReferenceChecker(registry: registry).check(loaded.map(\.draft))
     diagnostics += problems
     var result = LoadResult(state: nil, diagnostics: Self.sorted(diagnostics))
-    result.files = parsed.map { paths.display($0.url) }
-    if let projectURL, !files.manifests.contains(projectURL) {
+    result.files = files.manifests.map { paths.display($0) }
+    if let projectURL, !projectIsManifest {
       result.files.insert(paths.display(projectURL), at: 0)
     }
     guard !result.hasErrors else { return result }
@@ -125,21 +133,51 @@ public struct ManifestLoader: Sendable {
     return result
   }
 
-  /// Reads and parses `urls` on all cores (files are independent), results in `urls`' order.
-  private func parseAll(_ urls: [URL], paths: DisplayPath)
-    -> [(documents: [YAMLDocumentReader.Document], diagnostics: [Diagnostic])]
+  /// Parses and loads `urls` on all cores (files are independent), results in `urls`' order.
+  private func loadAll(_ urls: [URL], stage: ProjectStage, documents: DocumentLoader)
+    -> [(loaded: [DocumentLoader.Loaded], diagnostics: [Diagnostic])]
   {
-    let results = Mutex<[Int: ([YAMLDocumentReader.Document], [Diagnostic])]>([:])
+    let results = Mutex<[Int: ([DocumentLoader.Loaded], [Diagnostic])]>([:])
     DispatchQueue.concurrentPerform(iterations: urls.count) { index in
-      var problems: [Diagnostic] = []
-      let documents = parse(urls[index], paths: paths, diagnostics: &problems)
-      results.withLock { $0[index] = (documents, problems) }
+      let file = loadFile(urls[index], stage: stage, documents: documents)
+      results.withLock { $0[index] = file }
     }
     let byIndex = results.withLock { $0 }
     return urls.indices.map { index in
-      let (documents, problems) = byIndex[index] ?? ([], [])
-      return (documents, problems)
+      let (loaded, diagnostics) = byIndex[index] ?? ([], [])
+      return (loaded, diagnostics)
     }
+  }
+
+  /// The resources of one file; the project file's Project document is skipped.
+  private func loadFile(_ url: URL, stage: ProjectStage, documents: DocumentLoader)
+    -> ([DocumentLoader.Loaded], [Diagnostic])
+  {
+    var diagnostics: [Diagnostic] = []
+    let isProjectFile = url == stage.files?.projectFile
+    let parsed: [YAMLDocumentReader.Document]
+    if isProjectFile {
+      parsed = stage.projectDocuments
+      diagnostics = stage.projectParseDiagnostics
+    } else {
+      parsed = parse(url, paths: stage.paths, diagnostics: &diagnostics)
+    }
+    var loaded: [DocumentLoader.Loaded] = []
+    for document in parsed {
+      if isProject(document.root) {
+        if isProjectFile, document.root.location == stage.projectRootLocation { continue }
+        diagnostics.append(
+          Diagnostic(
+            .error,
+            "a Project document belongs only in \(ProjectSchema.fileName) at the root of the "
+              + "manifests", at: document.root.location))
+        continue
+      }
+      if let resource = documents.load(document.root, fileURL: url, diagnostics: &diagnostics) {
+        loaded.append(resource)
+      }
+    }
+    return (loaded, diagnostics)
   }
 
   private func parse(_ url: URL, paths: DisplayPath, diagnostics: inout [Diagnostic])

@@ -16,8 +16,15 @@ public struct Planner: Sendable {
   /// Plans `state` against the live platform. Refusals are listed in `Plan.problems`;
   /// errors reaching the platform are thrown.
   public func plan(_ state: DesiredState) async throws -> Plan {
+    try await plan(state, live: nil)
+  }
+
+  /// Plans `state` against `live`, the platform's state read by the caller (for example while
+  /// the manifests loaded); reads it here when `nil`.
+  public func plan(_ state: DesiredState, live prefetched: LiveState?) async throws -> Plan {
     let compiled = try provider.compile(state)
-    let live = try await provider.fetchLiveState()
+    let live: LiveState
+    if let prefetched { live = prefetched } else { live = try await provider.fetchLiveState() }
     let provider = self.provider
     let builder = PlanBuilder(kinds: provider.kinds) { provider.explain($0, of: $1) }
     var draft = builder.build(

@@ -2,10 +2,19 @@ import GRDB
 
 /// Reads and writes the table catalog of one organization database.
 enum TableCatalog {
-  /// All tables on the platform, by name.
+  /// All tables on the platform, by name: two queries, whatever the number of tables.
   static func list(_ db: Database) throws -> [TableDefinition] {
-    let names = try String.fetchAll(db, sql: "SELECT name FROM _heho_tables ORDER BY name")
-    return try names.compactMap { try find(db, name: $0) }
+    var columnsByTable: [String: [TableColumn]] = [:]
+    let columnRows = try Row.fetchCursor(
+      db, sql: "SELECT * FROM _heho_columns ORDER BY table_name, position")
+    while let row = try columnRows.next() {
+      let table: String = row["table_name"]
+      columnsByTable[table.lowercased(), default: []].append(column(row))
+    }
+    return try Row.fetchAll(db, sql: "SELECT * FROM _heho_tables ORDER BY name").map { table in
+      let name: String = table["name"]
+      return definition(table, columns: columnsByTable[name.lowercased()] ?? [])
+    }
   }
 
   /// The platform table with this name (case-insensitive), or `nil`.
@@ -18,16 +27,22 @@ enum TableCatalog {
     let columns = try Row.fetchAll(
       db, sql: "SELECT * FROM _heho_columns WHERE table_name = ? ORDER BY position",
       arguments: [storedName]
-    ).map { row in
-      let declared: String = row["declared_type"]
-      let defaultText: String? = row["default_value"]
-      return TableColumn(
-        name: row["name"], declaredType: declared,
-        type: ColumnType.fromSQLite(declared: declared), isPrimaryKey: row["primary_key"],
-        isNotNull: row["not_null"], defaultValue: defaultText.flatMap(JSONValue.parse))
-    }
-    return TableDefinition(
-      name: storedName, columns: columns, createdByPlatform: table["created_by_platform"],
+    ).map(column)
+    return definition(table, columns: columns)
+  }
+
+  private static func column(_ row: Row) -> TableColumn {
+    let declared: String = row["declared_type"]
+    let defaultText: String? = row["default_value"]
+    return TableColumn(
+      name: row["name"], declaredType: declared,
+      type: ColumnType.fromSQLite(declared: declared), isPrimaryKey: row["primary_key"],
+      isNotNull: row["not_null"], defaultValue: defaultText.flatMap(JSONValue.parse))
+  }
+
+  private static func definition(_ table: Row, columns: [TableColumn]) -> TableDefinition {
+    TableDefinition(
+      name: table["name"], columns: columns, createdByPlatform: table["created_by_platform"],
       hasRowID: table["has_rowid"])
   }
 

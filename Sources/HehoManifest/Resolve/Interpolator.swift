@@ -10,8 +10,11 @@ struct Interpolator: Sendable {
   func interpolate(
     _ text: String, at location: SourceLocation, plain: Bool, diagnostics: inout [Diagnostic]
   ) -> ResolvedText {
+    // Most strings have no reference at all: a byte scan settles that without parsing.
+    guard text.utf8.contains(UInt8(ascii: "$")) else {
+      return ResolvedText(value: text, environmentNames: [])
+    }
     let template = Template(text)
-    guard text.contains("${") else { return ResolvedText(value: text, environmentNames: []) }
     var value = ""
     var names: [String] = []
     func at(_ offset: Int) -> SourceLocation {
