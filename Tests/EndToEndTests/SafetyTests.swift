@@ -89,3 +89,38 @@ import Testing
     await harness.stop()
   }
 }
+
+/// What each command reads: the live state once, while the manifests load.
+@Suite struct ReadCountTests {
+  @Test func planReadsEachListOnceAndApplyOfASavedPlanOnlyWhatItsCheckNeeds() async throws {
+    let harness = try await Harness.start()
+    #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
+    await harness.platform.resetMetrics()
+    let plan = await harness.run(["plan", "--detailed-exitcode"])
+    #expect(plan.code == 0, "\(plan.all)")
+    #expect(plan.out.contains("API: 2 reads made, 0 writes planned."))
+    #expect(await harness.platform.metrics().total == 2)
+    let planFile = harness.directory.appendingPathComponent("plan.json").path
+    #expect(await harness.run(["plan", "--out", planFile]).code == 0)
+    await harness.platform.resetMetrics()
+    #expect(await harness.run(["apply", planFile, "--auto-approve"]).code == 0)
+    #expect(await harness.platform.metrics().total == 2)
+    await harness.stop()
+  }
+
+  @Test func manifestErrorsComeBeforeAMissingKeyAndNothingIsRead() async throws {
+    let harness = try await Harness.start()
+    try harness.edit("heho.yaml") {
+      $0.replacingOccurrences(of: "apiKeyEnv: HEHO_API_KEY", with: "apiKeyEnv: ACME_KEY")
+    }
+    try harness.edit("chatbots.yaml") {
+      $0.replacingOccurrences(of: "theme: forest", with: "theme: forrest")
+    }
+    let plan = await harness.run(["plan"])
+    #expect(plan.code == 1)
+    #expect(plan.err.contains("forrest"))
+    #expect(!plan.err.contains("ACME_KEY"))
+    #expect(await harness.platform.metrics().total == 0)
+    await harness.stop()
+  }
+}

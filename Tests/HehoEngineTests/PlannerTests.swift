@@ -94,4 +94,35 @@ import Testing
         != Fingerprint.of(one, recordCounts: [:]))
     #expect(Fingerprint.hex(Fingerprint.fnv1a64(Array("a".utf8))) == "af63dc4c8601ec8c")
   }
+
+  @Test func prefetchedLiveStateIsUsedInsteadOfAFetch() async throws {
+    let provider = FakeProvider(live: [Fixtures.live("store/a", ["size": .int(1)])])
+    let prefetched = LiveState(
+      resources: [Fixtures.live("store/a", ["size": .int(5)])], readsMade: 2)
+    let plan = try await Planner(provider: provider)
+      .plan(Self.state([Self.store("a", size: 1)]), live: prefetched)
+    // The provider's own live state matches the manifest; only the prefetched one differs.
+    #expect(plan.summary.hasChanges)
+    #expect(
+      try await Planner(provider: provider).plan(Self.state([Self.store("a", size: 1)]))
+        .summary.hasChanges == false)
+  }
+
+  @Test func fingerprintSeesNestedChangesAndNoConcatenationCollisions() {
+    func print(_ fields: [String: Value], id: String = "1") -> String {
+      Fingerprint.of(
+        LiveState(
+          resources: [
+            LiveResource(
+              address: Fixtures.address("store/a"), id: id, fields: fields)
+          ], readsMade: 1), recordCounts: [:])
+    }
+    let base = print(["columns": .array([.object(["name": .string("id")])])])
+    #expect(base == print(["columns": .array([.object(["name": .string("id")])])]))
+    #expect(base != print(["columns": .array([.object(["name": .string("ids")])])]))
+    #expect(print(["a": .string("bc")]) != print(["ab": .string("c")]))
+    #expect(print(["a": .int(1)]) != print(["a": .string("1")]))
+    #expect(print(["a": .null]) != print([:]))
+    #expect(print([:], id: "1") != print([:], id: "2"))
+  }
 }
