@@ -3,9 +3,10 @@ import HehoLocal
 import HehoProviders
 import Testing
 
-/// heho's own HTTP transport under concurrent writes: every request gets its answer.
+/// heho's own HTTP transport under concurrent writes and dropped connections: every request
+/// gets its answer.
 ///
-/// With one URLSession shared by concurrent `Connection: close` POSTs, swift-corelibs-foundation
+/// heho first used URLSession, where one session shared by concurrent `Connection: close` POSTs
 /// sometimes left a request waiting for the whole timeout although the server had answered
 /// (seen as 30-second steps in apply). Each request takes milliseconds here, so with a
 /// 5-second timeout any such stall fails a request.
@@ -26,7 +27,7 @@ import Testing
     for chatbot in scenario.liveChatbots { try await client.create(chatbot) }
     let base = try #require(URL(string: platform.baseURL))
     let recorder = TimeoutRecorder(
-      inner: URLSessionTransport(baseURL: base, timeout: .seconds(5)))
+      inner: NIOHTTPTransport(baseURL: base, timeout: .seconds(5)))
     let provider = HehoProvider(
       configuration: HehoConfiguration(endpoint: base, apiKey: key), transport: recorder,
       retry: .immediate())
@@ -45,7 +46,7 @@ import Testing
     let platform = try await LocalPlatform.start(.init())
     let key = try await platform.createOrganization(named: "transport")
     let base = try #require(URL(string: platform.baseURL))
-    let transport = URLSessionTransport(baseURL: base, timeout: .seconds(5))
+    let transport = NIOHTTPTransport(baseURL: base, timeout: .seconds(5))
     let failures = await withTaskGroup(of: String?.self) { group in
       var failures: [String] = []
       for index in 0..<120 {

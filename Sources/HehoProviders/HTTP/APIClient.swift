@@ -49,7 +49,6 @@ public struct APIClient: Sendable {
     var request = request
     request.headers["Authorization"] = "Bearer \(apiKey)"
     if request.body != nil { request.headers["Content-Type"] = "application/json" }
-    request.reusesConnection = idempotent
     var uncertain = false
     var lastProblem = ""
     for attempt in 1...retry.maxAttempts {

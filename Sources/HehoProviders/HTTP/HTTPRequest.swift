@@ -12,9 +12,6 @@ public struct HTTPRequest: Sendable, Hashable {
   public var headers: [String: String]
   /// The body, if any.
   public var body: Data?
-  /// Whether the request may go over a pooled connection. Requests that must never be
-  /// re-sent behind the caller's back (non-idempotent writes) get a connection of their own.
-  public var reusesConnection = true
 
   /// One query parameter.
   public struct QueryItem: Sendable, Hashable {

@@ -18,12 +18,12 @@ public struct HehoProvider: Provider {
     self.createAttempts = max(1, createAttempts)
   }
 
-  /// Creates a provider for `configuration` over `transport` (URLSession by default).
+  /// Creates a provider for `configuration` over `transport` (AsyncHTTPClient by default).
   public init(
     configuration: HehoConfiguration, transport: (any HTTPTransport)? = nil,
     retry: RetryPolicy = RetryPolicy()
   ) {
-    let transport = transport ?? URLSessionTransport(baseURL: configuration.endpoint)
+    let transport = transport ?? NIOHTTPTransport(baseURL: configuration.endpoint)
     self.init(client: APIClient(transport: transport, apiKey: configuration.apiKey, retry: retry))
   }
 
