@@ -127,7 +127,7 @@ public struct ManifestLoader: Sendable {
       DesiredResource(
         kind: resource.draft.kind, name: resource.draft.name, spec: resource.draft.spec,
         lifecycle: resource.lifecycle, location: resource.draft.location,
-        fieldLocations: resource.draft.fieldLocations, references: references)
+        fieldLocations: resource.fieldLocations, references: references)
     }
     result.state = DesiredState(project: project, resources: resources)
     return result

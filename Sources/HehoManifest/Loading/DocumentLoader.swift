@@ -19,6 +19,8 @@ struct DocumentLoader {
   struct Loaded: Sendable {
     var draft: ResourceDraft
     var lifecycle: Lifecycle
+    /// `draft.fieldLocations`, worked out here, where files load in parallel.
+    var fieldLocations: [String: SourceLocation]
   }
 
   /// The loaded document, or `nil` when it has errors (appended to `diagnostics`).
@@ -74,7 +76,9 @@ struct DocumentLoader {
     if structureValid && problems.isEmpty { kind.validate(draft, diagnostics: &problems) }
     diagnostics += problems
     guard structureValid, !problems.contains(where: { $0.severity == .error }) else { return nil }
-    return Loaded(draft: draft, lifecycle: lifecycle(document["lifecycle"]))
+    return Loaded(
+      draft: draft, lifecycle: lifecycle(document["lifecycle"]),
+      fieldLocations: draft.fieldLocations)
   }
 
   private func lifecycle(_ value: Value?) -> Lifecycle {

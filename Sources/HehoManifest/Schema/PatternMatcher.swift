@@ -4,27 +4,40 @@ import Synchronization
 /// Matches strings against the anchored patterns of `FieldSchema`.
 ///
 /// Patterns are few and fixed while values are many, so each pattern is compiled once and
-/// kept: compiling an ICU regular expression costs far more than matching one.
+/// kept: compiling an ICU regular expression costs far more than matching one. Short values
+/// repeat (column types above all), so their answers are remembered too, a bounded number per
+/// pattern.
 enum PatternMatcher {
-  private static let compiled = Mutex<[String: NSRegularExpression]>([:])
+  private struct Entry {
+    var regex: NSRegularExpression?
+    var answers: [String: Bool] = [:]
+  }
+
+  private static let entries = Mutex<[String: Entry]>([:])
+  private static let maxRemembered = 4096
+  private static let maxRememberedLength = 64
 
   /// Whether `text` matches `pattern` (which carries its own `^…$` anchors).
   static func matches(_ text: String, pattern: String, caseInsensitive: Bool = false) -> Bool {
-    guard let regex = expression(pattern, caseInsensitive: caseInsensitive) else { return false }
-    let range = NSRange(text.startIndex..., in: text)
-    return regex.firstMatch(in: text, range: range) != nil
-  }
-
-  private static func expression(_ pattern: String, caseInsensitive: Bool) -> NSRegularExpression? {
     let key = (caseInsensitive ? "i:" : "s:") + pattern
-    return compiled.withLock { cache in
-      if let regex = cache[key] { return regex }
+    let (regex, known) = entries.withLock { entries in
+      if let entry = entries[key] { return (entry.regex, entry.answers[text]) }
       let options: NSRegularExpression.Options = caseInsensitive ? [.caseInsensitive] : []
-      guard let regex = try? NSRegularExpression(pattern: pattern, options: options) else {
-        return nil
-      }
-      cache[key] = regex
-      return regex
+      let regex = try? NSRegularExpression(pattern: pattern, options: options)
+      entries[key] = Entry(regex: regex)
+      return (regex, nil)
     }
+    if let known { return known }
+    guard let regex else { return false }
+    let range = NSRange(text.startIndex..., in: text)
+    let answer = regex.firstMatch(in: text, range: range) != nil
+    if text.utf8.count <= maxRememberedLength {
+      entries.withLock { entries in
+        if let count = entries[key]?.answers.count, count < maxRemembered {
+          entries[key]?.answers[text] = answer
+        }
+      }
+    }
+    return answer
   }
 }
