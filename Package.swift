@@ -23,6 +23,7 @@ let package = Package(
   targets: [
     .target(
       name: "HehoManifest",
+      // For its libyaml (the `CYaml` module), whose events the manifest reader reads directly.
       dependencies: [.product(name: "Yams", package: "Yams")]
     ),
     .target(

@@ -1,36 +1,47 @@
-import Foundation
-import Yams
-
-/// Turns Yams/libyaml errors into positioned diagnostics that say what to fix.
+/// Turns libyaml errors and refused keys into positioned diagnostics that say what to fix.
 struct YAMLErrorTranslator {
   var file: String
   var text: String
 
-  func diagnostic(for error: any Error) -> Diagnostic {
-    guard let error = error as? YamlError else {
-      return Diagnostic(.error, "cannot parse YAML: \(error)", at: at(line: 1, column: 1))
-    }
+  func diagnostic(for error: YAMLStreamError) -> Diagnostic {
     switch error {
-    case .scanner(let context, let problem, let mark, _),
-      .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      return syntaxError(problem: problem, context: context, mark: mark)
-    case .reader(let problem, let offset, _, _):
-      let position = offset.map(position(ofCharacterOffset:)) ?? (1, 1)
+    case .problem(let problem):
+      return diagnostic(for: problem)
+    case .undefinedAlias(let mark):
+      return syntaxError(problem: "found undefined alias", context: nil, mark: mark)
+    case .duplicateKey(let key, let first):
+      return duplicateKey(key, firstMark: first)
+    case .aliasKey(let name, let mark):
+      let message =
+        "the alias '*\(name)' is used as a mapping key; aliases are not supported as keys: "
+        + "write the key out"
       return Diagnostic(
-        .error, "cannot read YAML: \(problem); the file must be plain UTF-8 text",
-        at: at(line: position.0, column: position.1))
-    case .duplicatedKeysInMapping(let duplicates, let context):
-      return duplicateKey(duplicates.first ?? "?", firstMark: context.mark)
-    default:
-      return Diagnostic(.error, "cannot parse YAML: \(error)", at: at(line: 1, column: 1))
+        .error, message, at: SourceLocation(file: file, line: mark.line, column: mark.column))
     }
   }
 
-  private func syntaxError(problem: String, context: YamlError.Context?, mark: Mark)
-    -> Diagnostic
-  {
-    if problem.contains("Maximum nesting level") {
+  private func diagnostic(for problem: YAMLStreamError.Problem) -> Diagnostic {
+    switch problem.stage {
+    case .scanner, .parser, .composer:
+      return syntaxError(problem: problem.problem, context: problem.context, mark: problem.mark)
+    case .reader:
+      let position = characterOffset(ofByte: problem.offset).map(position(ofCharacterOffset:))
+      let (line, column) = position ?? (1, 1)
+      return Diagnostic(
+        .error, "cannot read YAML: \(problem.problem); the file must be plain UTF-8 text",
+        at: at(line: line, column: column))
+    case .memory:
+      return Diagnostic(.error, "cannot parse YAML: Memory error", at: at(line: 1, column: 1))
+    case .unknown:
+      return Diagnostic(
+        .error, "cannot parse YAML: \(problem.problem)", at: at(line: 1, column: 1))
+    }
+  }
+
+  private func syntaxError(
+    problem: String, context: YAMLStreamError.Problem.Context?, mark: YAMLEvent.Mark
+  ) -> Diagnostic {
+    if problem.utf8.starts(with: "Maximum nesting level".utf8) {
       return Diagnostic(
         .error, "nesting deeper than \(YAMLLimits.maxDepth) levels; flatten the document",
         at: at(line: mark.line, column: mark.column))
@@ -47,8 +58,8 @@ struct YAMLErrorTranslator {
     return Diagnostic(.error, message, at: at(line: mark.line, column: mark.column))
   }
 
-  /// Yams reports the first of two equal keys; point at the second, where YAML would overwrite.
-  private func duplicateKey(_ key: String, firstMark: Mark) -> Diagnostic {
+  /// Point at the second of two equal keys, where YAML would overwrite the first.
+  private func duplicateKey(_ key: String, firstMark: YAMLEvent.Mark) -> Diagnostic {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     let indent = firstMark.column - 1
     var second: (Int, Int)?
@@ -83,6 +94,13 @@ struct YAMLErrorTranslator {
       }
     }
     return nil
+  }
+
+  /// The offset in characters of the character starting at UTF-8 offset `byte`, if one does.
+  private func characterOffset(ofByte byte: Int) -> Int? {
+    text.utf8.index(text.utf8.startIndex, offsetBy: byte, limitedBy: text.utf8.endIndex)?
+      .samePosition(in: text)
+      .map { text.distance(from: text.startIndex, to: $0) }
   }
 
   private func position(ofCharacterOffset offset: Int) -> (Int, Int) {

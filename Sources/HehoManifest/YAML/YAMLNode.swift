@@ -1,4 +1,4 @@
-/// A YAML node with its position: the loader's own tree, built from Yams' nodes.
+/// A YAML node with its position: the loader's own tree, built from libyaml's events.
 ///
 /// Scalars are typed with the YAML 1.2 core schema (`yes` stays a string), keys are strings,
 /// and aliases are already expanded (within a budget).
