@@ -56,7 +56,9 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "heho", dependencies: ["HehoCLI"]),
-    .testTarget(name: "HehoManifestTests", dependencies: ["HehoManifest", "HehoCLI"]),
+    .target(name: "HehoTestSupport", path: "Tests/HehoTestSupport"),
+    .testTarget(
+      name: "HehoManifestTests", dependencies: ["HehoManifest", "HehoCLI", "HehoTestSupport"]),
     .testTarget(name: "HehoEngineTests", dependencies: ["HehoEngine", "HehoManifest"]),
     .testTarget(
       name: "HehoProvidersTests",
@@ -73,7 +75,9 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["HehoCLI", "HehoLocal", "HehoProviders", "HehoEngine", "HehoManifest"]
+      dependencies: [
+        "HehoCLI", "HehoLocal", "HehoProviders", "HehoEngine", "HehoManifest", "HehoTestSupport",
+      ]
     ),
     .testTarget(
       name: "ReliabilityTests",

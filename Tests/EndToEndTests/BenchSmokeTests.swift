@@ -1,6 +1,7 @@
 import Foundation
 import HehoLocal
 import HehoManifest
+import HehoTestSupport
 import Testing
 
 /// The benchmark scripts keep working: the generator writes valid manifests that apply and then
@@ -9,19 +10,10 @@ import Testing
   static let root = Harness.repositoryRoot
   static let hehoBinary = root.appendingPathComponent(".build/debug/heho").path
 
-  /// Runs a program and returns its exit status and combined output.
-  static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    process.currentDirectoryURL = root
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  /// Runs a program from the repository's root; its exit status and combined output.
+  static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+    let result = try await ChildProcess.run(arguments, in: root)
+    return (result.status, result.text)
   }
 
   @Test func generatedRepositoryIsValidAppliesAndThenPlansEmpty() async throws {
@@ -29,7 +21,7 @@ import Testing
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("heho-bench-\(UUID().uuidString)")
     let harness = Harness(platform: platform, directory: directory)
-    let generated = try Self.run([
+    let generated = try await Self.run([
       "python3", "bench/generate.py", "20", directory.path, "--endpoint", platform.baseURL,
     ])
     #expect(generated.status == 0, "\(generated.output)")
@@ -48,20 +40,20 @@ import Testing
     await harness.stop()
   }
 
-  @Test func scriptsCompile() throws {
+  @Test func scriptsCompile() async throws {
     for script in ["bench/run.py", "bench/generate.py"] {
       // `python3 -m py_compile`, with the bytecode written outside the repository.
       let bytecode = FileManager.default.temporaryDirectory
         .appendingPathComponent("heho-\(UUID().uuidString).pyc").path
       defer { try? FileManager.default.removeItem(atPath: bytecode) }
-      let compiled = try Self.run([
+      let compiled = try await Self.run([
         "python3", "-c",
         "import py_compile, sys; py_compile.compile(sys.argv[1], sys.argv[2], doraise=True)",
         script, bytecode,
       ])
       #expect(compiled.status == 0, "\(script): \(compiled.output)")
     }
-    let shell = try Self.run(["bash", "-n", "bench/run.sh"])
+    let shell = try await Self.run(["bash", "-n", "bench/run.sh"])
     #expect(shell.status == 0, "\(shell.output)")
   }
 
@@ -70,11 +62,11 @@ import Testing
       if: FileManager.default.isExecutableFile(atPath: hehoBinary),
       "needs a built heho at .build/debug/heho (swift build); swift test does not always build it"
     ))
-  func tinyBenchmarkRunsEndToEnd() throws {
+  func tinyBenchmarkRunsEndToEnd() async throws {
     let out = FileManager.default.temporaryDirectory
       .appendingPathComponent("heho-bench-out-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
-    let bench = try Self.run([
+    let bench = try await Self.run([
       "python3", "bench/run.py", "--heho", Self.hehoBinary, "--sizes", "20", "--repeat", "1",
       "--skip-apply", "--skip-ansible", "--out", out.path,
     ])

@@ -1,4 +1,5 @@
 import Foundation
+import HehoTestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -88,7 +89,7 @@ struct DriftCommandTests {
       #expect(differences?.first?["field"] as? String == "tone")
       #expect(differences?.first?["live"] as? String == "strict")
       #expect(differences?.first?["declared"] as? String == "friendly")
-      try SchemaCheck.validate(run.out, against: "schemas/drift.schema.json")
+      try await SchemaCheck.validate(run.out, against: "schemas/drift.schema.json")
     }
   }
 
@@ -145,13 +146,13 @@ struct DriftCommandTests {
           "tone: live \"strict\", declared \"friendly\" — ignored (support leads tune the tone in "
             + "the dashboard)"))
       let json = await world.heho("drift", manifests, ["--output", "json"])
-      try SchemaCheck.validate(json.out, against: "schemas/drift.schema.json")
+      try await SchemaCheck.validate(json.out, against: "schemas/drift.schema.json")
       #expect(json.out.contains("\"reason\" : \"support leads tune the tone in the dashboard\""))
       let plan = await world.heho("plan", manifests, ["--detailed-exitcode"])
       #expect(plan.code == 0, "\(plan.out)")
       let planJSON = await world.heho("plan", manifests, ["--output", "json"])
       #expect(planJSON.out.contains("\"ignored\" : ["))
-      try SchemaCheck.validate(planJSON.out, against: "schemas/plan.schema.json")
+      try await SchemaCheck.validate(planJSON.out, against: "schemas/plan.schema.json")
     }
   }
 
@@ -207,25 +208,18 @@ struct DriftCommandTests {
 
 /// Validates JSON text against a schema with `check-jsonschema`.
 enum SchemaCheck {
-  static func validate(_ json: String, against schema: String) throws {
+  static func validate(_ json: String, against schema: String) async throws {
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("heho-schema-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let instance = directory.appendingPathComponent("instance.json")
     try Data(json.utf8).write(to: instance)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
+    let result = try await ChildProcess.run([
       "check-jsonschema", "--schemafile", Repository.root.appendingPathComponent(schema).path,
       instance.path,
-    ]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "check-jsonschema: \(output)")
+    ])
+    #expect(result.status == 0, "check-jsonschema: \(result.text)")
   }
+
 }

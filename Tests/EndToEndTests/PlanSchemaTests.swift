@@ -1,4 +1,5 @@
 import Foundation
+import HehoTestSupport
 import Testing
 
 /// The JSON plan matches `schemas/plan.schema.json` (checked with check-jsonschema).
@@ -11,30 +12,21 @@ import Testing
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
   }()
 
-  static func validate(_ json: String, in directory: URL) throws -> (Int32, String) {
+  static func validate(_ json: String, in directory: URL) async throws -> (Int32, String) {
     let file = directory.appendingPathComponent("plan-\(UUID().uuidString).json")
     try json.write(to: file, atomically: true, encoding: .utf8)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: checker ?? "/bin/false")
-    process.arguments = [
-      "--schemafile",
-      Harness.repositoryRoot.appendingPathComponent("schemas/plan.schema.json").path,
-      file.path,
-    ]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    let result = try await ChildProcess.run([
+      checker ?? "/bin/false", "--schemafile",
+      Harness.repositoryRoot.appendingPathComponent("schemas/plan.schema.json").path, file.path,
+    ])
+    return (result.status, result.text)
   }
 
   @Test(.enabled(if: checker != nil, "needs check-jsonschema (scripts/check-deps --test-tools)"))
   func plansOfEveryShapeMatchTheSchema() async throws {
     let harness = try await Harness.start()
     let creates = await harness.run(["plan", "--output", "json"])
-    let (code, output) = try Self.validate(creates.out, in: harness.directory)
+    let (code, output) = try await Self.validate(creates.out, in: harness.directory)
     #expect(code == 0, "\(output)")
     #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
     try await harness.addRows("faq", count: 2) { ["question": "q\($0)", "answer": "a\($0)"] }
@@ -52,9 +44,9 @@ import Testing
     #expect(mixed.code == 1)
     #expect(mixed.out.contains("\"data_loss\""))
     #expect(mixed.out.contains("\"unmanaged\""))
-    let (mixedCode, mixedOutput) = try Self.validate(mixed.out, in: harness.directory)
+    let (mixedCode, mixedOutput) = try await Self.validate(mixed.out, in: harness.directory)
     #expect(mixedCode == 0, "\(mixedOutput)")
-    let (badCode, _) = try Self.validate(#"{"format_version": "2"}"#, in: harness.directory)
+    let (badCode, _) = try await Self.validate(#"{"format_version": "2"}"#, in: harness.directory)
     #expect(badCode != 0)
     await harness.stop()
   }

@@ -1,5 +1,6 @@
 import Foundation
 import HehoManifest
+import HehoTestSupport
 import Testing
 
 /// The JSON Schemas and the loader accept and reject the same documents, checked with the real
@@ -19,7 +20,7 @@ struct SchemaAgreementTests {
     }
   }
 
-  @Test func checkJSONSchemaAgreesOnExamplesAndCorpus() throws {
+  @Test func checkJSONSchemaAgreesOnExamplesAndCorpus() async throws {
     let workspace = try TemporaryManifests([:])
     var expected: [String: (valid: Bool, label: String)] = [:]
     var index = 0
@@ -46,7 +47,7 @@ struct SchemaAgreementTests {
         corpus.schemaValid, corpus.description
       )
     }
-    let failing = try runValidator(files: expected.keys.sorted())
+    let failing = try await runValidator(files: expected.keys.sorted())
     for (path, entry) in expected.sorted(by: { $0.key < $1.key }) {
       #expect(
         failing.contains(path) != entry.valid,
@@ -56,23 +57,16 @@ struct SchemaAgreementTests {
   }
 
   /// Runs check-jsonschema once; returns the files it rejects.
-  func runValidator(files: [String]) throws -> Set<String> {
+  func runValidator(files: [String]) async throws -> Set<String> {
     let schema = Fixtures.repositoryRoot.appendingPathComponent("schemas/manifest.schema.json")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     var environment = ProcessInfo.processInfo.environment
     let home = environment["HOME"] ?? ""
     environment["PATH"] = (environment["PATH"] ?? "/usr/bin:/bin") + ":\(home)/.local/bin"
-    process.environment = environment
-    process.arguments =
-      ["check-jsonschema", "--schemafile", schema.path, "-o", "json"] + files
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = Pipe()
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus != 127 else {
+    let result = try await ChildProcess.run(
+      ["check-jsonschema", "--schemafile", schema.path, "-o", "json"] + files,
+      environment: environment, discardErrors: true)
+    let data = result.output
+    guard result.status != 127 else {
       let message: Comment =
         "check-jsonschema is not installed: run `python3 -m pip install check-jsonschema` (or scripts/check-deps --test-tools)"
       Issue.record(message)
