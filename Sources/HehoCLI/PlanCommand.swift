@@ -46,7 +46,7 @@ enum PlanRunner {
     do {
       let planner = Planner(provider: session.provider, options: options)
       guard let prefetched = session.live else { return try await planner.plan(session.state) }
-      return try await planner.plan(session.state, live: try await prefetched.value)
+      return try await planner.plan(session.state) { try await prefetched.value }
     } catch let error as ProviderError {
       throw CommandFailure.report(error.message)
     }

@@ -100,7 +100,7 @@ import Testing
     let prefetched = LiveState(
       resources: [Fixtures.live("store/a", ["size": .int(5)])], readsMade: 2)
     let plan = try await Planner(provider: provider)
-      .plan(Self.state([Self.store("a", size: 1)]), live: prefetched)
+      .plan(Self.state([Self.store("a", size: 1)])) { prefetched }
     // The provider's own live state matches the manifest; only the prefetched one differs.
     #expect(plan.summary.hasChanges)
     #expect(

@@ -16,15 +16,17 @@ public struct Planner: Sendable {
   /// Plans `state` against the live platform. Refusals are listed in `Plan.problems`;
   /// errors reaching the platform are thrown.
   public func plan(_ state: DesiredState) async throws -> Plan {
-    try await plan(state, live: nil)
+    let provider = self.provider
+    return try await plan(state) { try await provider.fetchLiveState() }
   }
 
-  /// Plans `state` against `live`, the platform's state read by the caller (for example while
-  /// the manifests loaded); reads it here when `nil`.
-  public func plan(_ state: DesiredState, live prefetched: LiveState?) async throws -> Plan {
+  /// Plans `state` against the live state `live` gives: for example one the caller started
+  /// reading while the manifests loaded. The manifests are compiled before it is awaited.
+  public func plan(
+    _ state: DesiredState, live readLive: @Sendable () async throws -> LiveState
+  ) async throws -> Plan {
     let compiled = try provider.compile(state)
-    let live: LiveState
-    if let prefetched { live = prefetched } else { live = try await provider.fetchLiveState() }
+    let live = try await readLive()
     let provider = self.provider
     let builder = PlanBuilder(kinds: provider.kinds) { provider.explain($0, of: $1) }
     var draft = builder.build(

@@ -62,6 +62,12 @@ struct ColumnType: Sendable, Hashable {
 
   /// Parses a declared type (`varchar(40)`, `INT`, `timestamp with time zone`); `nil` if unknown.
   static func parse(_ declared: String) -> ColumnType? {
+    // Most declared types are one lower-case word (`uuid`, `text`): nothing to normalize.
+    let isWord = declared.utf8.allSatisfy {
+      ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z"))
+        || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+    }
+    if isWord { return make(base: declared, arguments: []) }
     var text = declared.lowercased().trimmingCharacters(in: .whitespaces)
     text = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     text = text.replacingOccurrences(of: " (", with: "(").replacingOccurrences(of: ", ", with: ",")

@@ -26,6 +26,10 @@ public enum HehoTypes {
   /// The canonical spelling of `type`: lower-cased, spaces collapsed, parameters such as a
   /// length or precision dropped (HeHo does not report them), aliases resolved.
   public static func canonical(_ type: String) -> String {
+    // Most types are one lower-case word: nothing to collapse or drop.
+    if type.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) {
+      return aliases[type] ?? type
+    }
     var text = type.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     if let open = text.firstIndex(of: "("), let close = text.firstIndex(of: ")"), open < close {
       text = (text[..<open] + text[text.index(after: close)...])
@@ -36,6 +40,6 @@ public enum HehoTypes {
 
   /// Whether `type` carries parameters that cannot be read back (`varchar(255)`).
   public static func hasParameters(_ type: String) -> Bool {
-    type.contains("(")
+    type.utf8.contains(UInt8(ascii: "("))
   }
 }
