@@ -12,10 +12,6 @@ struct ChatbotController: Sendable {
     var chatbot: Chatbot
   }
 
-  struct ListResponse: Encodable, Sendable {
-    var chatbots: [Chatbot]
-  }
-
   struct DeletedResponse: Encodable, Sendable {
     var success: Bool
     var id: String
@@ -38,8 +34,8 @@ struct ChatbotController: Sendable {
     }
     group.on(path(LocalRoute.listChatbots), method: .get) { _, context in
       let organization = try context.requireOrganization()
-      return try JSONResponse.make(
-        ListResponse(chatbots: try await chatbots.list(organization: organization)))
+      let list = try await chatbots.list(organization: organization)
+      return JSONResponse.make(writing: JSONList(key: "chatbots", elements: list))
     }
     group.on(path(LocalRoute.deleteChatbot), method: .delete) { request, context in
       let organization = try context.requireOrganization()

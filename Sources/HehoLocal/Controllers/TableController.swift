@@ -16,16 +16,13 @@ struct TableController: Sendable {
     var tableName: String
   }
 
-  struct ListResponse: Encodable, Sendable {
-    var tables: [TableDescription]
-  }
-
   /// Adds the routes to a group.
   func addRoutes(to group: RouterGroup<LocalRequestContext>) {
     group.on(path(LocalRoute.listTables), method: .get) { _, context in
       let organization = try context.requireOrganization()
       let list = try await tables.list(organization: organization)
-      return try JSONResponse.make(ListResponse(tables: list.map(\.description)))
+      return JSONResponse.make(
+        writing: JSONList(key: "tables", elements: list.map(\.description)))
     }
     group.on(path(LocalRoute.createTable), method: .post) { request, context in
       let organization = try context.requireOrganization()

@@ -13,4 +13,15 @@ enum JSONResponse {
       status: status, headers: [.contentType: "application/json; charset=utf-8"],
       body: .init(byteBuffer: ByteBuffer(data: data)))
   }
+
+  /// A response with `value` written by `JSONWriter` (the same bytes, much faster).
+  static func make(writing value: some JSONWritable, status: HTTPResponse.Status = .ok)
+    -> Response
+  {
+    var writer = JSONWriter(capacity: 1 << 16)
+    value.write(to: &writer)
+    return Response(
+      status: status, headers: [.contentType: "application/json; charset=utf-8"],
+      body: .init(byteBuffer: ByteBuffer(bytes: writer.bytes)))
+  }
 }
