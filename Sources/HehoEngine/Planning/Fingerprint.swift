@@ -9,6 +9,12 @@ import HehoManifest
 public enum Fingerprint {
   /// The fingerprint of `live` and the record counts the plan depended on (by address).
   public static func of(_ live: LiveState, recordCounts: [ResourceAddress: Int]) -> String {
+    of(digest: digest(of: live), recordCounts: recordCounts)
+  }
+
+  /// The hash of the live state alone: the expensive part, which a planner can work out while
+  /// it does other work.
+  public static func digest(of live: LiveState) -> UInt64 {
     var hasher = FNV1a64()
     let resources = live.resources.sorted { ($0.address, $0.id) < ($1.address, $1.id) }
     hasher.add(resources.count)
@@ -19,6 +25,13 @@ public enum Fingerprint {
       hasher.add(resource.dependencies.count)
       for dependency in resource.dependencies { hasher.add(dependency.description) }
     }
+    return hasher.value
+  }
+
+  /// The fingerprint from a live state's `digest` and the record counts.
+  public static func of(digest: UInt64, recordCounts: [ResourceAddress: Int]) -> String {
+    var hasher = FNV1a64()
+    hasher.add(Int(bitPattern: UInt(digest)))
     let counts = recordCounts.map { ($0.key.description, $0.value) }.sorted { $0.0 < $1.0 }
     hasher.add(counts.count)
     for (address, count) in counts {

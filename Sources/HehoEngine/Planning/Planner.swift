@@ -27,6 +27,7 @@ public struct Planner: Sendable {
   ) async throws -> Plan {
     let compiled = try provider.compile(state)
     let live = try await readLive()
+    async let digest = Fingerprint.digest(of: live)
     let provider = self.provider
     let builder = PlanBuilder(kinds: provider.kinds) { provider.explain($0, of: $1) }
     var draft = builder.build(
@@ -43,7 +44,7 @@ public struct Planner: Sendable {
     return Plan(
       provider: provider.name, project: state.project.name,
       environment: state.project.environment,
-      fingerprint: Fingerprint.of(live, recordCounts: counts),
+      fingerprint: Fingerprint.of(digest: await digest, recordCounts: counts),
       operations: draft.operations, unmanaged: draft.unmanaged, problems: draft.problems,
       notes: compiled.notes + draft.notes, readsMade: live.readsMade + counts.count)
   }
