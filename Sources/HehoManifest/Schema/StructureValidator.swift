@@ -61,7 +61,7 @@ struct StructureValidator {
       }
       var values: [Value] = []
       for (index, element) in elements.enumerated() {
-        let elementPath = "\(path)[\(index)]"
+        let elementPath = path + "[" + String(index) + "]"
         keyLocations[elementPath] = element.location
         values.append(validate(element, items, path: elementPath) ?? .null)
       }
@@ -79,10 +79,10 @@ struct StructureValidator {
     guard let entries = node.entries else {
       return mismatch(node, expected: "a mapping", path: path, schema: schema)
     }
-    let label = schema.label ?? (path.isEmpty ? "document" : "'\(path)'")
+    var label: String { schema.label ?? (path.isEmpty ? "document" : "'\(path)'") }
     var members: [String: Value] = [:]
     for entry in entries {
-      let childPath = path.isEmpty ? entry.key : "\(path).\(entry.key)"
+      let childPath = path.isEmpty ? entry.key : path + "." + entry.key
       guard let field = fields.first(where: { $0.name == entry.key }) else {
         diagnostics.append(
           Diagnostic(
@@ -112,7 +112,7 @@ struct StructureValidator {
     }
     var members: [String: Value] = [:]
     for entry in entries {
-      let childPath = "\(path).\(entry.key)"
+      let childPath = path + "." + entry.key
       keyLocations[childPath] = entry.keyLocation
       if let keyPattern, !PatternMatcher.matches(entry.key, pattern: keyPattern) {
         diagnostics.append(
