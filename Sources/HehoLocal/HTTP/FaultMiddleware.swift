@@ -12,7 +12,11 @@ struct FaultMiddleware: RouterMiddleware {
   ) async throws -> Response {
     let decision = injector.nextDecision()
     if decision.latencyMilliseconds > 0 {
-      try await Task.sleep(for: .milliseconds(decision.latencyMilliseconds))
+      // No tolerance: the default lets the timer fire a few milliseconds late, which would
+      // add to every request's latency beyond what was asked for.
+      try await Task.sleep(
+        for: .milliseconds(decision.latencyMilliseconds), tolerance: .zero,
+        clock: .continuous)
     }
     guard let fault = decision.fault else { return try await next(request, context) }
     switch fault {
