@@ -12,11 +12,7 @@ struct FaultMiddleware: RouterMiddleware {
   ) async throws -> Response {
     let decision = injector.nextDecision()
     if decision.latencyMilliseconds > 0 {
-      // No tolerance: the default lets the timer fire a few milliseconds late, which would
-      // add to every request's latency beyond what was asked for.
-      try await Task.sleep(
-        for: .milliseconds(decision.latencyMilliseconds), tolerance: .zero,
-        clock: .continuous)
+      try await Task.sleep(for: .milliseconds(decision.latencyMilliseconds))
     }
     guard let fault = decision.fault else { return try await next(request, context) }
     switch fault {
