@@ -15,21 +15,22 @@ struct JSONWriter {
 
   /// Writes `{`, the members `body` writes, and `}`.
   mutating func object(_ body: (inout JSONWriter) -> Void) {
-    separate()
-    bytes.append(UInt8(ascii: "{"))
-    needsComma = false
-    body(&self)
-    bytes.append(UInt8(ascii: "}"))
-    needsComma = true
+    container(UInt8(ascii: "{"), UInt8(ascii: "}"), body)
   }
 
   /// Writes `[`, the elements `body` writes, and `]`.
   mutating func array(_ body: (inout JSONWriter) -> Void) {
+    container(UInt8(ascii: "["), UInt8(ascii: "]"), body)
+  }
+
+  private mutating func container(
+    _ open: UInt8, _ close: UInt8, _ body: (inout JSONWriter) -> Void
+  ) {
     separate()
-    bytes.append(UInt8(ascii: "["))
+    bytes.append(open)
     needsComma = false
     body(&self)
-    bytes.append(UInt8(ascii: "]"))
+    bytes.append(close)
     needsComma = true
   }
 
