@@ -36,9 +36,7 @@ struct CommandSession: Sendable {
       let provider = connected.provider
       live = Task { try await provider.fetchLiveState() }
     }
-    let result = await withCheckedContinuation { continuation in
-      DispatchQueue.global().async { continuation.resume(returning: loader.load(stage)) }
-    }
+    let result = await loader.loadInBackground(stage)
     for diagnostic in result.diagnostics { console.err(diagnostic.description) }
     guard let state = result.state, !result.hasErrors else {
       live?.cancel()

@@ -52,7 +52,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
     console.err(
       "Exported \(counts.joined(separator: ", ")) to \(out) (\(export.files.count) files).")
-    try check(directory)
+    try await check(directory)
   }
 
   /// Reads the live account and builds the files.
@@ -86,8 +86,8 @@ struct ExportCommand: AsyncParsableCommand {
   }
 
   /// Loads what was written, as `heho validate` would, and reports any problem.
-  func check(_ directory: URL) throws {
-    let result = ManifestLoader().load(
+  func check(_ directory: URL) async throws {
+    let result = await ManifestLoader().loadInBackground(
       LoadOptions(path: directory.path, processEnvironment: ProcessEnvironment.current))
     guard result.hasErrors else { return }
     let console = ConsoleContext.current

@@ -23,8 +23,8 @@ struct ValidateCommand: AsyncParsableCommand {
   func run() async throws {
     let options = LoadOptions(
       path: file, environment: env, variables: try ValidateOptions.parseVariables(variables),
-      processEnvironment: ProcessInfo.processInfo.environment)
-    let result = ManifestLoader().load(options)
+      processEnvironment: ProcessEnvironment.current)
+    let result = await ManifestLoader().loadInBackground(options)
     let report = ValidationReport(result)
     let console = ConsoleContext.current
     switch output {

@@ -59,6 +59,20 @@ public struct ManifestLoader: Sendable {
     load(loadProject(options))
   }
 
+  /// `load(_:)` on a Dispatch thread. Files are read and validated on all cores, so an async
+  /// caller must not wait for that on its own thread: blocking Swift's cooperative threads
+  /// (as many as cores) stalls every other task in the process.
+  public func loadInBackground(_ stage: ProjectStage) async -> LoadResult {
+    await withCheckedContinuation { continuation in
+      DispatchQueue.global().async { continuation.resume(returning: load(stage)) }
+    }
+  }
+
+  /// `load(_:)` of every manifest under `options.path`, on a Dispatch thread.
+  public func loadInBackground(_ options: LoadOptions) async -> LoadResult {
+    await loadInBackground(loadProject(options))
+  }
+
   /// Finds the manifest files and resolves the project file alone (settings, `--env`,
   /// variables): quick, and enough to reach the platform.
   public func loadProject(_ options: LoadOptions) -> ProjectStage {
