@@ -19,6 +19,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
     .target(
@@ -28,7 +29,10 @@ let package = Package(
     ),
     .target(
       name: "HehoEngine",
-      dependencies: ["HehoManifest", .product(name: "Logging", package: "swift-log")]
+      dependencies: [
+        "HehoManifest", .product(name: "Logging", package: "swift-log"),
+        .product(name: "HeapModule", package: "swift-collections"),
+      ]
     ),
     .target(
       name: "HehoProviders",

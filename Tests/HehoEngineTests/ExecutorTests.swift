@@ -88,4 +88,71 @@ import Testing
       report.summaryLine == "Apply complete: 1 created, 1 replaced, 0 deleted, 0 failed, 0 skipped."
     )
   }
+
+  static func step(_ id: String, dependsOn: [String] = []) -> ApplyStep {
+    ApplyStep(
+      action: .create, address: Fixtures.address(id), dependsOn: dependsOn.map { "create \($0)" })
+  }
+
+  @Test func aFailureSkipsEveryStepThatNeedsItTransitivelyAndNamesTheBlocker() async {
+    let provider = FakeProvider(failing: ["create store/a"])
+    let records = await Executor(provider: provider, parallelism: 1).run([
+      Self.step("store/a"), Self.step("bot/b", dependsOn: ["store/a"]),
+      Self.step("bot/c", dependsOn: ["bot/b"]), Self.step("store/d"),
+    ])
+    let status = Dictionary(uniqueKeysWithValues: records.map { ($0.step.id, $0.status) })
+    #expect(status["create bot/b"] == .skipped(because: "create store/a"))
+    #expect(status["create bot/c"] == .skipped(because: "create bot/b"))
+    #expect(status["create store/d"] == .succeeded(adopted: false))
+    #expect(records.count == 4)
+    #expect(provider.performed == ["create store/a", "create store/d"])
+  }
+
+  @Test func stepsStartInTheGivenOrderOnceWhatTheyNeedSucceeded() async {
+    let provider = FakeProvider()
+    // d needs b and c, which both need a: a diamond, given out of order. Whenever a step ends,
+    // the first ready step in the given order starts next.
+    let records = await Executor(provider: provider, parallelism: 1).run([
+      Self.step("bot/d", dependsOn: ["store/b", "store/c"]),
+      Self.step("store/c", dependsOn: ["store/a"]),
+      Self.step("store/b", dependsOn: ["store/a"]), Self.step("store/a"), Self.step("store/e"),
+    ])
+    #expect(records.allSatisfy { $0.succeeded })
+    #expect(
+      provider.performed == [
+        "create store/a", "create store/c", "create store/b", "create bot/d", "create store/e",
+      ])
+  }
+
+  @Test func aDependencyThatNoStepHasIsReportedNotAwaitedForever() async {
+    let provider = FakeProvider()
+    let records = await Executor(provider: provider).run([
+      Self.step("store/a", dependsOn: ["store/missing"]),
+      Self.step("bot/b", dependsOn: ["store/a"]),
+      Self.step("store/c"),
+    ])
+    let status = Dictionary(uniqueKeysWithValues: records.map { ($0.step.id, $0.status) })
+    #expect(status["create store/a"] == .failed("its dependencies never completed"))
+    #expect(status["create bot/b"] == .failed("its dependencies never completed"))
+    #expect(status["create store/c"] == .succeeded(adopted: false))
+    #expect(provider.performed == ["create store/c"])
+  }
+
+  @Test func aLargePlanRunsEveryStepOnceAndKeepsDependencyOrder() async {
+    let provider = FakeProvider()
+    // 3,000 tables, and a chatbot for every third that needs it.
+    var operations = (0..<3_000).map { Self.create("store/s\($0)") }
+    operations += stride(from: 0, to: 3_000, by: 3).map {
+      Self.create("bot/b\($0)", dependsOn: ["store/s\($0)"])
+    }
+    let report = await Executor(provider: provider, parallelism: 16).apply(Self.plan(operations))
+    #expect(report.succeeded)
+    #expect(report.completed[.create] == 4_000)
+    #expect(Set(provider.performed).count == 4_000)
+    let position = Dictionary(
+      uniqueKeysWithValues: provider.performed.enumerated().map { ($1, $0) })
+    for bot in stride(from: 0, to: 3_000, by: 3) {
+      #expect((position["create store/s\(bot)"] ?? .max) < (position["create bot/b\(bot)"] ?? -1))
+    }
+  }
 }

@@ -37,46 +37,32 @@ public struct Executor: Sendable {
     _ steps: [ApplyStep], onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
   ) async -> [StepRecord] {
     let provider = self.provider
-    var pending = steps
-    var outcome: [String: Bool] = [:]
+    var scheduler = StepScheduler(steps)
     var records: [StepRecord] = []
-    await withTaskGroup(of: StepRecord.self) { group in
+    records.reserveCapacity(steps.count)
+    await withTaskGroup(of: (Int, StepRecord).self) { group in
       var running = 0
       while true {
-        var progressed = true
-        while progressed {
-          progressed = false
-          var index = 0
-          while index < pending.count {
-            let step = pending[index]
-            if let blocker = step.dependsOn.first(where: { outcome[$0] == false }) {
-              let record = StepRecord(step: step, status: .skipped(because: blocker))
-              outcome[step.id] = false
-              records.append(record)
-              onEvent(.finished(record))
-              pending.remove(at: index)
-              progressed = true
-            } else if running < parallelism, step.dependsOn.allSatisfy({ outcome[$0] == true }) {
-              pending.remove(at: index)
-              running += 1
-              onEvent(.started(step))
-              group.addTask { await Executor.perform(step, with: provider) }
-            } else {
-              index += 1
-            }
-          }
+        while running < parallelism, let index = scheduler.start() {
+          let step = scheduler.steps[index]
+          running += 1
+          onEvent(.started(step))
+          group.addTask { (index, await Executor.perform(step, with: provider)) }
         }
-        guard let record = await group.next() else { break }
+        guard let (index, record) = await group.next() else { break }
         running -= 1
-        outcome[record.step.id] = record.succeeded
         records.append(record)
         onEvent(.finished(record))
+        for skipped in scheduler.finish(index, succeeded: record.succeeded) {
+          records.append(skipped)
+          onEvent(.finished(skipped))
+        }
       }
-      for step in pending {
-        let record = StepRecord(step: step, status: .failed("its dependencies never completed"))
-        records.append(record)
-        onEvent(.finished(record))
-      }
+    }
+    for step in scheduler.leftOver {
+      let record = StepRecord(step: step, status: .failed("its dependencies never completed"))
+      records.append(record)
+      onEvent(.finished(record))
     }
     return records
   }
