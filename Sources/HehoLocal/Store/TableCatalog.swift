@@ -21,7 +21,7 @@ enum TableCatalog {
   static func find(_ db: Database, name: String) throws -> TableDefinition? {
     guard
       let table = try Row.fetchOne(
-        db, sql: "SELECT * FROM _heho_tables WHERE name = ?", arguments: [name])
+        db.cachedStatement(sql: "SELECT * FROM _heho_tables WHERE name = ?"), arguments: [name])
     else { return nil }
     let storedName: String = table["name"]
     let columns = try Row.fetchAll(
@@ -46,25 +46,29 @@ enum TableCatalog {
       hasRowID: table["has_rowid"])
   }
 
-  /// Records a table and its columns.
+  /// Records a table and its columns: two statements, each compiled once per connection.
   static func insert(_ db: Database, _ table: TableDefinition) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO _heho_tables (name, created_by_platform, has_rowid, created_at)
         VALUES (?, ?, ?, ?)
-        """,
-      arguments: [table.name, table.createdByPlatform, table.hasRowID, SQLiteFile.now()])
+        """
+    ).execute(arguments: [table.name, table.createdByPlatform, table.hasRowID, SQLiteFile.now()])
+    guard !table.columns.isEmpty else { return }
+    let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: table.columns.count)
+    var arguments = StatementArguments()
     for (position, column) in table.columns.enumerated() {
-      try db.execute(
-        sql: """
-          INSERT INTO _heho_columns (table_name, position, name, declared_type, primary_key,
-            not_null, default_value) VALUES (?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          table.name, position, column.name, column.declaredType, column.isPrimaryKey,
-          column.isNotNull, column.defaultValue?.serialized(),
-        ])
+      arguments += [
+        table.name, position, column.name, column.declaredType, column.isPrimaryKey,
+        column.isNotNull, column.defaultValue?.serialized(),
+      ]
     }
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO _heho_columns (table_name, position, name, declared_type, primary_key,
+          not_null, default_value) VALUES \(rows.joined(separator: ", "))
+        """
+    ).execute(arguments: arguments)
   }
 
   /// Forgets a table (its columns go with it).
@@ -75,10 +79,10 @@ enum TableCatalog {
   /// The name of a user table in the database (case-insensitive match), or `nil`.
   static func databaseTable(_ db: Database, name: String) throws -> String? {
     try String.fetchOne(
-      db,
-      sql: """
-        SELECT name FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE
-          AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_heho\\_%' ESCAPE '\\'
-        """, arguments: [name])
+      db.cachedStatement(
+        sql: """
+          SELECT name FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE
+            AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_heho\\_%' ESCAPE '\\'
+          """), arguments: [name])
   }
 }
