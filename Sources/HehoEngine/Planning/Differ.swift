@@ -70,20 +70,37 @@ public struct Differ: Sendable {
   /// follow the group's list field (`columns: ["id", …]`) in its order, so that they read as
   /// declared.
   ///
-  /// Each path's sort key is computed once, not once per comparison.
+  /// Each path's sort key is computed once, not once per comparison, and each group's member
+  /// positions once per call.
   static func sorted(_ paths: some Sequence<String>, in fields: [String: Value]) -> [String] {
+    var groups: [String: (positions: [String: Int], count: Int)] = [:]
+    func positions(of group: String) -> (positions: [String: Int], count: Int) {
+      if let known = groups[group] { return known }
+      let members = fields[group]?.arrayValue?.compactMap(\.stringValue) ?? []
+      var positions: [String: Int] = [:]
+      for (index, member) in members.enumerated() where positions[member] == nil {
+        positions[member] = index
+      }
+      groups[group] = (positions, members.count)
+      return (positions, members.count)
+    }
     func key(_ field: String) -> (String, Int, String) {
-      let parts = field.split(separator: ".", maxSplits: 2).map(String.init)
+      // Split on the bytes: "." is ASCII, and splitting by Character costs a grapheme walk.
+      let parts = field.utf8.split(separator: UInt8(ascii: "."), maxSplits: 2).map {
+        String(Substring($0))
+      }
       guard parts.count > 1 else { return (field, -1, "") }
-      let members = fields[parts[0]]?.arrayValue?.compactMap(\.stringValue) ?? []
-      let index = members.firstIndex(of: parts[1]) ?? members.count
+      let group = positions(of: parts[0])
+      let index = group.positions[parts[1]] ?? group.count
       return (parts[0], index, parts.dropFirst().joined(separator: "."))
     }
     return paths.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
   }
 
   static func root(of field: String) -> String {
-    String(field.split(separator: ".", maxSplits: 1).first ?? Substring(field))
+    field.utf8.split(separator: UInt8(ascii: "."), maxSplits: 1).first.map {
+      String(Substring($0))
+    } ?? field
   }
 
   static func isIgnored(_ field: String, by ignored: [String]) -> Bool {
