@@ -201,4 +201,31 @@ struct TableAPITests {
       #expect(creating.error.contains("connect"))
     }
   }
+
+  @Test("connect finds a database table whatever its case, and never a view or a catalog table")
+  func connectMatchesTablesOnly() async throws {
+    let platform = try await TestPlatform.make()
+    try await platform.run { api in
+      let organization = try await platform.services.organization(named: "default")
+      try await platform.services.tables.execute(
+        sql: """
+          CREATE TABLE Legacy_Orders (id INTEGER PRIMARY KEY);
+          CREATE VIEW legacy_view AS SELECT id FROM Legacy_Orders;
+          """, organization: organization)
+      for name in ["legacy_view", "_heho_tables", "sqlite_master"] {
+        let response = try await api.call(
+          .post, "/api/v1/database/tables/connect", #"{"tableName": "\#(name)"}"#)
+        #expect(response.status != .ok, "\(name) was connected")
+      }
+      let creating = try await api.call(
+        .post, "/api/v1/database/tables",
+        #"{"tableName": "LEGACY_ORDERS", "columns": [{"name": "id", "type": "int"}]}"#)
+      #expect(creating.status == .conflict)
+      #expect(
+        creating.error.contains("'Legacy_Orders' already exists in the organization's database"))
+      let connected = try await api.call(
+        .post, "/api/v1/database/tables/connect", #"{"tableName": "legacy_orders"}"#)
+      #expect(connected.status == .ok)
+    }
+  }
 }

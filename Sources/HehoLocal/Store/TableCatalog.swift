@@ -77,11 +77,15 @@ enum TableCatalog {
   }
 
   /// The name of a user table in the database (case-insensitive match), or `nil`.
+  ///
+  /// Asks SQLite's in-memory schema (`pragma_table_list`) rather than scanning `sqlite_master`,
+  /// whose rows are read from disk pages: a create would otherwise cost time in proportion to
+  /// the number of tables twice over.
   static func databaseTable(_ db: Database, name: String) throws -> String? {
     try String.fetchOne(
       db.cachedStatement(
         sql: """
-          SELECT name FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE
+          SELECT name FROM pragma_table_list(?) WHERE schema = 'main' AND type != 'view'
             AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_heho\\_%' ESCAPE '\\'
           """), arguments: [name])
   }
