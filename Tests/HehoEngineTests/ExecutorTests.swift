@@ -155,4 +155,15 @@ import Testing
       #expect((position["create store/s\(bot)"] ?? .max) < (position["create bot/b\(bot)"] ?? -1))
     }
   }
+
+  @Test func workersThatWaitedForAChainStillShareTheStepsItUnlocks() async {
+    let provider = FakeProvider(delay: .milliseconds(50))
+    // a, then b, then four steps at once: the idle workers must still be there for them.
+    let fanOut = ["bot/c", "bot/d", "bot/e", "bot/f"].map { Self.step($0, dependsOn: ["store/b"]) }
+    let records = await Executor(provider: provider, parallelism: 4).run(
+      [Self.step("store/a"), Self.step("store/b", dependsOn: ["store/a"])] + fanOut)
+    #expect(records.count == 6)
+    #expect(records.allSatisfy { $0.succeeded })
+    #expect(provider.maxRunning == 4)
+  }
 }

@@ -37,33 +37,22 @@ public struct Executor: Sendable {
     _ steps: [ApplyStep], onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
   ) async -> [StepRecord] {
     let provider = self.provider
-    var scheduler = StepScheduler(steps)
-    var records: [StepRecord] = []
-    records.reserveCapacity(steps.count)
-    await withTaskGroup(of: (Int, StepRecord).self) { group in
-      var running = 0
-      while true {
-        while running < parallelism, let index = scheduler.start() {
-          let step = scheduler.steps[index]
-          running += 1
-          onEvent(.started(step))
-          group.addTask { (index, await Executor.perform(step, with: provider)) }
-        }
-        guard let (index, record) = await group.next() else { break }
-        running -= 1
-        records.append(record)
-        onEvent(.finished(record))
-        for skipped in scheduler.finish(index, succeeded: record.succeeded) {
-          records.append(skipped)
-          onEvent(.finished(skipped))
+    let queue = StepQueue(steps)
+    // A bounded pool of workers: each takes the next ready step as soon as its own ends.
+    await withTaskGroup(of: Void.self) { group in
+      for _ in 0..<min(parallelism, steps.count) {
+        group.addTask {
+          while let index = await queue.next() {
+            let step = queue.steps[index]
+            onEvent(.started(step))
+            let record = await Executor.perform(step, with: provider)
+            for reported in queue.finish(index, with: record) { onEvent(.finished(reported)) }
+          }
         }
       }
     }
-    for step in scheduler.leftOver {
-      let record = StepRecord(step: step, status: .failed("its dependencies never completed"))
-      records.append(record)
-      onEvent(.finished(record))
-    }
+    let (records, leftOver) = queue.close(failingLeftOver: "its dependencies never completed")
+    for record in leftOver { onEvent(.finished(record)) }
     return records
   }
 

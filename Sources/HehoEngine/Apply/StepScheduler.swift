@@ -50,6 +50,9 @@ struct StepScheduler {
     for index in steps.indices where unmet[index] == 0 { ready.insert(index) }
   }
 
+  /// How many steps are ready to start.
+  var readyCount: Int { ready.count }
+
   /// Takes the first ready step, marking it started; `nil` when none is ready.
   mutating func start() -> Int? {
     guard let index = ready.popMin() else { return nil }
