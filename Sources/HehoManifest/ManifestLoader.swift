@@ -59,16 +59,14 @@ public struct ManifestLoader: Sendable {
     load(loadProject(options))
   }
 
-  /// `load(_:)` on a Dispatch thread. Files are read and validated on all cores, so an async
-  /// caller must not wait for that on its own thread: blocking Swift's cooperative threads
-  /// (as many as cores) stalls every other task in the process.
+  /// `load(_:)` on threads of its own. Files are read and validated on all cores, so an async
+  /// caller must not wait for that on its own thread, nor on Dispatch's workers: blocking
+  /// Swift's cooperative threads (as many as cores) stalls every other task in the process.
   public func loadInBackground(_ stage: ProjectStage) async -> LoadResult {
-    await withCheckedContinuation { continuation in
-      DispatchQueue.global().async { continuation.resume(returning: load(stage)) }
-    }
+    await DedicatedThreads.run { load(stage) }
   }
 
-  /// `load(_:)` of every manifest under `options.path`, on a Dispatch thread.
+  /// `load(_:)` of every manifest under `options.path`, on threads of its own.
   public func loadInBackground(_ options: LoadOptions) async -> LoadResult {
     await loadInBackground(loadProject(options))
   }
@@ -151,14 +149,8 @@ public struct ManifestLoader: Sendable {
   private func loadAll(_ urls: [URL], stage: ProjectStage, documents: DocumentLoader)
     -> [(loaded: [DocumentLoader.Loaded], diagnostics: [Diagnostic])]
   {
-    let results = Mutex<[Int: ([DocumentLoader.Loaded], [Diagnostic])]>([:])
-    DispatchQueue.concurrentPerform(iterations: urls.count) { index in
-      let file = loadFile(urls[index], stage: stage, documents: documents)
-      results.withLock { $0[index] = file }
-    }
-    let byIndex = results.withLock { $0 }
-    return urls.indices.map { index in
-      let (loaded, diagnostics) = byIndex[index] ?? ([], [])
+    DedicatedThreads.map(urls.count) { index in
+      let (loaded, diagnostics) = loadFile(urls[index], stage: stage, documents: documents)
       return (loaded, diagnostics)
     }
   }

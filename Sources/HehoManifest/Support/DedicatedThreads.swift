@@ -1,0 +1,68 @@
+import Foundation
+import Synchronization
+
+/// CPU-bound work on threads of its own, outside Dispatch's worker pool.
+///
+/// On Linux, Swift's cooperative executor runs on Dispatch's global worker threads, at most one
+/// per core. `DispatchQueue.concurrentPerform` and `DispatchQueue.global().async` take those same
+/// workers, so while manifests load on every core no task can run: a request started just
+/// before (the live state, read while the manifests load) is not even sent until loading ends.
+/// Threads of their own leave the workers to tasks and share the cores through the kernel's
+/// scheduler instead.
+public enum DedicatedThreads {
+  /// `transform` of every index in `0..<count`, in index order, computed on up to `width`
+  /// threads at once (the calling thread is one of them); returns when every call has returned.
+  public static func map<T: Sendable>(
+    _ count: Int, width: Int = ProcessInfo.processInfo.activeProcessorCount,
+    _ transform: @escaping @Sendable (Int) -> T
+  ) -> [T] {
+    let work = Work<T>(count: count, transform: transform)
+    let helpers = max(0, min(width, count) - 1)
+    let done = DispatchSemaphore(value: 0)
+    for _ in 0..<helpers {
+      Thread {
+        work.run()
+        done.signal()
+      }.start()
+    }
+    work.run()
+    for _ in 0..<helpers { done.wait() }
+    return work.results
+  }
+
+  /// Runs `body` on a new thread and resumes the caller with its result.
+  public static func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+      Thread { continuation.resume(returning: body()) }.start()
+    }
+  }
+
+  /// The indexes still to take and the results so far, shared by the threads of one `map`.
+  private final class Work<T: Sendable>: Sendable {
+    let count: Int
+    let transform: @Sendable (Int) -> T
+    let next = Atomic<Int>(0)
+    let slots: Mutex<[T?]>
+
+    init(count: Int, transform: @escaping @Sendable (Int) -> T) {
+      self.count = count
+      self.transform = transform
+      slots = Mutex(Array(repeating: nil, count: count))
+    }
+
+    /// Takes indexes until none is left.
+    func run() {
+      while true {
+        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        if index >= count { return }
+        let value = transform(index)
+        slots.withLock { $0[index] = value }
+      }
+    }
+
+    /// The results in index order; complete once every thread's `run()` has returned.
+    var results: [T] {
+      slots.withLock { $0.compactMap { $0 } }
+    }
+  }
+}

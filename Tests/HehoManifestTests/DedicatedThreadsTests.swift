@@ -1,0 +1,38 @@
+import Foundation
+import HehoManifest
+import Synchronization
+import Testing
+
+@Suite struct DedicatedThreadsTests {
+  final class Flag: Sendable {
+    let value = Atomic<Bool>(false)
+  }
+
+  @Test(arguments: [0, 1, 2, 7, 100])
+  func mapGivesEveryIndexOnceInOrder(count: Int) {
+    let calls = Mutex<[Int]>([])
+    let results = DedicatedThreads.map(count, width: 3) { index in
+      calls.withLock { $0.append(index) }
+      return index * 2
+    }
+    #expect(results == (0..<count).map { $0 * 2 })
+    #expect(calls.withLock { $0.sorted() } == Array(0..<count))
+  }
+
+  @Test func tasksStillRunWhileEveryCoreIsBusyMapping() async {
+    // Every core spins until a task sets the flag: with Dispatch's workers taken, no task
+    // could run until the spinning gave up.
+    let flag = Flag()
+    let width = ProcessInfo.processInfo.activeProcessorCount
+    async let seen = DedicatedThreads.run {
+      DedicatedThreads.map(width, width: width) { _ in
+        let deadline = Date().addingTimeInterval(10)
+        while !flag.value.load(ordering: .acquiring) && Date() < deadline {}
+        return flag.value.load(ordering: .acquiring)
+      }
+    }
+    try? await Task.sleep(for: .milliseconds(20))
+    await Task.detached { flag.value.store(true, ordering: .releasing) }.value
+    #expect(await seen.allSatisfy { $0 })
+  }
+}
