@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// What to load and how to resolve it.
 public struct LoadOptions: Sendable {
