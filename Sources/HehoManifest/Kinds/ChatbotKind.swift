@@ -61,7 +61,7 @@ public struct ChatbotKind: ManifestKind {
             .error,
             "missing 'description' or 'descriptionFile' in \(draft.label): give the prompt "
               + "(at least \(Self.minDescriptionLength) characters) inline or in a file",
-            at: draft.keyLocations["spec"] ?? draft.location))
+            at: draft.locations["spec"]?.keyOrValue ?? draft.location))
       }
       return
     }

@@ -12,10 +12,9 @@ public struct ResourceDraft: Sendable {
   public var location: SourceLocation
   /// The manifest file (absolute), for files named relative to it.
   public var fileURL: URL
-  /// Where each field's key was written, by path from the document root (`spec.tone`).
-  var keyLocations: [String: SourceLocation]
-  /// Where each value was written, by path from the document root.
-  var valueLocations: [String: SourceLocation]
+  /// Where each field's key and value were written, by path from the document root
+  /// (`spec.tone`).
+  var locations: [String: FieldLocation]
   /// Interpolated strings, by path from the document root.
   var resolvedTexts: [String: ResolvedText]
 
@@ -25,12 +24,12 @@ public struct ResourceDraft: Sendable {
   /// Where the spec field at `path` (`tone`, `columns[1].type`) was written: its key, else its
   /// value, else the document.
   public func keyLocation(_ path: String) -> SourceLocation {
-    keyLocations["spec.\(path)"] ?? valueLocations["spec.\(path)"] ?? location
+    locations["spec.\(path)"]?.keyOrValue ?? location
   }
 
   /// Where the value of the spec field at `path` was written.
   public func valueLocation(_ path: String) -> SourceLocation {
-    valueLocations["spec.\(path)"] ?? keyLocation(path)
+    locations["spec.\(path)"]?.value ?? location
   }
 
   /// The string value at `path` as messages may show it: quoted, or by the environment
@@ -47,21 +46,16 @@ public struct ResourceDraft: Sendable {
   public mutating func move(field from: String, to: String, value: Value) {
     spec[from] = nil
     spec[to] = value
-    keyLocations["spec.\(to)"] = keyLocations["spec.\(from)"]
-    valueLocations["spec.\(to)"] = valueLocations["spec.\(from)"]
-    keyLocations["spec.\(from)"] = nil
-    valueLocations["spec.\(from)"] = nil
+    locations["spec.\(to)"] = locations.removeValue(forKey: "spec.\(from)")
     resolvedTexts["spec.\(to)"] = nil
   }
 
   /// Spec field locations keyed by spec-relative path, for `DesiredResource.fieldLocations`.
   var fieldLocations: [String: SourceLocation] {
     var result: [String: SourceLocation] = [:]
-    for (path, location) in valueLocations where path.hasPrefix("spec.") {
-      result[String(path.dropFirst(5))] = location
-    }
-    for (path, location) in keyLocations where path.hasPrefix("spec.") {
-      result[String(path.dropFirst(5))] = location
+    result.reserveCapacity(locations.count)
+    for (path, location) in locations where path.hasPrefix("spec.") {
+      result[String(path.dropFirst(5))] = location.keyOrValue
     }
     return result
   }

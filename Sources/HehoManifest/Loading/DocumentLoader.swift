@@ -61,15 +61,14 @@ struct DocumentLoader {
     else { return nil }
     var draft = ResourceDraft(
       kind: kind.name, name: name, spec: spec, location: kindEntry.keyLocation, fileURL: fileURL,
-      keyLocations: validator.keyLocations, valueLocations: validator.valueLocations,
-      resolvedTexts: validator.resolvedTexts)
+      locations: validator.locations, resolvedTexts: validator.resolvedTexts)
     let structureValid = validator.diagnostics.isEmpty
     var problems: [Diagnostic] = []
     if structureValid { kind.resolve(&draft, diagnostics: &problems) }
     var resolvedDocument = document.objectValue ?? [:]
     resolvedDocument["spec"] = .object(draft.spec)
     var checker = ValueChecker(
-      locations: draft.valueLocations, fallback: root.location,
+      locations: draft.locations, fallback: root.location,
       resolvedTexts: draft.resolvedTexts)
     checker.check(.object(resolvedDocument), schema, path: "")
     problems += checker.diagnostics

@@ -19,7 +19,7 @@ struct ProjectLoader {
       diagnostics += validator.diagnostics
       if let document {
         var checker = ValueChecker(
-          locations: validator.valueLocations, fallback: root.location, resolvedTexts: [:])
+          locations: validator.locations, fallback: root.location, resolvedTexts: [:])
         checker.check(document, ProjectSchema.document, path: "")
         diagnostics += checker.diagnostics
       }
@@ -32,7 +32,7 @@ struct ProjectLoader {
     func addVariables(_ value: Value?, prefix: String) {
       for (name, text) in value?.objectValue ?? [:] {
         definitions[name] = .init(
-          text: text.stringValue ?? "", location: validator.valueLocations["\(prefix).\(name)"],
+          text: text.stringValue ?? "", location: validator.locations["\(prefix).\(name)"]?.value,
           literal: false)
       }
     }
@@ -55,7 +55,7 @@ struct ProjectLoader {
             .error,
             "unknown environment '\(environment)'"
               + Suggestions.didYouMean(environment, among: known) + "; \(list)",
-            at: validator.keyLocations["spec.environments"] ?? root?.location))
+            at: validator.locations["spec.environments"]?.keyOrValue ?? root?.location))
       }
     }
     for name in options.variables.keys.sorted() {

@@ -5,10 +5,9 @@ struct StructureValidator {
   var interpolator: Interpolator?
   /// Problems found so far.
   var diagnostics: [Diagnostic] = []
-  /// Where each field's key was written, by path (`spec.columns[1].type`).
-  var keyLocations: [String: SourceLocation] = [:]
-  /// Where each value was written, by path.
-  var valueLocations: [String: SourceLocation] = [:]
+  /// Where each field's key and value were written, by path (`spec.columns[1].type`): one
+  /// entry per field, since every field is recorded once per document.
+  var locations: [String: FieldLocation] = [:]
   /// Interpolated strings, by path (for messages that must not echo environment values).
   var resolvedTexts: [String: ResolvedText] = [:]
 
@@ -19,8 +18,10 @@ struct StructureValidator {
   /// The value of `node`, or `nil` when its shape is wrong (an error is recorded). Mappings and
   /// lists keep their valid parts, so later checks can still report on them; whether the whole
   /// is valid is whether `diagnostics` holds an error.
-  mutating func validate(_ node: YAMLNode, _ schema: FieldSchema, path: String) -> Value? {
-    valueLocations[path] = node.location
+  mutating func validate(
+    _ node: YAMLNode, _ schema: FieldSchema, path: String, key: SourceLocation? = nil
+  ) -> Value? {
+    locations[path] = FieldLocation(key: key, value: node.location)
     switch schema.shape {
     case .string:
       guard case .scalar(.string(let text), _, let plain) = node.content else {
@@ -62,8 +63,8 @@ struct StructureValidator {
       var values: [Value] = []
       for (index, element) in elements.enumerated() {
         let elementPath = path + "[" + String(index) + "]"
-        keyLocations[elementPath] = element.location
-        values.append(validate(element, items, path: elementPath) ?? .null)
+        values.append(
+          validate(element, items, path: elementPath, key: element.location) ?? .null)
       }
       return .array(values)
     case .object(let fields):
@@ -90,8 +91,7 @@ struct StructureValidator {
             at: entry.keyLocation))
         continue
       }
-      keyLocations[childPath] = entry.keyLocation
-      if let value = validate(entry.value, field.schema, path: childPath) {
+      if let value = validate(entry.value, field.schema, path: childPath, key: entry.keyLocation) {
         members[entry.key] = value
       }
     }
@@ -113,7 +113,6 @@ struct StructureValidator {
     var members: [String: Value] = [:]
     for entry in entries {
       let childPath = path + "." + entry.key
-      keyLocations[childPath] = entry.keyLocation
       if let keyPattern, !PatternMatcher.matches(entry.key, pattern: keyPattern) {
         diagnostics.append(
           Diagnostic(
@@ -122,7 +121,9 @@ struct StructureValidator {
             at: entry.keyLocation))
         continue
       }
-      if let value = validate(entry.value, values, path: childPath) { members[entry.key] = value }
+      if let value = validate(entry.value, values, path: childPath, key: entry.keyLocation) {
+        members[entry.key] = value
+      }
     }
     return .object(members)
   }

@@ -1,7 +1,7 @@
 /// Checks string values — enums, patterns, lengths — after interpolation and kind resolution.
 struct ValueChecker {
   /// Where each value was written, by path.
-  var locations: [String: SourceLocation]
+  var locations: [String: FieldLocation]
   /// Where each value was written when no better location is known.
   var fallback: SourceLocation
   /// Interpolated strings by path, to avoid echoing environment values.
@@ -70,6 +70,6 @@ struct ValueChecker {
   }
 
   private mutating func report(_ message: String, _ path: String) {
-    diagnostics.append(Diagnostic(.error, message, at: locations[path] ?? fallback))
+    diagnostics.append(Diagnostic(.error, message, at: locations[path]?.value ?? fallback))
   }
 }
