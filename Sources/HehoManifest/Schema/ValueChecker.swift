@@ -14,20 +14,20 @@ struct ValueChecker {
     case (.string, .string(let text)):
       checkString(text, schema, path: path)
     case (.array(let items), .array(let elements)):
-      for (index, element) in elements.enumerated() {
+      for (index, element) in elements.enumerated() where ValueChecker.mayFail(items) {
         check(element, items, path: "\(path)[\(index)]")
       }
       if let minItems = schema.minItems, elements.count < minItems {
         report("'\(path)' needs at least \(minItems) item(s), found \(elements.count)", path)
       }
     case (.object(let fields), .object(let members)):
-      for field in fields {
+      for field in fields where ValueChecker.mayFail(field.schema) {
         if let member = members[field.name] {
           check(member, field.schema, path: path.isEmpty ? field.name : "\(path).\(field.name)")
         }
       }
     case (.map(_, _, let values), .object(let members)):
-      for key in members.keys.sorted() {
+      for key in members.keys.sorted() where ValueChecker.mayFail(values) {
         if let member = members[key] { check(member, values, path: "\(path).\(key)") }
       }
     default:
@@ -35,12 +35,24 @@ struct ValueChecker {
     }
   }
 
+  /// Whether checking a value of `schema` can find a problem; fields that cannot are skipped
+  /// without building their paths.
+  static func mayFail(_ schema: FieldSchema) -> Bool {
+    switch schema.shape {
+    case .string: schema.hasValueChecks
+    case .boolean, .scalar: false
+    case .array(let items): schema.minItems != nil || mayFail(items)
+    case .object, .map: true
+    }
+  }
+
   private mutating func checkString(_ text: String, _ schema: FieldSchema, path: String) {
-    let resolved = resolvedTexts[path]
-    let hidden = schema.secret || !(resolved?.environmentNames.isEmpty ?? true)
-    let display =
-      schema.secret ? "the value" : (resolved?.display ?? "'\(text)'")
-    let noun = schema.label ?? "'\(path)'"
+    guard schema.hasValueChecks else { return }
+    // What messages show is worked out only for a message.
+    var resolved: ResolvedText? { resolvedTexts[path] }
+    var hidden: Bool { schema.secret || !(resolved?.environmentNames.isEmpty ?? true) }
+    var display: String { schema.secret ? "the value" : (resolved?.display ?? "'\(text)'") }
+    var noun: String { schema.label ?? "'\(path)'" }
     if let values = schema.enumValues, !values.contains(text) {
       let suggestion = hidden ? "" : Suggestions.didYouMean(text, among: values)
       report(
@@ -48,7 +60,7 @@ struct ValueChecker {
           + suggestion, path)
       return
     }
-    let length = text.unicodeScalars.count
+    let length = schema.minLength == nil && schema.maxLength == nil ? 0 : text.unicodeScalars.count
     if let minLength = schema.minLength, length < minLength {
       report(
         "\(noun) is \(length) characters long; it must be at least \(minLength) characters", path)
