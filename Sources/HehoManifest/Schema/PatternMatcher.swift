@@ -19,6 +19,7 @@ enum PatternMatcher {
 
   /// Whether `text` matches `pattern` (which carries its own `^…$` anchors).
   static func matches(_ text: String, pattern: String, caseInsensitive: Bool = false) -> Bool {
+    if !caseInsensitive, let simple = SimplePattern(pattern) { return simple.matches(text) }
     let key = (caseInsensitive ? "i:" : "s:") + pattern
     let (regex, known) = entries.withLock { entries in
       if let entry = entries[key] { return (entry.regex, entry.answers[text]) }
@@ -29,8 +30,7 @@ enum PatternMatcher {
     }
     if let known { return known }
     guard let regex else { return false }
-    let range = NSRange(text.startIndex..., in: text)
-    let answer = regex.firstMatch(in: text, range: range) != nil
+    let answer = matchesToTheEnd(regex, text, pattern: pattern)
     if text.utf8.count <= maxRememberedLength {
       entries.withLock { entries in
         if let count = entries[key]?.answers.count, count < maxRemembered {
@@ -39,5 +39,16 @@ enum PatternMatcher {
       }
     }
     return answer
+  }
+
+  /// Whether `regex` matches `text`, where a final `$` means the end of the text. ICU's `$` also
+  /// matches before a final line break (`"orders\n"` would pass `^[a-z]+$`); the JSON Schemas
+  /// made from the same patterns do not allow that, and neither does the loader.
+  static func matchesToTheEnd(_ regex: NSRegularExpression, _ text: String, pattern: String)
+    -> Bool
+  {
+    let range = NSRange(text.startIndex..., in: text)
+    guard let match = regex.firstMatch(in: text, range: range) else { return false }
+    return !pattern.hasSuffix("$") || NSMaxRange(match.range) == NSMaxRange(range)
   }
 }
