@@ -42,8 +42,8 @@ enum PatternMatcher {
   }
 
   /// Whether `regex` matches `text`, where a final `$` means the end of the text. ICU's `$` also
-  /// matches before a final line break (`"orders\n"` would pass `^[a-z]+$`); the JSON Schemas
-  /// made from the same patterns do not allow that, and neither does the loader.
+  /// matches before a final line break (`"orders\n"` would pass `^[a-z]+$`); the ECMA-262
+  /// patterns of JSON Schema do not (validators built on Python's `re` do), nor does the loader.
   static func matchesToTheEnd(_ regex: NSRegularExpression, _ text: String, pattern: String)
     -> Bool
   {

@@ -4,8 +4,8 @@
 /// character).
 ///
 /// Names are checked once per resource and rarely repeat, so each would otherwise cost an ICU
-/// match. Like the JSON Schemas generated from the same patterns, `$` means the end of the
-/// text: a trailing line break is not a match.
+/// match. As in JSON Schema's ECMA-262 patterns, `$` means the end of the text: a trailing
+/// line break is not a match.
 struct SimplePattern: Sendable {
   /// One bracketed class.
   struct CharacterClass: Sendable {
