@@ -33,6 +33,9 @@ public struct Executor: Sendable {
   }
 
   /// Runs `steps` and returns their records in the order they ended.
+  ///
+  /// `onEvent` is called by the workers as steps start and end, possibly by several at once;
+  /// a step's `started` always comes before its `finished`.
   public func run(
     _ steps: [ApplyStep], onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
   ) async -> [StepRecord] {
