@@ -9,10 +9,8 @@ struct ErrorShapeTests {
   func constraintWithoutSQL() async throws {
     let platform = try await TestPlatform.make()
     try await platform.run { api in
-      let organization = try await platform.services.organization(named: "default")
-      try await platform.services.tables.execute(
-        sql: "CREATE TABLE legacy (id INTEGER PRIMARY KEY, label TEXT NOT NULL)",
-        organization: organization)
+      try await platform.executeInDefaultOrganization(
+        "CREATE TABLE legacy (id INTEGER PRIMARY KEY, label TEXT NOT NULL)")
       _ = try await api.call(.post, "/api/v1/database/tables/connect", #"{"tableName": "legacy"}"#)
       let response = try await api.rows(
         #"{"action": "add", "tableName": "legacy", "data": {"id": 1}}"#)

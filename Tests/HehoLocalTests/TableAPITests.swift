@@ -154,13 +154,12 @@ struct TableAPITests {
   func connect() async throws {
     let platform = try await TestPlatform.make()
     try await platform.run { api in
-      let organization = try await platform.services.organization(named: "default")
-      try await platform.services.tables.execute(
-        sql: """
-          CREATE TABLE legacy_orders (id INTEGER PRIMARY KEY, code VARCHAR(12) NOT NULL,
-            total NUMERIC, paid BOOLEAN, placed DATETIME, note, weight REAL, big BIGINT);
-          INSERT INTO legacy_orders (code, total, paid) VALUES ('A1', 12.5, 1);
-          """, organization: organization)
+      try await platform.executeInDefaultOrganization(
+        """
+        CREATE TABLE legacy_orders (id INTEGER PRIMARY KEY, code VARCHAR(12) NOT NULL,
+          total NUMERIC, paid BOOLEAN, placed DATETIME, note, weight REAL, big BIGINT);
+        INSERT INTO legacy_orders (code, total, paid) VALUES ('A1', 12.5, 1);
+        """)
       let notYet = try await api.rows(#"{"action": "read", "tableName": "legacy_orders"}"#)
       #expect(notYet.status == .notFound)
       let connected = try await api.call(
@@ -191,6 +190,7 @@ struct TableAPITests {
       let deleted = try await api.call(
         .delete, "/api/v1/database/tables", #"{"tableName": "legacy_orders"}"#)
       #expect(deleted.status == .ok)
+      let organization = try await platform.services.organization(named: "default")
       #expect(
         try await platform.services.tables.rowCount(
           table: "legacy_orders", organization: organization) == 2)
@@ -206,12 +206,11 @@ struct TableAPITests {
   func connectMatchesTablesOnly() async throws {
     let platform = try await TestPlatform.make()
     try await platform.run { api in
-      let organization = try await platform.services.organization(named: "default")
-      try await platform.services.tables.execute(
-        sql: """
-          CREATE TABLE Legacy_Orders (id INTEGER PRIMARY KEY);
-          CREATE VIEW legacy_view AS SELECT id FROM Legacy_Orders;
-          """, organization: organization)
+      try await platform.executeInDefaultOrganization(
+        """
+        CREATE TABLE Legacy_Orders (id INTEGER PRIMARY KEY);
+        CREATE VIEW legacy_view AS SELECT id FROM Legacy_Orders;
+        """)
       for name in ["legacy_view", "_heho_tables", "sqlite_master"] {
         let response = try await api.call(
           .post, "/api/v1/database/tables/connect", #"{"tableName": "\#(name)"}"#)

@@ -104,6 +104,12 @@ struct TestPlatform: Sendable {
     return TestPlatform(services: services, directory: directory, key: key)
   }
 
+  /// Runs `sql` in the organization `default`'s own database (tables to connect).
+  func executeInDefaultOrganization(_ sql: String) async throws {
+    let organization = try await services.organization(named: "default")
+    try await services.tables.execute(sql: sql, organization: organization)
+  }
+
   /// Adds an organization and returns its key.
   func addOrganization(_ name: String) async throws -> String {
     try await LocalPlatform.addKey(toOrganization: name, services: services)
