@@ -47,7 +47,7 @@ final class StepQueue: Sendable {
           state.running += 1
           return .some(index)
         }
-        if state.running == 0 && state.scheduler.readyCount == 0 { return .some(nil) }
+        if state.running == 0 { return .some(nil) }
         state.waiting.append(continuation)
         return .none
       }
