@@ -14,8 +14,10 @@ struct ValueChecker {
     case (.string, .string(let text)):
       checkString(text, schema, path: path)
     case (.array(let items), .array(let elements)):
-      for (index, element) in elements.enumerated() where ValueChecker.mayFail(items) {
-        check(element, items, path: "\(path)[\(index)]")
+      if ValueChecker.mayFail(items) {
+        for (index, element) in elements.enumerated() {
+          check(element, items, path: "\(path)[\(index)]")
+        }
       }
       if let minItems = schema.minItems, elements.count < minItems {
         report("'\(path)' needs at least \(minItems) item(s), found \(elements.count)", path)
@@ -27,7 +29,8 @@ struct ValueChecker {
         }
       }
     case (.map(_, _, let values), .object(let members)):
-      for key in members.keys.sorted() where ValueChecker.mayFail(values) {
+      guard ValueChecker.mayFail(values) else { break }
+      for key in members.keys.sorted() {
         if let member = members[key] { check(member, values, path: "\(path).\(key)") }
       }
     default:
