@@ -37,6 +37,13 @@ struct LocalServeCommand: AsyncParsableCommand {
   @Option(name: .customLong("retry-after"), help: "Retry-After seconds sent with injected 429s.")
   var retryAfter = 1
 
+  @Flag(
+    name: .customLong("unique-names"),
+    help: ArgumentHelp(
+      "Refuse a second chatbot with an existing name (409).",
+      discussion: "The HeHo API promises no such check, so by default names may repeat."))
+  var uniqueNames = false
+
   func validate() throws {
     guard (0...1).contains(faultRate) else {
       throw ValidationError("--fault-rate must be between 0 and 1 (got \(faultRate))")
@@ -73,7 +80,7 @@ struct LocalServeCommand: AsyncParsableCommand {
     let platform = try await LocalPlatform.start(
       LocalPlatformConfiguration(
         host: host, port: port, databasePath: databasePath, apiKey: key,
-        faults: faultConfiguration))
+        faults: faultConfiguration, uniqueChatbotNames: uniqueNames))
     console.out("HehoLocal serving the HeHo API at \(platform.baseURL) (database \(databasePath))")
     if platform.createdDefaultOrganization && key == nil {
       console.out("Created organization 'default'. Its API key (shown once):")
@@ -92,6 +99,7 @@ struct LocalServeCommand: AsyncParsableCommand {
         "Fault injection on: latency \(latency) ms, rate \(faultRate), seed \(faultSeed), kinds "
           + faultConfiguration.kinds.map(\.commandLineName).sorted().joined(separator: ","))
     }
+    if uniqueNames { console.out("Chatbot names are unique per organization (--unique-names).") }
     console.out("Press Ctrl-C to stop.")
     await LocalSignals.waitForInterrupt()
     console.out("Stopping.")

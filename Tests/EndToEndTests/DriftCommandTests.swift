@@ -209,17 +209,8 @@ struct DriftCommandTests {
 /// Validates JSON text against a schema with `check-jsonschema`.
 enum SchemaCheck {
   static func validate(_ json: String, against schema: String) async throws {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("heho-schema-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let instance = directory.appendingPathComponent("instance.json")
-    try Data(json.utf8).write(to: instance)
-    let result = try await ChildProcess.run([
-      "check-jsonschema", "--schemafile", Repository.root.appendingPathComponent(schema).path,
-      instance.path,
-    ])
+    let result = try await CheckJSONSchema.validate(
+      json: json, schema: Repository.root.appendingPathComponent(schema))
     #expect(result.status == 0, "check-jsonschema: \(result.text)")
   }
-
 }

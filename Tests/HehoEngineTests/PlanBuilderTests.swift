@@ -65,6 +65,17 @@ import Testing
     #expect(draft.problems[0].message.contains("one, two"))
   }
 
+  @Test func duplicateLiveNamesNoManifestNamesAreUnmanagedUnlessTheProjectPrunes() {
+    let live = [Fixtures.live("bot/b", id: "one"), Fixtures.live("bot/b", id: "two")]
+    let kept = Fixtures.build([], live, prune: false)
+    #expect(kept.problems.isEmpty)
+    #expect(kept.operations.isEmpty)
+    #expect(kept.unmanaged.map(\.liveID).sorted() == ["one", "two"])
+    let pruned = Fixtures.build([], live, prune: true)
+    #expect(pruned.operations.isEmpty)
+    #expect(pruned.problems.map(\.kind) == [.ambiguous])
+  }
+
   @Test func connectWhenMissingNoOpWhenPresent() {
     let item = Fixtures.item("store/legacy", mode: .connect)
     #expect(Fixtures.action(Fixtures.build([item], []), "store/legacy") == .connect)

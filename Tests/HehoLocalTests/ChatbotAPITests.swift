@@ -102,19 +102,18 @@ struct ChatbotAPITests {
     }
   }
 
-  @Test("names are unique per organization (409), list is in creation order, delete works")
-  func uniqueListDelete() async throws {
+  @Test("names may repeat (the seed promises no uniqueness), list is in creation order, delete works")
+  func repeatedNamesListDelete() async throws {
     try await withPlatform { api in
-      for name in ["b", "a", "c"] {
+      for name in ["b", "a", "c", "a"] {
         let created = try await api.call(.post, "/api/v1/chatbots/manage", chatbotJSON(name: name))
-        #expect(created.status == .created)
+        #expect(created.status == .created, "\(created.error)")
       }
-      let duplicate = try await api.call(.post, "/api/v1/chatbots/manage", chatbotJSON(name: "a"))
-      #expect(duplicate.status == .conflict)
-      #expect(duplicate.field == "name")
       let list = try await api.call(.get, "/api/v1/chatbots/manage")
       let bots = list.json["chatbots"]?.arrayValue ?? []
-      #expect(bots.compactMap { $0["name"]?.stringValue } == ["b", "a", "c"])
+      #expect(bots.compactMap { $0["name"]?.stringValue } == ["b", "a", "c", "a"])
+      let ids = Set(bots.compactMap { $0["id"]?.stringValue })
+      #expect(ids.count == 4)
       let id = try #require(bots.first?["id"]?.stringValue)
       let deleted = try await api.call(.delete, "/api/v1/chatbots/manage?chatbotId=\(id)")
       #expect(deleted.status == .ok)
@@ -126,7 +125,23 @@ struct ChatbotAPITests {
       #expect(missing.status == .badRequest)
       #expect(missing.field == "chatbotId")
       let after = try await api.call(.get, "/api/v1/chatbots/manage")
-      #expect(after.json["chatbots"]?.arrayValue.count == 2)
+      #expect(after.json["chatbots"]?.arrayValue.count == 3)
+    }
+  }
+
+  @Test("with unique names on, a second chatbot with an existing name is a 409 and adds nothing")
+  func uniqueNamesWhenAskedFor() async throws {
+    try await TestPlatform.make(uniqueChatbotNames: true).run { api in
+      let first = try await api.call(.post, "/api/v1/chatbots/manage", chatbotJSON(name: "a"))
+      #expect(first.status == .created)
+      let duplicate = try await api.call(.post, "/api/v1/chatbots/manage", chatbotJSON(name: "a"))
+      #expect(duplicate.status == .conflict)
+      #expect(duplicate.field == "name")
+      #expect(duplicate.error.contains("a chatbot named 'a' already exists"))
+      let other = try await api.call(.post, "/api/v1/chatbots/manage", chatbotJSON(name: "b"))
+      #expect(other.status == .created)
+      let list = try await api.call(.get, "/api/v1/chatbots/manage")
+      #expect(list.json["chatbots"]?.arrayValue.compactMap { $0["name"]?.stringValue } == ["a", "b"])
     }
   }
 

@@ -49,9 +49,15 @@ struct ErrorShapeTests {
             "routes": .object([
               "GET /api/v1/chatbots/manage": .integer(2), "POST /api/verify-user": .integer(1),
             ]),
+            "faults": .object([:]), "faultsByRoute": .object([:]),
           ]))
       let reset = try await api.call(.post, "/_local/metrics/reset")
-      #expect(reset.json == .object(["total": .integer(0), "routes": .object([:])]))
+      #expect(
+        reset.json
+          == .object([
+            "total": .integer(0), "routes": .object([:]), "faults": .object([:]),
+            "faultsByRoute": .object([:]),
+          ]))
     }
   }
 

@@ -86,6 +86,37 @@ struct FaultInjectionTests {
       #expect(read.json["count"] == .integer(1))
     }
   }
+
+  @Test("every injected fault is counted per kind and per route, and the counts reset")
+  func faultsAreCounted() async throws {
+    let kinds: Set<FaultConfiguration.Kind> = [.tooManyRequests, .internalError, .unavailable]
+    let platform = try await TestPlatform.make(faults: .init(rate: 0.5, seed: 11, kinds: kinds))
+    try await platform.run { api in
+      var statuses: [String: Int] = [:]
+      for index in 0..<60 {
+        let path = index.isMultiple(of: 2) ? "/api/v1/chatbots/manage" : "/api/v1/database/manage"
+        let response = try await api.call(.get, path)
+        let status = Int(response.status.code)
+        if status != 200 { statuses["GET \(path) \(status)", default: 0] += 1 }
+      }
+      let metrics = try await api.call(.get, "/_local/metrics")
+      var counted: [String: Int] = [:]
+      for route in ["GET /api/v1/chatbots/manage", "GET /api/v1/database/manage"] {
+        for (kind, count) in metrics.json["faultsByRoute"]?[route]?.objectValue ?? [:] {
+          counted["\(route) \(kind)"] = count.intValue
+        }
+      }
+      #expect(!statuses.isEmpty)
+      #expect(counted == statuses)
+      let total = statuses.values.reduce(0, +)
+      let byKind = (metrics.json["faults"]?.objectValue ?? [:]).values.compactMap(\.intValue)
+      #expect(byKind.reduce(0, +) == total)
+      _ = try await api.call(.post, "/_local/metrics/reset")
+      let reset = try await api.call(.get, "/_local/metrics")
+      #expect(reset.json["faults"]?.objectValue?.isEmpty == true)
+      #expect(reset.json["faultsByRoute"]?.objectValue?.isEmpty == true)
+    }
+  }
 }
 
 /// Collects outcomes across the test closure.

@@ -59,19 +59,9 @@ struct SchemaAgreementTests {
   /// Runs check-jsonschema once; returns the files it rejects.
   func runValidator(files: [String]) async throws -> Set<String> {
     let schema = Fixtures.repositoryRoot.appendingPathComponent("schemas/manifest.schema.json")
-    var environment = ProcessInfo.processInfo.environment
-    let home = environment["HOME"] ?? ""
-    environment["PATH"] = (environment["PATH"] ?? "/usr/bin:/bin") + ":\(home)/.local/bin"
-    let result = try await ChildProcess.run(
-      ["check-jsonschema", "--schemafile", schema.path, "-o", "json"] + files,
-      environment: environment, discardErrors: true)
+    let result = try await CheckJSONSchema.run(
+      schema: schema, files: files, arguments: ["-o", "json"], discardErrors: true)
     let data = result.output
-    guard result.status != 127 else {
-      let message: Comment =
-        "check-jsonschema is not installed: run `python3 -m pip install check-jsonschema` (or scripts/check-deps --test-tools)"
-      Issue.record(message)
-      return []
-    }
     let report = try #require(
       try JSONSerialization.jsonObject(with: data) as? [String: Any],
       "check-jsonschema printed no JSON: \(String(decoding: data, as: UTF8.self))")

@@ -100,9 +100,7 @@ actor FakeHeho {
       if echoKeyInErrors {
         return Self.json(400, ["error": "bad request from key \(FakeHeho.key)", "field": "name"])
       }
-      if chatbots.contains(where: { $0["name"] as? String == name }) {
-        return Self.json(409, ["error": "chatbot '\(name)' exists"])
-      }
+      // Like HeHo, a repeated chatbot name is accepted.
       var bot = body
       bot["id"] = "bot-\(nextID)"
       nextID += 1

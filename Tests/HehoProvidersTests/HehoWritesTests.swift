@@ -1,7 +1,7 @@
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoProviders
+@_spi(FaultTesting) import HehoProviders
 import Testing
 
 @Suite struct HehoWritesTests {
@@ -40,6 +40,35 @@ import Testing
         "POST /api/v1/chatbots/manage", "GET /api/v1/chatbots/manage",
         "POST /api/v1/chatbots/manage",
       ])
+  }
+
+  @Test func aRepeatedNameFoundAfterAnUnknownOutcomeStopsTheCreate() async throws {
+    let fake = FakeHeho()
+    // Made by someone else between plan and apply: HeHo accepts a repeated chatbot name.
+    await fake.addChatbot(name: "support-bot", id: "theirs")
+    await fake.fail("POST /api/v1/chatbots/manage", with: [.commitThen500])
+    await #expect {
+      try await Self.provider(fake).perform(Self.createBot())
+    } throws: { error in
+      let text = "\(error)"
+      return text.contains("holds 2 resources named 'support-bot'") && text.contains("theirs")
+        && text.contains("sent nothing more")
+    }
+    #expect(await fake.chatbotCount == 2)
+    #expect(await fake.lines() == ["POST /api/v1/chatbots/manage", "GET /api/v1/chatbots/manage"])
+  }
+
+  @Test func theTestOnlyBlindResendMakesTheDuplicateTheLookUpPrevents() async throws {
+    let fake = FakeHeho()
+    await fake.fail("POST /api/v1/chatbots/manage", with: [.commitThen500])
+    let provider = await Self.provider(fake)
+    let result = try await CreateSafety.$resendWithoutLookup.withValue(true) {
+      try await provider.perform(Self.createBot())
+    }
+    #expect(!result.adopted)
+    #expect(await fake.chatbotCount == 2)
+    #expect(
+      await fake.lines() == ["POST /api/v1/chatbots/manage", "POST /api/v1/chatbots/manage"])
   }
 
   @Test func tableCreateAfterCommitThenFailIsAdopted() async throws {

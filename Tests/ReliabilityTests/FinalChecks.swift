@@ -5,10 +5,13 @@ struct FinalChecks {
   let final: LiveSnapshot
   var problems: [String] = []
 
-  /// A refused scenario: still refused, and the live state is exactly as it was.
+  /// A refused scenario: still refused, for every expected reason, and the live state is
+  /// exactly as it was.
   mutating func refused(plan: RunResult) {
-    if plan.code != 1 || !plan.out.contains("--allow-data-loss") {
-      problems.append("plan (faults off) does not refuse the data loss: exit \(plan.code)")
+    let missing = scenario.refusalTexts.filter { !plan.out.contains($0) }
+    if plan.code != 1 || !missing.isEmpty {
+      problems.append(
+        "plan (faults off) does not refuse as expected: exit \(plan.code), missing \(missing)")
     }
     if final != initial { problems.append("the live state changed although every run was refused") }
   }
@@ -46,7 +49,8 @@ struct FinalChecks {
   }
 
   /// Chatbots that needed no change keep their ID: no needless replacement. (A chatbot that
-  /// uses a table being replaced is replaced with it, so its reference never dangles.)
+  /// uses a table being replaced is replaced with it, so its reference never dangles.) A name
+  /// the platform held several times, left alone, keeps every one of its IDs.
   mutating func keptIdentities() {
     let replacedTables = Set(
       scenario.liveTables.filter { live in
@@ -58,9 +62,10 @@ struct FinalChecks {
       let usesReplaced = before.settled.access.contains { replacedTables.contains($0.table) }
       let unchanged =
         !usesReplaced && (desired.map { $0.settled == before.settled } ?? !scenario.prune)
-      guard unchanged, let after = final.chatbot(name) else { continue }
-      if after.id != before.id {
-        problems.append("chatbot \(name) needed no change but was replaced")
+      guard unchanged else { continue }
+      let ids = Set(final.chatbots.filter { $0.settled.name == name }.map(\.id))
+      if !ids.contains(before.id) {
+        problems.append("chatbot \(name) (ID \(before.id)) needed no change but was replaced")
       }
     }
   }

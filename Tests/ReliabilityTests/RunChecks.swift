@@ -18,34 +18,58 @@ struct RunChecks {
     problems.append("apply run \(run) (exit \(result.code)): \(message)")
   }
 
+  /// No run adds a chatbot under a name it already finds: a name held once stays held once,
+  /// and a name the platform already held several times (HeHo accepts repeats) gains none.
   mutating func noDuplicates() {
-    let names = after.chatbots.map(\.settled.name)
-    for name in Set(names) where names.filter({ $0 == name }).count > 1 {
-      fail("chatbot '\(name)' exists \(names.filter { $0 == name }.count) times")
+    var counts: [String: Int] = [:]
+    var had: [String: Int] = [:]
+    for chatbot in after.chatbots { counts[chatbot.settled.name, default: 0] += 1 }
+    for chatbot in before.chatbots { had[chatbot.settled.name, default: 0] += 1 }
+    for (name, count) in counts.sorted(by: { $0.key < $1.key }) where count > max(1, had[name] ?? 0) {
+      fail("chatbot '\(name)' exists \(count) times (\(had[name] ?? 0) before the run)")
     }
   }
 
   /// A refused scenario: the run failed and wrote nothing.
   mutating func refused(initial: LiveSnapshot, writes: Int) {
-    if result.code == 0 { fail("succeeded although the plan loses data that is not allowed") }
+    if result.code == 0 { fail("succeeded although the plan must be refused") }
     if writes > 0 { fail("made \(writes) write requests although the plan must be refused") }
     if after != initial { fail("changed the live state although the plan must be refused") }
+  }
+
+  /// A run that printed no summary (it failed before or while applying): the live state is
+  /// unchanged, or every change is a step the run marked done.
+  mutating func unsummarized(added: Set<String>, removed: Set<String>, replaced: Set<String>) {
+    let done = result.stepsDone
+    let built = Set(done.filter { $0.action == "create" || $0.action == "connect" }.map(\.address))
+    let gone = Set(done.filter { $0.action == "delete" }.map(\.address))
+    let unexplained =
+      added.subtracting(built).sorted().map { "\($0) appeared" }
+      + removed.subtracting(gone).sorted().map { "\($0) disappeared" }
+      + replaced.subtracting(built.intersection(gone)).sorted().map { "\($0) was replaced" }
+    if !unexplained.isEmpty {
+      fail(
+        "printed no summary, and the live state changed beyond the steps it marked done: "
+          + unexplained.joined(separator: ", "))
+    }
   }
 
   /// The summary line and the steps marked done agree with what the platform shows.
   mutating func reported() {
     let added = after.addresses.subtracting(before.addresses)
     let removed = before.addresses.subtracting(after.addresses)
-    var replaced = before.tables.keys.filter { name in
-      after.tables[name].map { $0 != before.tables[name] } ?? false
-    }.count
+    var replacedAddresses = Set(
+      before.tables.keys.filter { name in
+        after.tables[name].map { $0 != before.tables[name] } ?? false
+      }.map { "table/\($0)" })
     for chatbot in before.chatbots {
-      if let now = after.chatbot(chatbot.settled.name), now.id != chatbot.id { replaced += 1 }
-    }
-    guard let summary = result.summary else {
-      if result.code == 0 && after != before {
-        fail("said nothing changed, but the live state changed")
+      if let now = after.chatbot(chatbot.settled.name), now.id != chatbot.id {
+        replacedAddresses.insert("chatbot/\(chatbot.settled.name)")
       }
+    }
+    let replaced = replacedAddresses.count
+    guard let summary = result.summary else {
+      unsummarized(added: added, removed: removed, replaced: replacedAddresses)
       return
     }
     let created = summary["created"] ?? 0

@@ -157,8 +157,33 @@ struct Scenario: Sendable {
     }
   }
 
-  /// Whether heho must refuse the whole plan (data loss not allowed somewhere).
-  var expectsRefusal: Bool { dataLoss.contains { !$0.allowed } }
+  /// Chatbot names the live state holds more than once (HeHo accepts a repeated name).
+  var duplicatedLiveNames: Set<String> {
+    var seen: Set<String> = []
+    var repeated: Set<String> = []
+    for chatbot in liveChatbots where !seen.insert(chatbot.name).inserted {
+      repeated.insert(chatbot.name)
+    }
+    return repeated
+  }
+
+  /// Repeated live names heho would have to act on (a manifest names them, or the project
+  /// prunes): heho cannot tell which one is meant, so the plan is refused.
+  var ambiguousNames: Set<String> {
+    duplicatedLiveNames.filter { prune || desiredChatbot($0) != nil }
+  }
+
+  /// Whether the data loss is refused somewhere (not allowed).
+  var refusesDataLoss: Bool { dataLoss.contains { !$0.allowed } }
+
+  /// Whether heho must refuse the whole plan: data loss not allowed, or an ambiguous name.
+  var expectsRefusal: Bool { refusesDataLoss || !ambiguousNames.isEmpty }
+
+  /// Texts a refused plan must print: the flag that allows the data loss, the ambiguity.
+  var refusalTexts: [String] {
+    (refusesDataLoss ? ["--allow-data-loss"] : [])
+      + ambiguousNames.sorted().map { "several resources named '\($0)'" }
+  }
 
   /// Table names on the platform once apply converged.
   var expectedTables: Set<String> {
@@ -167,10 +192,11 @@ struct Scenario: Sendable {
     return names
   }
 
-  /// Chatbot names on the platform once apply converged (each exactly once).
+  /// Chatbot names on the platform once apply converged, sorted: each managed one once, and
+  /// unless the project prunes, every unmanaged one as often as it was there.
   var expectedChatbots: [String] {
-    var names = Set(chatbots.map(\.name))
-    if !prune { names.formUnion(liveChatbots.map(\.name)) }
+    var names = chatbots.map(\.name)
+    if !prune { names += liveChatbots.map(\.name).filter { desiredChatbot($0) == nil } }
     return names.sorted()
   }
 

@@ -53,11 +53,23 @@ struct ScenarioGenerator {
     for name in random.some(Self.unmanagedChatbotNames, count: random.int(0...2)) {
       liveChatbots.append(chatbot(name, tables: liveNames))
     }
-    return Scenario(
+    var scenario = Scenario(
       seed: seed, tables: tables, chatbots: chatbots, prune: random.chance(0.3),
       allowDataLossFlag: random.chance(0.25), liveTables: liveTables,
       liveChatbots: liveChatbots.shuffled(using: &random), faults: faults(seed: seed),
       parallelism: random.pick([1, 2, 4, 8], or: 1))
+    // Drawn last, so that the rest of every scenario stays what its seed always gave.
+    if random.chance(0.12) { duplicateOneLiveChatbot(in: &scenario, tables: liveNames) }
+    return scenario
+  }
+
+  /// HeHo accepts a repeated chatbot name: a second live chatbot under the name of one already
+  /// there, the same or with a setting changed, made by hand before heho runs.
+  mutating func duplicateOneLiveChatbot(in scenario: inout Scenario, tables: [String]) {
+    guard !scenario.liveChatbots.isEmpty else { return }
+    let original = scenario.liveChatbots[random.int(0...(scenario.liveChatbots.count - 1))]
+    let copy = random.chance(0.5) ? original : changed(original, tables: tables)
+    scenario.liveChatbots.insert(copy, at: random.int(0...scenario.liveChatbots.count))
   }
 
   mutating func column(_ name: String, primaryKey: Bool = false) -> ColumnModel {

@@ -10,6 +10,10 @@ struct ScenarioOutcome: Sendable {
   var problems: [String] = []
   /// Wall time by phase, to see where a run spends it.
   var phases: [String: Duration] = [:]
+  /// Faults the platform injected during this scenario's apply runs, per route and kind.
+  var faults: [String: [String: Int]] = [:]
+  /// Creates whose outcome was unknown and that a look-up found on the platform (adopted).
+  var adopted = 0
 
   var passed: Bool { problems.isEmpty }
 }
@@ -78,6 +82,10 @@ struct ScenarioRun {
       await platform.setFaults(.none)
       let metrics = await platform.metrics()
       let writes = Self.writeRoutes.reduce(0) { $0 + metrics.count($1.0, $1.1) }
+      for (route, kinds) in metrics.faultsByRoute {
+        outcome.faults[route, default: [:]].merge(kinds, uniquingKeysWith: +)
+      }
+      outcome.adopted += result.out.split(separator: "\n").filter { $0.hasSuffix("adopted)") }.count
       let after = try await client.snapshot()
       lap("snapshot")
       outcome.runs.append(result)
@@ -89,7 +97,8 @@ struct ScenarioRun {
       }
       outcome.problems += checks.problems
       before = after
-      if scenario.expectsRefusal ? result.out.contains("--allow-data-loss") : result.code == 0 {
+      let refusedAsExpected = scenario.refusalTexts.allSatisfy { result.out.contains($0) }
+      if scenario.expectsRefusal ? refusedAsExpected : result.code == 0 {
         break
       }
     }

@@ -30,7 +30,13 @@ public struct PlanBuilder: Sendable {
     var draft = Draft()
     var liveByAddress: [ResourceAddress: [LiveResource]] = [:]
     for resource in live.resources { liveByAddress[resource.address, default: []].append(resource) }
-    let ambiguous = Set(liveByAddress.filter { $0.value.count > 1 }.keys)
+    let desiredAddresses = Set(items.map(\.address))
+    // Several live resources under one name are a problem only where heho would act on the
+    // name: a manifest declares it, or the project prunes. Unmanaged ones it leaves alone are
+    // listed as unmanaged, each with its ID.
+    let ambiguous = Set(
+      liveByAddress.filter { $0.value.count > 1 && (prune || desiredAddresses.contains($0.key)) }
+        .keys)
     for address in ambiguous.sorted() {
       let ids = (liveByAddress[address] ?? []).map(\.id).sorted().joined(separator: ", ")
       draft.problems.append(
@@ -40,7 +46,6 @@ public struct PlanBuilder: Sendable {
             + "heho identifies resources by name, so it touches none of them: "
             + "rename or delete all but one on the platform"))
     }
-    let desiredAddresses = Set(items.map(\.address))
     for item in items where !ambiguous.contains(item.address) {
       if let operation = operation(
         for: item, live: liveByAddress[item.address]?.first, into: &draft)
@@ -62,7 +67,7 @@ public struct PlanBuilder: Sendable {
     }
     draft.operations = cascade(draft.operations)
     draft.operations = order(draft.operations)
-    draft.unmanaged.sort { $0.address < $1.address }
+    draft.unmanaged.sort { ($0.address, $0.liveID) < ($1.address, $1.liveID) }
     return draft
   }
 

@@ -1,11 +1,14 @@
 import Hummingbird
 
-/// Adds latency and injects faults into platform API requests, as the injector decides.
+/// Adds latency and injects faults into platform API requests, as the injector decides, and
+/// counts every fault it injects.
 struct FaultMiddleware: RouterMiddleware {
   typealias Context = LocalRequestContext
 
   /// The seeded decision source.
   let injector: FaultInjector
+  /// Where each injected fault is counted.
+  let recorder: MetricsRecorder
 
   func handle(
     _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -15,6 +18,7 @@ struct FaultMiddleware: RouterMiddleware {
       try await Task.sleep(for: .milliseconds(decision.latencyMilliseconds))
     }
     guard let fault = decision.fault else { return try await next(request, context) }
+    recorder.recordFault(fault, route: "\(request.method) \(request.uri.path)")
     switch fault {
     case .tooManyRequests:
       throw LocalAPIError(

@@ -11,7 +11,7 @@ enum LocalApplication {
     LocalExtrasController(recorder: services.recorder).addRoutes(to: router)
     let api = router.group("api")
       .add(middleware: MetricsMiddleware(recorder: services.recorder))
-      .add(middleware: FaultMiddleware(injector: services.injector))
+      .add(middleware: FaultMiddleware(injector: services.injector, recorder: services.recorder))
       .add(middleware: AuthMiddleware(platform: services.platform))
     AccountController(chatbots: services.chatbots).addRoutes(to: api)
     ChatbotController(chatbots: services.chatbots, tables: services.tables).addRoutes(to: api)

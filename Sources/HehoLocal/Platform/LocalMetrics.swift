@@ -6,16 +6,32 @@ public struct LocalMetrics: Sendable, Hashable, Codable {
   public var total: Int
   /// Requests per route, keyed `METHOD /path` (for example `GET /api/v1/chatbots/manage`).
   public var routes: [String: Int]
+  /// Injected faults per kind, keyed by the kind's command-line name (`429`, `500`, `503`,
+  /// `drop`, `commit-then-fail`).
+  public var faults: [String: Int]
+  /// Injected faults per route (`METHOD /path`), then per kind.
+  public var faultsByRoute: [String: [String: Int]]
 
   /// Creates metrics from counts.
-  public init(total: Int = 0, routes: [String: Int] = [:]) {
+  public init(
+    total: Int = 0, routes: [String: Int] = [:], faults: [String: Int] = [:],
+    faultsByRoute: [String: [String: Int]] = [:]
+  ) {
     self.total = total
     self.routes = routes
+    self.faults = faults
+    self.faultsByRoute = faultsByRoute
   }
 
   /// The count for one route, 0 when it was never called.
   public func count(_ method: String, _ path: String) -> Int {
     routes["\(method) \(path)"] ?? 0
+  }
+
+  /// How many faults of `kind` were injected, on one route (`METHOD /path`) or on all.
+  public func faults(_ kind: FaultConfiguration.Kind, route: String? = nil) -> Int {
+    guard let route else { return faults[kind.commandLineName] ?? 0 }
+    return faultsByRoute[route]?[kind.commandLineName] ?? 0
   }
 }
 
@@ -28,6 +44,14 @@ final class MetricsRecorder: Sendable {
     counts.withLock {
       $0.total += 1
       $0.routes[route, default: 0] += 1
+    }
+  }
+
+  /// Counts one injected fault on a route.
+  func recordFault(_ kind: FaultConfiguration.Kind, route: String) {
+    counts.withLock {
+      $0.faults[kind.commandLineName, default: 0] += 1
+      $0.faultsByRoute[route, default: [:]][kind.commandLineName, default: 0] += 1
     }
   }
 

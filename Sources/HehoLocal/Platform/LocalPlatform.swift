@@ -60,7 +60,9 @@ public final class LocalPlatform: Sendable {
       temporaryDirectory = directory
       path = directory + "/local.sqlite"
     }
-    let services = try LocalServices(path: path, faults: configuration.faults)
+    let services = try LocalServices(
+      path: path, faults: configuration.faults,
+      uniqueChatbotNames: configuration.uniqueChatbotNames)
     let existing = try await services.platform.organization(named: "default")
     let key = configuration.apiKey ?? APIKey.generate()
     let (organization, created) = try await services.platform.addKey(

@@ -12,16 +12,22 @@ public struct LocalPlatformConfiguration: Sendable {
   public var apiKey: String?
   /// Latency and faults injected into `/api/...` requests.
   public var faults: FaultConfiguration
+  /// Whether a second chatbot with an existing name is refused with 409.
+  ///
+  /// Off by default: the HeHo seed never says chatbot names are unique, so neither does the
+  /// local platform (`docs/heho-api-contract.md`). Tables are always unique by name.
+  public var uniqueChatbotNames: Bool
 
   /// Creates a configuration.
   public init(
     host: String = "127.0.0.1", port: Int = 0, databasePath: String? = nil, apiKey: String? = nil,
-    faults: FaultConfiguration = .none
+    faults: FaultConfiguration = .none, uniqueChatbotNames: Bool = false
   ) {
     self.host = host
     self.port = port
     self.databasePath = databasePath
     self.apiKey = apiKey
     self.faults = faults
+    self.uniqueChatbotNames = uniqueChatbotNames
   }
 }

@@ -10,17 +10,20 @@ struct LocalServices: Sendable {
   let recorder: MetricsRecorder
   /// Fault decisions.
   let injector: FaultInjector
+  /// Whether chatbot names are unique per organization (off: the seed promises no such check).
+  let uniqueChatbotNames: Bool
 
   /// Opens the platform database at `path` and the organization databases beside it.
-  init(path: String, faults: FaultConfiguration = .none) throws {
+  init(path: String, faults: FaultConfiguration = .none, uniqueChatbotNames: Bool = false) throws {
     platform = try PlatformStore(path: path)
     databases = OrganizationDatabases(
       directory: OrganizationDatabases.directory(forPlatformDatabase: path))
     recorder = MetricsRecorder()
     injector = FaultInjector(faults)
+    self.uniqueChatbotNames = uniqueChatbotNames
   }
 
-  var chatbots: ChatbotStore { ChatbotStore(platform: platform) }
+  var chatbots: ChatbotStore { ChatbotStore(platform: platform, uniqueNames: uniqueChatbotNames) }
   var tables: TableService { TableService(databases: databases) }
   var rows: RowService { RowService(databases: databases) }
 

@@ -5,8 +5,12 @@ import GRDB
 struct ChatbotStore: Sendable {
   /// The platform database.
   let platform: PlatformStore
+  /// Whether a second chatbot with an existing name is refused (409). The seed promises no such
+  /// check, so it is off unless `heho local serve --unique-names` asks for it.
+  var uniqueNames = false
 
-  /// Stores a new chatbot; 409 when the organization already has one with that name.
+  /// Stores a new chatbot; with `uniqueNames`, 409 when the organization already has one with
+  /// that name.
   func insert(_ chatbot: Chatbot, organization: Organization) async throws {
     let slots = JSONValue.array(
       chatbot.dataTables.map { slot in
@@ -16,23 +20,28 @@ struct ChatbotStore: Sendable {
         ])
       }
     ).serialized()
-    do {
-      try await platform.pool.write { db in
-        try db.execute(
-          sql: """
-            INSERT INTO chatbots (id, organization_id, name, goal, description, model, tone, theme,
-              data_tables, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-          arguments: [
-            chatbot.id, organization.id, chatbot.name, chatbot.goal, chatbot.description,
-            chatbot.model, chatbot.tone, chatbot.theme, slots, chatbot.createdAt,
-          ])
+    let uniqueNames = uniqueNames
+    try await platform.pool.write { db in
+      if uniqueNames {
+        let taken = try Bool.fetchOne(
+          db, sql: "SELECT EXISTS (SELECT 1 FROM chatbots WHERE organization_id = ? AND name = ?)",
+          arguments: [organization.id, chatbot.name])
+        if taken == true {
+          throw LocalAPIError.conflict(
+            "a chatbot named '\(chatbot.name)' already exists in this organization; "
+              + "choose another name or delete the existing one", field: "name")
+        }
       }
-    } catch  where SQLiteFile.isUniqueViolation(error) {
-      throw LocalAPIError.conflict(
-        "a chatbot named '\(chatbot.name)' already exists in this organization; "
-          + "choose another name or delete the existing one", field: "name")
+      try db.execute(
+        sql: """
+          INSERT INTO chatbots (id, organization_id, name, goal, description, model, tone, theme,
+            data_tables, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          chatbot.id, organization.id, chatbot.name, chatbot.goal, chatbot.description,
+          chatbot.model, chatbot.tone, chatbot.theme, slots, chatbot.createdAt,
+        ])
     }
   }
 

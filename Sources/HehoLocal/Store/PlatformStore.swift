@@ -38,6 +38,25 @@ final class PlatformStore: Sendable {
             UNIQUE (organization_id, name));
           """)
     }
+    // The HeHo seed never says chatbot names are unique, so the platform accepts duplicates
+    // (`LocalPlatformConfiguration.uniqueChatbotNames` turns the check back on, in code).
+    // SQLite cannot drop a table constraint: the table is rebuilt without it.
+    migrator.registerMigration("v2-chatbot-names-not-unique") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE chatbots_v2 (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+            name TEXT NOT NULL, goal TEXT NOT NULL, description TEXT NOT NULL, model TEXT NOT NULL,
+            tone TEXT NOT NULL, theme TEXT NOT NULL, data_tables TEXT NOT NULL,
+            created_at TEXT NOT NULL);
+          INSERT INTO chatbots_v2 SELECT * FROM chatbots;
+          DROP TABLE chatbots;
+          ALTER TABLE chatbots_v2 RENAME TO chatbots;
+          CREATE INDEX chatbots_by_name ON chatbots (organization_id, name);
+          """)
+    }
     return migrator
   }
 

@@ -4,16 +4,24 @@ import HehoManifest
 
 extension HehoProvider {
   /// Creates without ever making a duplicate: when an attempt's outcome is unknown (timeout,
-  /// lost connection, 5xx), looks the resource up by name first and adopts it if it is there.
+  /// lost connection, 5xx), looks the resource up by name before sending it again. One match is
+  /// adopted; none means the attempt never landed, so it is sent again; several mean the
+  /// platform holds duplicates (HeHo does not refuse a repeated chatbot name), and nothing more
+  /// is sent.
+  ///
+  /// - Parameter lookup: The IDs of the live resources named like the step's address.
   func create(
-    _ step: ApplyStep, path: String, lookup: @Sendable () async throws -> String?
+    _ step: ApplyStep, path: String, lookup: @Sendable () async throws -> [String]
   ) async throws -> StepResult {
     let body = try APIClient.json(step.payload)
     let request = HTTPRequest(method: "POST", path: path, body: body)
+    let lookUp = !CreateSafety.resendWithoutLookup
     var uncertain = false
     var lastProblem = ""
     for _ in 1...createAttempts {
-      if uncertain, let id = try await lookup() { return StepResult(liveID: id, adopted: true) }
+      if uncertain && lookUp, let id = try await adoptable(step, lookup: lookup) {
+        return StepResult(liveID: id, adopted: true)
+      }
       do {
         let response = try await client.send(request, idempotent: false, write: true)
         return StepResult(liveID: createdID(in: response, step: step))
@@ -26,10 +34,26 @@ extension HehoProvider {
         throw failure(error, doing: "creating \(step.address)")
       }
     }
-    if uncertain, let id = try await lookup() { return StepResult(liveID: id, adopted: true) }
+    if uncertain && lookUp, let id = try await adoptable(step, lookup: lookup) {
+      return StepResult(liveID: id, adopted: true)
+    }
     throw ProviderError(
       "creating \(step.address): the outcome stayed unknown after \(createAttempts) attempts "
         + "(\(lastProblem)); it was not found on the platform, so run heho apply again")
+  }
+
+  /// After an unknown outcome: the ID of the one live resource with the step's name, `nil` when
+  /// there is none; an error, and nothing more sent, when there are several.
+  func adoptable(
+    _ step: ApplyStep, lookup: @Sendable () async throws -> [String]
+  ) async throws -> String? {
+    let ids = try await lookup()
+    guard ids.count > 1 else { return ids.first }
+    throw ProviderError(
+      "creating \(step.address): after an unclear response the platform holds \(ids.count) "
+        + "resources named '\(step.address.name)' (IDs \(ids.sorted().joined(separator: ", "))); "
+        + "heho cannot tell which one it made, so it sent nothing more: delete all but one on "
+        + "the platform and run heho apply again")
   }
 
   /// Connects an existing table. 409 (already on the platform) counts as done.

@@ -70,11 +70,11 @@ public struct HehoProvider: Provider {
     switch (step.action, step.address.kind) {
     case (.create, "chatbot"):
       return try await create(step, path: HehoPaths.chatbots) {
-        try await listChatbots().first { $0.name == step.address.name }?.id
+        try await listChatbots().filter { $0.name == step.address.name }.map(\.id)
       }
     case (.create, "table"):
       return try await create(step, path: HehoPaths.tables) {
-        try await listTables().first { $0.name == step.address.name }?.name
+        try await listTables().filter { $0.name == step.address.name }.map(\.name)
       }
     case (.connect, "table"):
       return try await connect(step)

@@ -96,10 +96,13 @@ struct TestPlatform: Sendable {
   let key: String
 
   /// Opens a fresh platform with an organization `default` and its key.
-  static func make(faults: FaultConfiguration = .none) async throws -> TestPlatform {
+  static func make(
+    faults: FaultConfiguration = .none, uniqueChatbotNames: Bool = false
+  ) async throws -> TestPlatform {
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("heho-local-test-\(UUID().uuidString)").path
-    let services = try LocalServices(path: directory + "/local.sqlite", faults: faults)
+    let services = try LocalServices(
+      path: directory + "/local.sqlite", faults: faults, uniqueChatbotNames: uniqueChatbotNames)
     let key = try await LocalPlatform.addKey(toOrganization: "default", services: services)
     return TestPlatform(services: services, directory: directory, key: key)
   }
@@ -155,6 +158,16 @@ extension JSONValue {
   var stringValue: String? {
     guard case .string(let text) = self else { return nil }
     return text
+  }
+
+  var objectValue: [String: JSONValue]? {
+    guard case .object(let fields) = self else { return nil }
+    return fields
+  }
+
+  var intValue: Int? {
+    guard case .integer(let number) = self else { return nil }
+    return Int(number)
   }
 
   var arrayValue: [JSONValue] {
