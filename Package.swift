@@ -82,6 +82,8 @@ let package = Package(
       name: "EndToEndTests",
       dependencies: [
         "HehoCLI", "HehoLocal", "HehoProviders", "HehoEngine", "HehoManifest", "HehoTestSupport",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),
     .testTarget(

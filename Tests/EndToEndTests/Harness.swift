@@ -29,6 +29,13 @@ final class Capture: @unchecked Sendable {
   var texts: (String, String) { lock.withLock { (outText, errText) } }
 }
 
+/// A set-up or check call of a test failed.
+struct HarnessError: Error, CustomStringConvertible {
+  var description: String
+
+  init(_ description: String) { self.description = description }
+}
+
 /// A local platform on a free port and a project directory, driven through the real commands.
 struct Harness: Sendable {
   let platform: LocalPlatform
@@ -73,6 +80,16 @@ struct Harness: Sendable {
   func run(_ arguments: [String], project: Bool = true, answer: String? = nil) async -> RunResult {
     var arguments = arguments
     if project { arguments += ["-f", directory.path, "--endpoint", platform.baseURL] }
+    let result = await Self.runCommand(arguments, environment: environment, answer: answer)
+    transcript.out(result.out)
+    transcript.err(result.err)
+    return result
+  }
+
+  /// Runs the real `heho` command code in-process with `environment` and a captured console.
+  static func runCommand(
+    _ arguments: [String], environment: [String: String], answer: String? = nil
+  ) async -> RunResult {
     let capture = Capture()
     let console = Console(
       out: capture.out, err: capture.err, isTerminal: answer != nil, useColor: false,
@@ -83,8 +100,6 @@ struct Harness: Sendable {
       }
     }
     let (out, err) = capture.texts
-    transcript.out(out)
-    transcript.err(err)
     return RunResult(code: code, out: out, err: err)
   }
 
@@ -96,10 +111,14 @@ struct Harness: Sendable {
   }
 
   /// Calls the platform's API directly (for set-up and checks), with faults as configured.
+  /// Any answer but a 2xx is an error naming the request, the status and the body.
+  @discardableResult
   func api(_ method: String, _ path: String, body: [String: Any]? = nil) async throws
     -> [String: Any]
   {
-    guard let url = URL(string: platform.baseURL + path) else { return [:] }
+    guard let url = URL(string: platform.baseURL + path) else {
+      throw HarnessError("\(method) \(path): not a URL under \(platform.baseURL)")
+    }
     var request = URLRequest(url: url)
     request.httpMethod = method
     request.setValue("Bearer \(platform.apiKey)", forHTTPHeaderField: "Authorization")
@@ -107,7 +126,12 @@ struct Harness: Sendable {
       request.httpBody = try JSONSerialization.data(withJSONObject: body)
       request.setValue("application/json", forHTTPHeaderField: "Content-Type")
     }
-    let (data, _) = try await URLSession.shared.data(for: request)
+    let (data, response) = try await URLSession.shared.data(for: request)
+    let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+    guard (200..<300).contains(status) else {
+      throw HarnessError(
+        "\(method) \(path) answered \(status): \(String(decoding: data, as: UTF8.self))")
+    }
     return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
   }
 

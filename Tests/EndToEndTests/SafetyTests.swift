@@ -20,10 +20,13 @@ import Testing
     #expect(apply.code == 1)
     #expect(apply.out.contains("table/faq: would replace it and lose its rows (3 rows now)"))
     #expect(apply.out.contains("--allow-data-loss"))
-    let metrics = await harness.platform.metrics()
-    #expect(metrics.count("POST", "/api/v1/chatbots/manage") == 0)
-    #expect(metrics.count("DELETE", "/api/v1/chatbots/manage") == 0)
-    #expect(metrics.count("DELETE", "/api/v1/database/tables") == 0)
+    // Exactly the reads a refused plan needs: the two lists, and one row count of the table
+    // at risk (a `read` action, the one POST). Any other route would be a write.
+    #expect(
+      await harness.platform.metrics().routes == [
+        "GET /api/v1/chatbots/manage": 1, "GET /api/v1/database/manage": 1,
+        "POST /api/v1/database/manage": 1,
+      ])
     #expect(try await harness.platform.rowCount(table: "faq", organization: "default") == 3)
     let allowed = await harness.run(["apply", "--auto-approve", "--allow-data-loss"])
     #expect(allowed.code == 0, "\(allowed.all)")
@@ -55,12 +58,23 @@ import Testing
     _ = try await harness.api(
       "POST", "/api/v1/database/tables",
       body: ["tableName": "intruder", "columns": [["name": "id", "type": "uuid"]]])
+    await harness.platform.resetMetrics()
     let stale = await harness.run(["apply", planFile, "--auto-approve"])
     #expect(stale.code == 1)
+    let refusal = try #require(
+      stale.err.split(separator: "\n").first { $0.contains("the live state changed") },
+      "\(stale.all)")
     #expect(
-      stale.err.contains("the live state changed since the plan was made; run heho plan again")
-        || stale.err.contains("run heho plan again"))
+      refusal.wholeMatch(
+        of: #/.*the live state changed since the plan was made \(fingerprint [0-9a-f]+, now [0-9a-f]+\); run heho plan again/#
+      ) != nil, "\(refusal)")
+    // Refused after reading the lists for the fingerprint, before any write.
+    #expect(
+      await harness.platform.metrics().routes == [
+        "GET /api/v1/chatbots/manage": 1, "GET /api/v1/database/manage": 1,
+      ])
     #expect(try await harness.chatbotNames().isEmpty)
+    #expect(try await harness.tableNames() == ["intruder"])
     #expect(await harness.run(["plan", "--out", planFile]).code == 0)
     let fresh = await harness.run(["apply", planFile, "--auto-approve"])
     #expect(fresh.code == 0, "\(fresh.all)")

@@ -6,9 +6,15 @@ import Testing
 /// Thousands of seeded mutations of the example manifests: every load ends in a state or in
 /// positioned diagnostics; never a crash or a hang.
 ///
-/// `HEHO_FUZZ_MUTATIONS` sets the count (default 2000); `HEHO_FUZZ_SEED=N` reruns one.
+/// `HEHO_FUZZ_MUTATIONS` sets the count (default 2000, at least `minimumCount`);
+/// `HEHO_FUZZ_SEED=N` reruns one.
 @Suite struct LoaderFuzzTests {
   static let defaultCount = 2000
+  /// Fewer mutations than this prove too little: the run fails instead of passing on nothing.
+  static let minimumCount = 100
+  /// The longest one load of a mutated example may take before it counts as a hang. A load
+  /// takes milliseconds; the bound leaves room for a debug build on a loaded machine.
+  static let secondsPerLoad = 20.0
 
   struct Example {
     var directory: URL
@@ -34,11 +40,17 @@ import Testing
     return (root, examples)
   }
 
-  static var seeds: [UInt64] {
-    let environment = ProcessInfo.processInfo.environment
+  /// The mutation seeds to run, or why the requested count is refused.
+  static func seeds(
+    in environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> [UInt64] {
     if let text = environment["HEHO_FUZZ_SEED"], let seed = UInt64(text) { return [seed] }
-    let count = environment["HEHO_FUZZ_MUTATIONS"].flatMap { Int($0) } ?? defaultCount
-    return (0..<UInt64(max(0, count))).map { $0 + 1 }
+    let text = environment["HEHO_FUZZ_MUTATIONS"]
+    let count = text.map { Int($0) ?? -1 } ?? defaultCount
+    guard count >= minimumCount else {
+      throw MutationCountError(text: text ?? "", minimum: minimumCount)
+    }
+    return (0..<UInt64(count)).map { $0 + 1 }
   }
 
   @Test(.timeLimit(.minutes(5)))
@@ -48,7 +60,8 @@ import Testing
     try #require(!examples.isEmpty)
     var failures: [String] = []
     var withErrors = 0
-    for seed in Self.seeds {
+    let seeds = try Self.seeds()
+    for seed in seeds {
       var mutator = ManifestMutator(random: SplitMix64(seed: seed))
       let example = examples[mutator.random.int(0...(examples.count - 1))]
       let file = mutator.random.pick(example.manifests, or: "heho.yaml")
@@ -56,7 +69,19 @@ import Testing
       let original = try Data(contentsOf: url)
       let (bytes, applied) = mutator.mutate(Array(original))
       try Data(bytes).write(to: url)
-      let result = ManifestLoader().load(LoadOptions(path: example.directory.path))
+      let path = example.directory.path
+      guard
+        let result = TimeBound.run(seconds: Self.secondsPerLoad, {
+          ManifestLoader().load(LoadOptions(path: path))
+        })
+      else {
+        let hang =
+          "seed \(seed): loading \(example.directory.lastPathComponent)/\(file) did not finish "
+          + "in \(Int(Self.secondsPerLoad)) s (\(applied.joined(separator: "; "))); rerun: "
+          + "HEHO_FUZZ_SEED=\(seed) swift test --filter LoaderFuzz"
+        Issue.record(Comment(rawValue: hang))
+        return
+      }
       let problems = Self.problems(in: result, directory: example.directory)
       try original.write(to: url)
       if result.hasErrors { withErrors += 1 }
@@ -70,7 +95,26 @@ import Testing
     }
     for failure in failures { Issue.record(Comment(rawValue: failure)) }
     // The mutations must break files often, or the fuzzing proves little.
-    if Self.seeds.count >= 100 { #expect(withErrors * 3 > Self.seeds.count) }
+    if seeds.count >= Self.minimumCount { #expect(withErrors * 3 > seeds.count) }
+  }
+
+  @Test(arguments: ["0", "99", "none"])
+  func aMutationCountBelowTheMinimumIsRefused(count: String) throws {
+    #expect(throws: MutationCountError.self) {
+      try Self.seeds(in: ["HEHO_FUZZ_MUTATIONS": count])
+    }
+    #expect(try Self.seeds(in: ["HEHO_FUZZ_SEED": "9"]) == [9])
+  }
+
+  @Test func theWatchdogReportsAHangAndPassesWorkThatFinishes() {
+    #expect(TimeBound.run(seconds: 5) { 42 } == 42)
+    let started = ContinuousClock.now
+    let hung = TimeBound.run(seconds: 0.2) { () -> Int in
+      Thread.sleep(forTimeInterval: 3)
+      return 1
+    }
+    #expect(hung == nil)
+    #expect(ContinuousClock.now - started < .seconds(2))
   }
 
   /// Found by the fuzzing: an unfinished last line got its error one line past the end.
@@ -124,5 +168,16 @@ import Testing
       previous = scalar
     }
     return lines
+  }
+}
+
+/// `HEHO_FUZZ_MUTATIONS` asked for too few mutations (or for no number at all).
+struct MutationCountError: Error, CustomStringConvertible {
+  var text: String
+  var minimum: Int
+
+  var description: String {
+    "HEHO_FUZZ_MUTATIONS=\(text): a run needs at least \(minimum) mutations to prove anything; "
+      + "to rerun one mutation, set HEHO_FUZZ_SEED=N instead"
   }
 }

@@ -35,6 +35,9 @@ enum Reproduction {
     lines.append("observed before heho ran:\n\(outcome.initial)")
     lines.append("observed at the end:\n\(outcome.final)")
     lines.append("faults: \(describe(scenario.faults)) (seed + N for apply run N)")
+    if let storm = scenario.stormRate {
+      lines.append("fault storm: rate \(String(format: "%.3f", storm)) on apply run 1")
+    }
     lines.append("command: heho \(scenario.applyArguments.joined(separator: " ")) (up to 3 runs)")
     for run in outcome.runs {
       lines.append(

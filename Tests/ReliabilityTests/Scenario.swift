@@ -135,10 +135,16 @@ struct Scenario: Sendable {
   var faults: FaultConfiguration
   var parallelism: Int
 
-  /// The fault settings of apply run `run` (1-based): the scenario's, with a seed per run.
+  /// A fault rate for the first apply run only, high enough that the client's own retries
+  /// give up and the run fails (`nil`: the scenario's rate throughout).
+  var stormRate: Double?
+
+  /// The fault settings of apply run `run` (1-based): the scenario's, with a seed per run, and
+  /// the storm's rate on the first run.
   func faults(run: Int) -> FaultConfiguration {
     var faults = faults
     faults.seed = faults.seed &+ UInt64(run)
+    if run == 1, let stormRate { faults.rate = stormRate }
     return faults
   }
 

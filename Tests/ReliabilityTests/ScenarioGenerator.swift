@@ -60,6 +60,9 @@ struct ScenarioGenerator {
       parallelism: random.pick([1, 2, 4, 8], or: 1))
     // Drawn last, so that the rest of every scenario stays what its seed always gave.
     if random.chance(0.12) { duplicateOneLiveChatbot(in: &scenario, tables: liveNames) }
+    // Sometimes the first run meets a fault storm that outlasts the client's retries, so
+    // that a failed apply, and the one after it, are exercised too.
+    if random.chance(0.12) { scenario.stormRate = 0.6 + random.unit() * 0.3 }
     return scenario
   }
 

@@ -11,6 +11,8 @@ struct ScenarioStats: CustomStringConvertible {
   var lostRowsAllowed = 0
   var pruned = 0
   var retriedRuns = 0
+  /// Scenarios whose first run met a fault storm.
+  var storms = 0
   var createdUnderFaults = 0
   var applyRuns = 0
   /// Fault kinds some scenario asked for (a non-zero rate), by command-line name.
@@ -40,6 +42,7 @@ struct ScenarioStats: CustomStringConvertible {
       let applies = outcome.runs.filter { $0.arguments.first == "apply" }
       applyRuns += applies.count
       if applies.count > 1 { retriedRuns += 1 }
+      if scenario.stormRate != nil { storms += 1 }
       if scenario.faults.rate > 0.05, applies.contains(where: { ($0.summary?["created"] ?? 0) > 0 })
       {
         createdUnderFaults += 1
@@ -91,8 +94,8 @@ struct ScenarioStats: CustomStringConvertible {
   var description: String {
     let kinds = faults.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
     return "\(refused) refused as expected, \(lostRowsAllowed) losing rows as allowed, "
-      + "\(pruned) pruning, \(retriedRuns) needing a second or third apply, \(applyRuns) apply "
-      + "runs in all; faults fired: \(kinds.joined(separator: ", ")); commit-then-fail on "
+      + "\(pruned) pruning, \(retriedRuns) needing a second or third apply (\(storms) with a fault storm on the "
+      + "first), \(applyRuns) apply runs in all; faults fired: \(kinds.joined(separator: ", ")); commit-then-fail on "
       + "creates: \(commitThenFail(on: Self.chatbotCreate)) chatbot, "
       + "\(commitThenFail(on: Self.tableCreate)) table; \(adopted) unknown-outcome creates "
       + "resolved by a look-up; \(duplicateNames) with a repeated chatbot name on the platform "

@@ -1,0 +1,76 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The key never reaches the output, even when a server sends it back: a platform whose every
+/// answer echoes the request's headers, under each way an answer becomes an error.
+@Suite struct KeyLeakTests {
+  static let key = "hk_live_ECHOED_SECRET_0123456789"
+
+  /// How the echoing server answers the list calls.
+  enum Answer: String, CaseIterable, Sendable {
+    /// 400: refused, not retried; the error body's message is shown.
+    case badRequest
+    /// 401: the key is refused; the message is shown with advice.
+    case unauthorized
+    /// 503 with `Retry-After: 0`: retried, then given up with the last message.
+    case unavailable
+    /// 200 whose body is not what the API promises.
+    case malformed
+
+    var status: HTTPResponse.Status {
+      switch self {
+      case .badRequest: .badRequest
+      case .unauthorized: .unauthorized
+      case .unavailable: .serviceUnavailable
+      case .malformed: .ok
+      }
+    }
+  }
+
+  /// A server that answers the two list calls with the request's headers in the body.
+  static func echoing(_ answer: Answer) -> some ApplicationProtocol {
+    let router = Router()
+    for path in ["api/v1/chatbots/manage", "api/v1/database/manage"] {
+      router.get(RouterPath(path)) { request, _ -> Response in
+        let headers = request.headers.map { "\($0.name): \($0.value)" }.joined(separator: "; ")
+        let body = try JSONSerialization.data(withJSONObject: [
+          "error": "echo of what you sent: \(headers)", "chatbots": headers,
+        ])
+        var fields: HTTPFields = [.contentType: "application/json"]
+        if answer == .unavailable { fields[.retryAfter] = "0" }
+        return Response(
+          status: answer.status, headers: fields, body: .init(byteBuffer: ByteBuffer(data: body)))
+      }
+    }
+    return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+  }
+
+  @Test(arguments: Answer.allCases)
+  func anEchoedKeyNeverReachesTheOutput(answer: Answer) async throws {
+    let project = FileManager.default.temporaryDirectory
+      .appendingPathComponent("heho-echo-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: project) }
+    try FileManager.default.copyItem(
+      at: Harness.repositoryRoot.appendingPathComponent("examples/support-desk"), to: project)
+    try await Self.echoing(answer).test(.live) { client in
+      let port = try #require(client.port)
+      for command in [["plan"], ["apply", "--auto-approve"], ["drift"]] {
+        let run = await Harness.runCommand(
+          command + ["-f", project.path, "--endpoint", "http://127.0.0.1:\(port)"],
+          environment: ["HEHO_API_KEY": Self.key, "NO_COLOR": "1"])
+        #expect(run.code == 1, "\(command[0]) under \(answer): \(run.all)")
+        #expect(!run.all.contains(Self.key), "\(command[0]) under \(answer) showed the key")
+        #expect(!run.all.contains("ECHOED_SECRET"), "\(command[0]) showed part of the key")
+        if answer != .malformed {
+          // The echoed body really reached the output, redacted: the leak path was taken.
+          #expect(
+            run.all.contains("echo of what you sent"), "\(command[0]) under \(answer): \(run.all)")
+          #expect(run.all.contains("[redacted]"), "\(command[0]) under \(answer): \(run.all)")
+        }
+      }
+    }
+  }
+}
