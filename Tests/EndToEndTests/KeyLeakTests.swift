@@ -45,7 +45,8 @@ import Testing
           status: answer.status, headers: fields, body: .init(byteBuffer: ByteBuffer(data: body)))
       }
     }
-    return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+    return Application(
+      router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
   }
 
   @Test(arguments: Answer.allCases)

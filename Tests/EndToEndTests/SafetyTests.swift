@@ -66,7 +66,8 @@ import Testing
       "\(stale.all)")
     #expect(
       refusal.wholeMatch(
-        of: #/.*the live state changed since the plan was made \(fingerprint [0-9a-f]+, now [0-9a-f]+\); run heho plan again/#
+        of:
+          #/.*the live state changed since the plan was made \(fingerprint [0-9a-f]+, now [0-9a-f]+\); run heho plan again/#
       ) != nil, "\(refusal)")
     // Refused after reading the lists for the fingerprint, before any write.
     #expect(

@@ -102,7 +102,8 @@ struct ChatbotAPITests {
     }
   }
 
-  @Test("names may repeat (the seed promises no uniqueness), list is in creation order, delete works")
+  @Test(
+    "names may repeat (the seed promises no uniqueness), list is in creation order, delete works")
   func repeatedNamesListDelete() async throws {
     try await withPlatform { api in
       for name in ["b", "a", "c", "a"] {
@@ -141,7 +142,8 @@ struct ChatbotAPITests {
       let other = try await api.call(.post, "/api/v1/chatbots/manage", chatbotJSON(name: "b"))
       #expect(other.status == .created)
       let list = try await api.call(.get, "/api/v1/chatbots/manage")
-      #expect(list.json["chatbots"]?.arrayValue.compactMap { $0["name"]?.stringValue } == ["a", "b"])
+      #expect(
+        list.json["chatbots"]?.arrayValue.compactMap { $0["name"]?.stringValue } == ["a", "b"])
     }
   }
 

@@ -59,6 +59,18 @@ struct CorpusTests {
     }
   }
 
+  /// The parameterized tests above pass on an empty list: the corpus must be there to prove
+  /// anything (a moved folder or an unreadable one would otherwise pass silently).
+  @Test func theCorpusIsThere() {
+    let cases = CorpusCase.all()
+    #expect(
+      cases.filter(\.valid).count >= 3, "valid corpus files missing in \(Fixtures.corpus.path)")
+    #expect(
+      cases.filter { !$0.valid }.count >= 20,
+      "invalid corpus files missing in \(Fixtures.corpus.path)")
+    #expect(cases.filter { !$0.valid }.allSatisfy { !$0.expectations.isEmpty })
+  }
+
   @Test func everyDiagnosticIsPositioned() {
     for corpus in CorpusCase.all() {
       let result = ManifestLoader().load(LoadOptions(path: corpus.url.path))

@@ -58,6 +58,23 @@ import Testing
     #expect(await fake.lines() == ["POST /api/v1/chatbots/manage", "GET /api/v1/chatbots/manage"])
   }
 
+  @Test func aLookUpThatFailsSaysTheCreateMayHaveLandedAndSendsNothingMore() async throws {
+    let fake = FakeHeho()
+    await fake.fail("POST /api/v1/chatbots/manage", with: [.commitThen500])
+    await fake.fail(
+      "GET /api/v1/chatbots/manage",
+      with: Array(repeating: .status(503, retryAfter: nil), count: 5))
+    await #expect {
+      try await Self.provider(fake).perform(Self.createBot())
+    } throws: { error in
+      let text = "\(error)"
+      return text.contains("the answer to the create was lost, and looking it up failed")
+        && text.contains("it may exist on the platform now: run heho apply again")
+    }
+    #expect(await fake.chatbotCount == 1)
+    #expect(await fake.lines().filter { $0.hasPrefix("POST") }.count == 1)
+  }
+
   @Test func theTestOnlyBlindResendMakesTheDuplicateTheLookUpPrevents() async throws {
     let fake = FakeHeho()
     await fake.fail("POST /api/v1/chatbots/manage", with: [.commitThen500])

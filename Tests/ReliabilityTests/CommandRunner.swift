@@ -28,10 +28,16 @@ struct RunResult: Sendable {
   }
 
   /// `(action, address)` of every step the progress marked done (`✓ create table/x`).
-  var stepsDone: [(action: String, address: String)] {
+  var stepsDone: [(action: String, address: String)] { steps(marked: "✓") }
+
+  /// `(action, address)` of every step the progress marked failed (`✗ create table/x`): its
+  /// write may still have landed (an answer lost, then a look-up that failed too).
+  var stepsFailed: [(action: String, address: String)] { steps(marked: "✗") }
+
+  func steps(marked mark: Substring) -> [(action: String, address: String)] {
     out.split(separator: "\n").compactMap { line in
       let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ")
-      guard words.count >= 3, words[0] == "✓" else { return nil }
+      guard words.count >= 3, words[0] == mark else { return nil }
       return (String(words[1]), String(words[2]))
     }
   }

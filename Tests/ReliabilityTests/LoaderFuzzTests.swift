@@ -71,9 +71,11 @@ import Testing
       try Data(bytes).write(to: url)
       let path = example.directory.path
       guard
-        let result = TimeBound.run(seconds: Self.secondsPerLoad, {
-          ManifestLoader().load(LoadOptions(path: path))
-        })
+        let result = TimeBound.run(
+          seconds: Self.secondsPerLoad,
+          {
+            ManifestLoader().load(LoadOptions(path: path))
+          })
       else {
         let hang =
           "seed \(seed): loading \(example.directory.lastPathComponent)/\(file) did not finish "

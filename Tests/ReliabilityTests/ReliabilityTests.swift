@@ -1,8 +1,7 @@
 import Foundation
 import HehoLocal
-import Testing
-
 @_spi(FaultTesting) import HehoProviders
+import Testing
 
 /// Seeded scenarios: random manifests, a random live state made by hand, random faults; apply
 /// up to three times, then check that nothing was lost, duplicated, leaked or misreported.

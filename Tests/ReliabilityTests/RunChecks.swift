@@ -25,7 +25,8 @@ struct RunChecks {
     var had: [String: Int] = [:]
     for chatbot in after.chatbots { counts[chatbot.settled.name, default: 0] += 1 }
     for chatbot in before.chatbots { had[chatbot.settled.name, default: 0] += 1 }
-    for (name, count) in counts.sorted(by: { $0.key < $1.key }) where count > max(1, had[name] ?? 0) {
+    for (name, count) in counts.sorted(by: { $0.key < $1.key }) where count > max(1, had[name] ?? 0)
+    {
       fail("chatbot '\(name)' exists \(count) times (\(had[name] ?? 0) before the run)")
     }
   }
@@ -90,16 +91,26 @@ struct RunChecks {
       fail("the summary reports more than was done: " + counts)
     }
     let done = result.stepsDone
+    // Creates that were attempted, done or failed: a failed one may have landed anyway.
+    let attempted = Set(
+      (done + result.stepsFailed).filter { $0.action == "create" || $0.action == "connect" }
+        .map(\.address))
     for step in done {
-      let built = done.contains {
-        ($0.action == "create" || $0.action == "connect") && $0.address == step.address
-      }
       let present = after.addresses.contains(step.address)
       if (step.action == "create" || step.action == "connect") && !present {
         fail("reported \(step.action) \(step.address) done, but it is not on the platform")
       }
-      if step.action == "delete" && !built && present {
+      guard step.action == "delete" else { continue }
+      if present && !attempted.contains(step.address) {
         fail("reported delete \(step.address) done, but it is still on the platform")
+      }
+      // A deleted chatbot's ID is gone, whatever was created under its name since.
+      let name = String(step.address.dropFirst("chatbot/".count))
+      for chatbot in before.chatbots
+      where step.address.hasPrefix("chatbot/") && chatbot.settled.name == name
+        && after.chatbots.contains(where: { $0.id == chatbot.id })
+      {
+        fail("reported delete \(step.address) done, but its ID \(chatbot.id) is still there")
       }
     }
   }

@@ -18,7 +18,9 @@ enum ScenarioBatch {
         let mine = stride(from: lane, to: scenarios.count, by: lanes).map { scenarios[$0] }
         group.addTask {
           var outcomes: [ScenarioOutcome] = []
-          for scenario in mine { outcomes.append(await ScenarioRun.execute(scenario, on: platform)) }
+          for scenario in mine {
+            outcomes.append(await ScenarioRun.execute(scenario, on: platform))
+          }
           return outcomes
         }
       }

@@ -47,7 +47,15 @@ extension HehoProvider {
   func adoptable(
     _ step: ApplyStep, lookup: @Sendable () async throws -> [String]
   ) async throws -> String? {
-    let ids = try await lookup()
+    let ids: [String]
+    do {
+      ids = try await lookup()
+    } catch let error as ProviderError {
+      throw ProviderError(
+        "creating \(step.address): the answer to the create was lost, and looking it up failed "
+          + "(\(error.message)); it may exist on the platform now: run heho apply again, which "
+          + "finds it rather than making it twice", status: error.status)
+    }
     guard ids.count > 1 else { return ids.first }
     throw ProviderError(
       "creating \(step.address): after an unclear response the platform holds \(ids.count) "
