@@ -6,25 +6,8 @@ import Testing
 
 /// A database made before chatbot names could repeat is migrated, and keeps its chatbots.
 @Suite struct PlatformStoreMigrationTests {
-  /// The first schema, with `UNIQUE (organization_id, name)` on chatbots, as an older HehoLocal
-  /// wrote it (the migrator's own record included).
-  static let firstSchema = """
-    CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
-    INSERT INTO grdb_migrations VALUES ('v1');
-    CREATE TABLE organizations (
-      id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
-    CREATE TABLE api_keys (
-      key_hash TEXT PRIMARY KEY NOT NULL,
-      organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
-      created_at TEXT NOT NULL);
-    CREATE TABLE chatbots (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      id TEXT NOT NULL UNIQUE,
-      organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
-      name TEXT NOT NULL, goal TEXT NOT NULL, description TEXT NOT NULL, model TEXT NOT NULL,
-      tone TEXT NOT NULL, theme TEXT NOT NULL, data_tables TEXT NOT NULL,
-      created_at TEXT NOT NULL,
-      UNIQUE (organization_id, name));
+  /// An older HehoLocal's chatbot: one row, written with SQL under the first schema.
+  static let firstChatbot = """
     INSERT INTO organizations VALUES ('org-1', 'default', '2026-11-01T00:00:00Z');
     INSERT INTO chatbots (id, organization_id, name, goal, description, model, tone, theme,
       data_tables, created_at)
@@ -38,8 +21,14 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let path = directory.appendingPathComponent("local.sqlite").path
+    // The database as the first schema (which refused repeated names) left it.
     let old = try DatabaseQueue(path: path)
-    try await old.write { try $0.execute(sql: Self.firstSchema) }
+    try PlatformStore.migrator.migrate(old, upTo: "v1")
+    try await old.write { try $0.execute(sql: Self.firstChatbot) }
+    let constraint = try await old.read { db in
+      try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'chatbots'")
+    }
+    #expect(constraint?.contains("UNIQUE (organization_id, name)") == true)
     try old.close()
 
     let store = try PlatformStore(path: path)

@@ -17,7 +17,7 @@ final class PlatformStore: Sendable {
     try Self.migrator.migrate(pool)
   }
 
-  private static var migrator: DatabaseMigrator {
+  static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1") { db in
       try db.execute(
