@@ -8,7 +8,8 @@ let package = Package(
     .executable(name: "heho", targets: ["heho"]),
     .library(name: "HehoManifest", targets: ["HehoManifest"]),
     .library(name: "HehoEngine", targets: ["HehoEngine"]),
-    .library(name: "HehoProviders", targets: ["HehoProviders"]),
+    .library(name: "HehoPlatform", targets: ["HehoPlatform"]),
+    .library(name: "HehoPlatforms", targets: ["HehoPlatforms"]),
     .library(name: "HehoLocal", targets: ["HehoLocal"]),
   ],
   dependencies: [
@@ -34,8 +35,10 @@ let package = Package(
         .product(name: "HeapModule", package: "swift-collections"),
       ]
     ),
+    // The platform seam: the descriptor every platform supplies, the registry type, and the
+    // HTTP client platforms share.
     .target(
-      name: "HehoProviders",
+      name: "HehoPlatform",
       dependencies: [
         "HehoManifest", "HehoEngine", .product(name: "Logging", package: "swift-log"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -43,6 +46,12 @@ let package = Package(
         .product(name: "NIOPosix", package: "swift-nio"),
       ]
     ),
+    // One target per platform; none depends on another.
+    .target(
+      name: "HeHoPlatform", dependencies: ["HehoPlatform", "HehoManifest", "HehoEngine"],
+      path: "Sources/Platforms/HeHo"),
+    // The registry: every platform, one line each.
+    .target(name: "HehoPlatforms", dependencies: ["HehoPlatform", "HeHoPlatform"]),
     .target(
       name: "HehoLocal",
       dependencies: [
@@ -54,7 +63,7 @@ let package = Package(
     .target(
       name: "HehoCLI",
       dependencies: [
-        "HehoManifest", "HehoEngine", "HehoProviders", "HehoLocal",
+        "HehoManifest", "HehoEngine", "HehoPlatform", "HehoPlatforms", "HehoLocal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -62,11 +71,12 @@ let package = Package(
     .executableTarget(name: "heho", dependencies: ["HehoCLI"]),
     .target(name: "HehoTestSupport", path: "Tests/HehoTestSupport"),
     .testTarget(
-      name: "HehoManifestTests", dependencies: ["HehoManifest", "HehoCLI", "HehoTestSupport"]),
+      name: "HehoManifestTests",
+      dependencies: ["HehoManifest", "HehoCLI", "HehoPlatforms", "HehoPlatform", "HehoTestSupport"]),
     .testTarget(name: "HehoEngineTests", dependencies: ["HehoEngine", "HehoManifest"]),
     .testTarget(
-      name: "HehoProvidersTests",
-      dependencies: ["HehoProviders", "HehoEngine", "HehoManifest"]
+      name: "HeHoPlatformTests",
+      dependencies: ["HeHoPlatform", "HehoPlatform", "HehoPlatforms", "HehoEngine", "HehoManifest"]
     ),
     .testTarget(
       name: "HehoLocalTests",
@@ -81,14 +91,18 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "HehoCLI", "HehoLocal", "HehoProviders", "HehoEngine", "HehoManifest", "HehoTestSupport",
+        "HehoCLI", "HehoLocal", "HehoPlatform", "HehoPlatforms", "HeHoPlatform", "HehoEngine",
+        "HehoManifest", "HehoTestSupport",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),
     .testTarget(
       name: "ReliabilityTests",
-      dependencies: ["HehoCLI", "HehoLocal", "HehoProviders", "HehoEngine", "HehoManifest"]
+      dependencies: [
+        "HehoCLI", "HehoLocal", "HehoPlatform", "HehoPlatforms", "HeHoPlatform", "HehoEngine",
+        "HehoManifest",
+      ]
     ),
   ],
   swiftLanguageModes: [.v6]

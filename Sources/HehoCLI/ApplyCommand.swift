@@ -56,10 +56,16 @@ struct ApplyCommand: AsyncParsableCommand {
       throw CommandFailure.report(
         "cannot read the plan file \(planFile): \(error.localizedDescription)")
     }
-    guard plan.provider == session.provider.name else {
+    let planned = Set(plan.platforms)
+    let now = Set(session.provider.platforms)
+    let sameNames = Set(planned.map(\.name)) == Set(now.map(\.name))
+    guard planned == now || project.local && sameNames else {
+      let describe = { (platforms: Set<PlatformEndpoint>) in
+        platforms.sorted().map { "\($0.name) at \($0.endpoint)" }.joined(separator: ", ")
+      }
       throw CommandFailure.report(
-        "\(planFile) was planned for the provider '\(plan.provider)', not "
-          + "'\(session.provider.name)'; run heho plan again")
+        "\(planFile) was planned against \(describe(planned)); this run uses "
+          + "\(describe(now)); run heho plan again")
     }
     let current: String
     do {

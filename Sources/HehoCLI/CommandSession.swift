@@ -2,53 +2,85 @@ import ArgumentParser
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoProviders
+import HehoPlatform
+import Synchronization
 
-/// What a plan or apply works on: the loaded manifests and the platform's provider.
+/// What a plan or apply works on: the loaded manifests and the platforms they use, grouped
+/// into one provider.
 struct CommandSession: Sendable {
   /// The desired state from the manifests.
   var state: DesiredState
-  /// The platform.
-  var provider: HehoProvider
+  /// The platforms in use, as one provider (one compile, one live state, one apply graph).
+  var provider: ProviderGroup
   /// The embedded platform, when `--local` started one.
   var embedded: EmbeddedPlatform?
   /// The live state, read while the manifests loaded (when asked for).
   var live: Task<LiveState, any Error>?
 
-  /// Loads the manifests (reporting every diagnostic) and sets up the provider.
+  /// Loads the manifests (reporting every diagnostic) and sets up the platforms they use.
   ///
-  /// The project file alone says how to reach the platform, so the provider is set up as soon
-  /// as it is read; with `prefetchLive` the live state is read while the resources load. A
-  /// problem reaching the platform is reported only once the manifests are known to be valid.
+  /// The project file alone says how to reach each platform, so providers are set up as soon
+  /// as it is read. With `prefetchLive`, a platform's live state is read as soon as the first
+  /// document of one of its kinds is parsed (or at once, for a platform the project prunes),
+  /// while the rest loads. Only platforms in use are contacted. A problem reaching one is
+  /// reported only once the manifests are known to be valid.
   static func open(_ options: ProjectOptions, prefetchLive: Bool) async throws -> CommandSession {
     let console = ConsoleContext.current
-    let loader = ManifestLoader()
-    let stage = loader.loadProject(
-      LoadOptions(
-        path: options.path, environment: options.env, variables: options.variableOverrides,
-        processEnvironment: ProcessEnvironment.current))
+    let registry = ActivePlatforms.registry
+    let loader = ManifestLoader(registry: registry.kindRegistry)
+    let prefetch = LivePrefetch()
+    var loadOptions = LoadOptions(
+      path: options.path, environment: options.env, variables: options.variableOverrides,
+      processEnvironment: ProcessEnvironment.current)
+    var stage = loader.loadProject(loadOptions)
     var connection: Result<PlatformConnection, ProviderError>?
     if let settings = stage.settings, !stage.hasErrors {
-      connection = await PlatformConnection.open(options, project: settings)
+      connection = await PlatformConnection.open(options, project: settings, registry: registry)
     }
-    var live: Task<LiveState, any Error>?
-    if prefetchLive, case .success(let connected) = connection {
-      let provider = connected.provider
-      live = Task { try await provider.fetchLiveState() }
+    if prefetchLive, case .success(let connected) = connection, let settings = stage.settings {
+      let inUse = PlatformsInUse(registry: registry) { name in
+        guard let provider = connected.providers[name] else { return }
+        prefetch.start(name) { try await provider.fetchLiveState() }
+      }
+      if settings.prune { for name in settings.declaredProviders { inUse.use(name) } }
+      loadOptions.onKind = { inUse.saw(kind: $0) }
+      stage.options = loadOptions
     }
     let result = await loader.loadInBackground(stage)
     for diagnostic in result.diagnostics { console.err(diagnostic.description) }
     guard let state = result.state, !result.hasErrors else {
-      live?.cancel()
+      prefetch.cancelAll()
       if case .success(let connected) = connection { await connected.embedded?.shutdown() }
       throw CommandFailure.report("the manifests have errors; nothing was planned")
     }
+    let connected: PlatformConnection
     switch connection {
-    case .success(let connected):
-      return CommandSession(
-        state: state, provider: connected.provider, embedded: connected.embedded, live: live)
+    case .success(let value): connected = value
     case .failure(let error): throw CommandFailure.report(error.message)
     case nil: throw CommandFailure.report("the manifests have errors; nothing was planned")
+    }
+    do {
+      let used = PlatformsInUse.names(in: state, registry: registry)
+      let providers = try used.map { try connected.provider($0) }
+      let group = ProviderGroup(providers)
+      var live: Task<LiveState, any Error>?
+      if prefetchLive {
+        let tasks = zip(used, providers).map { name, provider in
+          prefetch.take(name) ?? Task { try await provider.fetchLiveState() }
+        }
+        prefetch.cancelAll()
+        live = Task {
+          var parts: [LiveState] = []
+          for task in tasks { parts.append(try await task.value) }
+          return LiveState.merged(parts)
+        }
+      }
+      return CommandSession(
+        state: state, provider: group, embedded: connected.embedded, live: live)
+    } catch let error as ProviderError {
+      prefetch.cancelAll()
+      await connected.embedded?.shutdown()
+      throw CommandFailure.report(error.message)
     }
   }
 
@@ -72,5 +104,31 @@ struct CommandSession: Sendable {
       await session.close()
       throw error
     }
+  }
+}
+
+/// Live-state reads started while the manifests load, one per platform.
+final class LivePrefetch: Sendable {
+  private let tasks = Mutex<[String: Task<LiveState, any Error>]>([:])
+
+  /// Starts reading `name`'s live state, unless it is already being read.
+  func start(_ name: String, _ read: @escaping @Sendable () async throws -> LiveState) {
+    tasks.withLock { tasks in
+      if tasks[name] == nil { tasks[name] = Task { try await read() } }
+    }
+  }
+
+  /// The read of `name`, handed over to the caller (no longer cancelled here).
+  func take(_ name: String) -> Task<LiveState, any Error>? {
+    tasks.withLock { $0.removeValue(forKey: name) }
+  }
+
+  /// Cancels every read not taken.
+  func cancelAll() {
+    let pending = tasks.withLock { tasks in
+      defer { tasks = [:] }
+      return Array(tasks.values)
+    }
+    for task in pending { task.cancel() }
   }
 }

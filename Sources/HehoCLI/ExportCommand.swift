@@ -2,17 +2,30 @@ import ArgumentParser
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoProviders
+import HehoPlatform
 
-/// `heho export`: writes manifests for everything in the live account, to adopt it.
+/// `heho export`: writes manifests for everything in the live accounts, to adopt them.
 struct ExportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Write manifests from the live platform (adopt an existing account).",
-    discussion: "The result passes `heho validate`, and `heho plan` on it shows no changes.")
+    abstract: "Write manifests from the live platforms (adopt an existing account).",
+    discussion: """
+      The endpoints and key variables come from the project at -f (its heho.yaml), or the \
+      platforms' defaults. The result passes `heho validate`, and `heho plan` on it shows no \
+      changes.
+      """)
+
+  @Option(
+    name: [.customShort("f"), .customLong("file")],
+    help: "A project whose heho.yaml says where the platforms are and which variables hold keys.")
+  var path: String?
 
   @Option(name: .long, help: "The directory to write (created when missing).")
   var out: String = "."
+
+  @Option(
+    name: .long, help: "Export only this platform (repeatable; default: every configured one).")
+  var platform: [String] = []
 
   @Flag(name: .long, help: "Use the embedded local platform (HehoLocal, .heho/local.sqlite).")
   var local = false
@@ -23,71 +36,95 @@ struct ExportCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Overwrite files in a non-empty directory.")
   var force = false
 
-  @Option(name: .long, help: "The platform endpoint (default https://heho.vercel.app).")
-  var endpoint: String?
-
-  @Option(name: .long, help: "The environment variable holding the API key.")
-  var apiKeyEnv: String = ProjectSettings.defaultHehoProvider.apiKeyEnv
+  @Option(
+    name: .long,
+    help: "Override an endpoint: PLATFORM=URL, or a URL for the first platform (repeatable).")
+  var endpoint: [String] = []
 
   @Option(name: .long, help: "The project's name in heho.yaml (default: the directory's name).")
   var name: String?
 
-  func run() async throws {
-    let console = ConsoleContext.current
-    let directory = URL(fileURLWithPath: out).standardizedFileURL
-    let options = HehoExportOptions(
-      perKind: perKind, projectName: name ?? directory.lastPathComponent,
-      endpoint: endpoint ?? ProjectSettings.defaultHehoProvider.endpoint, apiKeyEnv: apiKeyEnv)
-    let export = try await fetch(options)
-    let leftovers: [String]
-    do {
-      leftovers = try HehoExportWriter(force: force).write(export, to: directory)
-    } catch let error as ProviderError {
-      throw CommandFailure.report(error.message)
+  func validate() throws {
+    let registry = ActivePlatforms.registry
+    for name in platform where registry.platform(named: name) == nil {
+      throw ValidationError(
+        "--platform \(name): no platform is named '\(name)'"
+          + Suggestions.didYouMean(name, among: registry.names) + " (platforms: "
+          + registry.names.joined(separator: ", ") + ")")
     }
-    for warning in export.warnings + leftovers { console.err("warning: \(warning)") }
-    let counts = ["table", "chatbot", "permission"].map { kind -> String in
-      let count = export.counts[kind] ?? 0
-      return "\(count) \(kind)\(count == 1 ? "" : "s")"
-    }
-    console.err(
-      "Exported \(counts.joined(separator: ", ")) to \(out) (\(export.files.count) files).")
-    try await check(directory)
+    _ = try EndpointOverrides(endpoint, registry: registry)
   }
 
-  /// Reads the live account and builds the files.
-  func fetch(_ options: HehoExportOptions) async throws -> HehoExport {
-    var embedded: EmbeddedPlatform?
-    do {
-      let configuration: HehoConfiguration
-      if local {
-        let platform = try await EmbeddedPlatform.start()
-        embedded = platform
-        configuration = HehoConfiguration(endpoint: platform.baseURL, apiKey: platform.apiKey)
-      } else {
-        let project = ProjectSettings(
-          name: options.projectName,
-          providers: [
-            "heho": .init(endpoint: options.endpoint, apiKeyEnv: options.apiKeyEnv)
-          ])
-        configuration = try HehoConfiguration.resolve(
-          project: project, environment: ProcessEnvironment.current)
-      }
-      let live = try await HehoProvider(configuration: configuration).fetchLiveState()
-      await embedded?.shutdown()
-      return HehoExporter(options: options).export(live)
-    } catch let error as ProviderError {
-      await embedded?.shutdown()
-      throw CommandFailure.report(error.message)
-    } catch {
-      await embedded?.shutdown()
-      throw error
+  func run() async throws {
+    let console = ConsoleContext.current
+    let registry = ActivePlatforms.registry
+    let directory = URL(fileURLWithPath: out).standardizedFileURL
+    let project = try projectSettings(registry)
+    let platforms = chosenPlatforms(registry, project: project)
+    let reader = ExportReader(local: local, layout: ExportLayout(perKind: perKind))
+    let exported = try await reader.read(
+      platforms, project: project, endpoints: EndpointOverrides(endpoint, registry: registry))
+    var files = [
+      PlatformExport.File(
+        path: ProjectSchema.fileName,
+        contents: "# Exported by heho export from the live platforms.\n"
+          + ProjectFileText.text(
+            project: name ?? directory.lastPathComponent,
+            providers: exported.map { platform, _ in
+              let settings = project.providers[platform.name]
+              return ProjectFileText.Provider(
+                name: platform.name, endpoint: settings?.endpoint ?? platform.defaultEndpoint,
+                apiKeyEnv: settings?.apiKeyEnv ?? platform.defaultKeyVariable)
+            }))
+    ]
+    var warnings: [String] = []
+    var counts: [String] = []
+    for (_, export) in exported {
+      files += export.files
+      warnings += export.warnings
+      counts += export.counts.map { "\($0.count) \($0.kind)\($0.count == 1 ? "" : "s")" }
     }
+    let leftovers: [String]
+    do {
+      leftovers = try ExportWriter(force: force).write(files, to: directory)
+    } catch let error as ProviderError {
+      throw CommandFailure.report(error.message)
+    }
+    for warning in warnings + leftovers { console.err("warning: \(warning)") }
+    console.err(
+      "Exported \(counts.joined(separator: ", ")) to \(out) (\(files.count) files).")
+    try await check(directory, registry: registry)
+  }
+
+  /// The project at `-f`, or the platforms' defaults.
+  func projectSettings(_ registry: PlatformRegistry) throws -> ProjectSettings {
+    guard let path else {
+      return ProjectSettings(name: "export", providers: registry.kindRegistry.providerDefaults)
+    }
+    let stage = ManifestLoader(registry: registry.kindRegistry).loadProject(
+      LoadOptions(path: path, processEnvironment: ProcessEnvironment.current))
+    let console = ConsoleContext.current
+    for diagnostic in stage.projectDiagnostics { console.err(diagnostic.description) }
+    guard let settings = stage.settings, !stage.hasErrors else {
+      throw CommandFailure.report("the project file has errors; nothing was exported")
+    }
+    return settings
+  }
+
+  /// `--platform`, else the platforms the project file names, else every platform.
+  func chosenPlatforms(_ registry: PlatformRegistry, project: ProjectSettings)
+    -> [any PlatformDescriptor]
+  {
+    let names =
+      !platform.isEmpty
+      ? Set(platform)
+      : project.declaredProviders.isEmpty ? Set(registry.names) : project.declaredProviders
+    return registry.platforms.filter { names.contains($0.name) }
   }
 
   /// Loads what was written, as `heho validate` would, and reports any problem.
-  func check(_ directory: URL) async throws {
-    let result = await ManifestLoader().loadInBackground(
+  func check(_ directory: URL, registry: PlatformRegistry) async throws {
+    let result = await ManifestLoader(registry: registry.kindRegistry).loadInBackground(
       LoadOptions(path: directory.path, processEnvironment: ProcessEnvironment.current))
     guard result.hasErrors else { return }
     let console = ConsoleContext.current

@@ -17,8 +17,10 @@ struct ProjectOptions: ParsableArguments {
   @Flag(name: .long, help: "Use the embedded local platform (HehoLocal, .heho/local.sqlite).")
   var local = false
 
-  @Option(name: .long, help: "Override the platform endpoint from heho.yaml.")
-  var endpoint: String?
+  @Option(
+    name: .long,
+    help: "Override an endpoint: PLATFORM=URL, or a URL for the first platform (repeatable).")
+  var endpoint: [String] = []
 
   @Option(name: .long, help: "Plan only this resource (KIND/NAME) and what it needs; repeatable.")
   var target: [String] = []

@@ -24,7 +24,8 @@ struct ValidateCommand: AsyncParsableCommand {
     let options = LoadOptions(
       path: file, environment: env, variables: try ValidateOptions.parseVariables(variables),
       processEnvironment: ProcessEnvironment.current)
-    let result = await ManifestLoader().loadInBackground(options)
+    let result = await ManifestLoader(registry: ActivePlatforms.registry.kindRegistry)
+      .loadInBackground(options)
     let report = ValidationReport(result)
     let console = ConsoleContext.current
     switch output {

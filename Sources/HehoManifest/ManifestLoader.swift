@@ -10,16 +10,22 @@ public struct LoadOptions: Sendable {
   public var variables: [String: String]
   /// The process environment, for `${env.NAME}`.
   public var processEnvironment: [String: String]
+  /// Called with each resource document's `kind` as soon as its file is parsed, before the
+  /// document is validated, from the threads that load files (so it must be cheap and
+  /// thread-safe). A caller can start reading the live platforms a kind belongs to while the
+  /// rest loads.
+  public var onKind: (@Sendable (String) -> Void)?
 
   /// Creates load options.
   public init(
     path: String, environment: String? = nil, variables: [String: String] = [:],
-    processEnvironment: [String: String] = [:]
+    processEnvironment: [String: String] = [:], onKind: (@Sendable (String) -> Void)? = nil
   ) {
     self.path = path
     self.environment = environment
     self.variables = variables
     self.processEnvironment = processEnvironment
+    self.onKind = onKind
   }
 }
 
@@ -49,7 +55,7 @@ public struct ManifestLoader: Sendable {
   public var registry: KindRegistry
 
   /// Creates a loader for the kinds in `registry`.
-  public init(registry: KindRegistry = .standard) {
+  public init(registry: KindRegistry) {
     self.registry = registry
   }
 
@@ -96,7 +102,7 @@ public struct ManifestLoader: Sendable {
           at: SourceLocation(file: paths.display(projectURL), line: 1, column: 1)))
     }
     let loader = ProjectLoader(
-      options: options, defaultName: files.root.lastPathComponent,
+      options: options, registry: registry, defaultName: files.root.lastPathComponent,
       hasProjectFile: projectURL != nil)
     let (project, variables) = loader.load(projectRoot, diagnostics: &stage.diagnostics)
     stage.settings = project
@@ -177,6 +183,9 @@ public struct ManifestLoader: Sendable {
             "a Project document belongs only in \(ProjectSchema.fileName) at the root of the "
               + "manifests", at: document.root.location))
         continue
+      }
+      if let onKind = stage.options.onKind, let kind = document.root.entry("kind")?.value.string {
+        onKind(kind)
       }
       if let resource = documents.load(document.root, fileURL: url, diagnostics: &diagnostics) {
         loaded.append(resource)

@@ -1,6 +1,8 @@
 import Foundation
 import HehoLocal
 import HehoManifest
+import HehoPlatform
+import HehoPlatforms
 import HehoTestSupport
 import Testing
 
@@ -25,7 +27,8 @@ import Testing
     ])
     #expect(generated.status == 0, "\(generated.output)")
     #expect(generated.output.contains("8 tables, 6 chatbots, 6 permissions"))
-    let loaded = ManifestLoader().load(LoadOptions(path: directory.path))
+    let loaded = ManifestLoader(registry: PlatformRegistry.standard.kindRegistry).load(
+      LoadOptions(path: directory.path))
     #expect(!loaded.hasErrors, "\(loaded.diagnostics.map(\.description))")
     #expect(loaded.state?.resources.count == 20)
     // The endpoint comes from the generated heho.yaml.

@@ -74,7 +74,11 @@ struct DriftCommandTests {
       #expect(run.code == 2)
       let object = try #require(
         try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
-      #expect(object["format_version"] as? String == "1")
+      #expect(object["format_version"] as? String == "2")
+      let entries = ["modified", "missing", "unmanaged", "in_sync"].flatMap {
+        object[$0] as? [[String: Any]] ?? []
+      }
+      #expect(!entries.isEmpty && entries.allSatisfy { $0["platform"] as? String == "heho" })
       func addresses(_ key: String) -> [String] {
         (object[key] as? [[String: Any]] ?? []).compactMap { $0["address"] as? String }
       }

@@ -1,5 +1,7 @@
 import Foundation
 import HehoManifest
+import HehoPlatform
+import HehoPlatforms
 import Testing
 
 @Suite("heho export against HehoLocal", .serialized)
@@ -13,7 +15,8 @@ struct ExportRoundTripTests {
     let export = await world.run(
       ["export", "--out", out.path, "--endpoint", world.platform.baseURL] + extra)
     try #require(export.code == 0, "export failed: \(export.err)")
-    let loaded = ManifestLoader().load(LoadOptions(path: out.path))
+    let loaded = ManifestLoader(registry: PlatformRegistry.standard.kindRegistry).load(
+      LoadOptions(path: out.path))
     #expect(!loaded.hasErrors, "\(loaded.diagnostics.map(\.description))")
     let plan = await world.heho("plan", out, ["--detailed-exitcode"])
     #expect(plan.code == 0, "plan on the export is not empty:\n\(plan.out)\n\(plan.err)")

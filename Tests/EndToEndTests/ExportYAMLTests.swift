@@ -1,8 +1,11 @@
 import Foundation
 import HehoManifest
+import HehoPlatform
+import HehoPlatforms
 import Testing
 
-@testable import HehoProviders
+@testable import HeHoPlatform
+@testable import HehoPlatform
 
 @Suite struct ExportYAMLTests {
   static let awkward = [
@@ -25,15 +28,16 @@ import Testing
       apiVersion: heho/v1
       kind: Chatbot
       metadata:
-        name: \(HehoExportYAML.scalar(name))
+        name: \(ExportYAML.scalar(name))
       spec:
-        goal: \(HehoExportYAML.scalar(text, interpolated: true))
-        description: \(HehoExportYAML.scalar(String(repeating: "d", count: 200), interpolated: true))
+        goal: \(ExportYAML.scalar(text, interpolated: true))
+        description: \(ExportYAML.scalar(String(repeating: "d", count: 200), interpolated: true))
         model: m
 
       """
     try Data(document.utf8).write(to: directory.appendingPathComponent("bot.yaml"))
-    let result = ManifestLoader().load(LoadOptions(path: directory.path))
+    let result = ManifestLoader(registry: PlatformRegistry.standard.kindRegistry).load(
+      LoadOptions(path: directory.path))
     let state = try #require(result.state, "\(result.diagnostics.map(\.description))")
     let bot = try #require(state.resources.first)
     #expect(bot.name == name)

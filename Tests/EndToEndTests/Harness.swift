@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import HeHoPlatform
 import HehoCLI
 import HehoLocal
-import HehoProviders
+import HehoPlatform
 import Testing
 
 #if canImport(FoundationNetworking)

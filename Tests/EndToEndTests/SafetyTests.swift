@@ -53,7 +53,8 @@ import Testing
     let planFile = harness.directory.appendingPathComponent("plan.json").path
     #expect(await harness.run(["plan", "--out", planFile]).code == 0)
     let saved = try String(contentsOfFile: planFile, encoding: .utf8)
-    #expect(saved.contains("\"format_version\" : \"1\""))
+    #expect(saved.contains("\"format_version\" : \"2\""))
+    #expect(saved.contains("\"endpoint\" : \"\(harness.platform.baseURL)"))
     #expect(!saved.contains(harness.platform.apiKey))
     _ = try await harness.api(
       "POST", "/api/v1/database/tables",

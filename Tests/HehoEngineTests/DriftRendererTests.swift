@@ -14,7 +14,8 @@ import Testing
   static func sample() -> DriftReport {
     let at = SourceLocation(file: "bots.yaml", line: 3, column: 1)
     return DriftReport(
-      provider: "fake", project: "demo", environment: "prod",
+      platforms: [PlatformEndpoint(name: "fake", endpoint: "http://fake")], project: "demo",
+      environment: "prod",
       entries: [
         DriftEntry(
           address: ResourceAddress(kind: "bot", name: "support"), status: .modified,
@@ -69,7 +70,9 @@ import Testing
   }
 
   @Test func noDriftText() {
-    let report = DriftReport(provider: "fake", project: "demo", entries: [])
+    let report = DriftReport(
+      platforms: [PlatformEndpoint(name: "fake", endpoint: "http://fake")], project: "demo",
+      entries: [])
     #expect(
       DriftTextRenderer(color: false).render(report)
         == "No drift: 0 modified, 0 missing, 0 unmanaged; 0 in sync.")
@@ -113,7 +116,7 @@ import Testing
 
   @Test func junitWithoutDriftHasNoFailures() throws {
     let report = DriftReport(
-      provider: "fake", project: "demo",
+      platforms: [PlatformEndpoint(name: "fake", endpoint: "http://fake")], project: "demo",
       entries: [DriftEntry(address: ResourceAddress(kind: "store", name: "a"), status: .inSync)])
     let document = try XMLDocument(xmlString: DriftJUnitRenderer().render(report), options: [])
     #expect(try document.nodes(forXPath: "//failure").isEmpty)

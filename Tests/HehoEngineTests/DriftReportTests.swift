@@ -126,7 +126,7 @@ import Testing
       live: [Fixtures.live("store/a", ["size": .int(1)]), Fixtures.live("bot/x")])
     let data = try DriftCodec.encode(report)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(object["format_version"] as? String == "1")
+    #expect(object["format_version"] as? String == "2")
     #expect(object["drift"] as? Bool == true)
     let modified = try #require(object["modified"] as? [[String: Any]])
     #expect(modified.first?["address"] as? String == "store/a")

@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct ExecutorTests {
   static func plan(_ operations: [PlannedOperation]) -> Plan {
-    Plan(provider: "fake", project: "demo", fingerprint: "0", operations: operations, readsMade: 0)
+    Plan(
+      platforms: [PlatformEndpoint(name: "fake", endpoint: "http://fake")], project: "demo",
+      fingerprint: "0", operations: operations, readsMade: 0)
   }
 
   static func create(_ address: String, dependsOn: [String] = []) -> PlannedOperation {

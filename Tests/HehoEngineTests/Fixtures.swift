@@ -68,6 +68,7 @@ final class FakeProvider: Provider, @unchecked Sendable {
   }
 
   var name: String { "fake" }
+  var platforms: [PlatformEndpoint] { [PlatformEndpoint(name: "fake", endpoint: "http://fake")] }
   var kinds: [KindBehavior] { Fixtures.kinds }
 
   func compile(_ state: DesiredState) throws -> CompiledDesiredState {

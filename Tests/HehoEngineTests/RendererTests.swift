@@ -14,7 +14,8 @@ import Testing
       ], reasons: ["bots cannot be updated"], warnings: ["its platform ID changes"])
     replace.sources = [Fixtures.address("bot/b"), Fixtures.address("grant/b-s")]
     return Plan(
-      provider: "fake", project: "demo", fingerprint: "00ff",
+      platforms: [PlatformEndpoint(name: "fake", endpoint: "http://fake")], project: "demo",
+      fingerprint: "00ff",
       operations: [
         PlannedOperation(
           address: Fixtures.address("store/s"), action: .create,
@@ -54,7 +55,8 @@ import Testing
 
   @Test func noChangesSaysSo() {
     let plan = Plan(
-      provider: "fake", project: "demo", fingerprint: "0", operations: [], readsMade: 2)
+      platforms: [PlatformEndpoint(name: "fake", endpoint: "http://fake")], project: "demo",
+      fingerprint: "0", operations: [], readsMade: 2)
     let text = TextRenderer(color: false).render(plan)
     #expect(text.hasPrefix("No changes."))
     #expect(text.contains("Plan: 0 to create, 0 to update, 0 to replace, 0 to delete."))
@@ -63,12 +65,15 @@ import Testing
   @Test func jsonHasVersionSortedKeysAndRoundTrips() throws {
     let data = try PlanCodec.encode(Self.plan)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(object["format_version"] as? String == "1")
+    #expect(object["format_version"] as? String == "2")
     #expect(
       Set(object.keys) == [
-        "api", "fingerprint", "format_version", "notes", "operations", "problems", "project",
-        "provider", "summary", "unmanaged",
+        "api", "fingerprint", "format_version", "notes", "operations", "platforms", "problems",
+        "project", "summary", "unmanaged",
       ])
+    let platforms = try #require(object["platforms"] as? [[String: Any]])
+    #expect(platforms.first?["name"] as? String == "fake")
+    #expect(platforms.first?["endpoint"] as? String == "http://fake")
     let operations = try #require(object["operations"] as? [[String: Any]])
     #expect(operations[1]["action"] as? String == "replace")
     #expect(
@@ -103,7 +108,8 @@ import Testing
 
   @Test func markdownKeepsHostileTextInsideItsCell() {
     let plan = Plan(
-      provider: "fake", project: "demo <b>", fingerprint: "00ff",
+      platforms: [PlatformEndpoint(name: "fake", endpoint: "http://fake")], project: "demo <b>",
+      fingerprint: "00ff",
       operations: [
         PlannedOperation(
           address: Fixtures.address("store/s"), action: .replace, liveID: "s1",

@@ -1,5 +1,7 @@
 import Foundation
 import HehoManifest
+import HehoPlatform
+import HehoPlatforms
 import Testing
 
 /// One corpus file: its verdicts and expected diagnostics (`# expect: LINE:COL message`).
@@ -39,7 +41,8 @@ struct CorpusCase: CustomStringConvertible, Sendable {
 struct CorpusTests {
   @Test(arguments: CorpusCase.all())
   func loaderVerdictAndDiagnostics(_ corpus: CorpusCase) {
-    let result = ManifestLoader().load(LoadOptions(path: corpus.url.path))
+    let result = ManifestLoader(registry: PlatformRegistry.standard.kindRegistry).load(
+      LoadOptions(path: corpus.url.path))
     if corpus.valid {
       #expect(result.diagnostics.isEmpty, "\(result.messages)")
       #expect(result.state?.resources.count == 1)
@@ -73,7 +76,8 @@ struct CorpusTests {
 
   @Test func everyDiagnosticIsPositioned() {
     for corpus in CorpusCase.all() {
-      let result = ManifestLoader().load(LoadOptions(path: corpus.url.path))
+      let result = ManifestLoader(registry: PlatformRegistry.standard.kindRegistry).load(
+        LoadOptions(path: corpus.url.path))
       #expect(result.diagnostics.allSatisfy { $0.location != nil }, "\(corpus)")
     }
   }

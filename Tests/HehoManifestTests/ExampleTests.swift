@@ -1,11 +1,13 @@
 import Foundation
 import HehoManifest
+import HehoPlatform
+import HehoPlatforms
 import Testing
 
 @Suite("Examples load")
 struct ExampleTests {
   func load(_ example: String, environment: String? = nil) -> LoadResult {
-    ManifestLoader().load(
+    ManifestLoader(registry: PlatformRegistry.standard.kindRegistry).load(
       LoadOptions(
         path: Fixtures.repositoryRoot.appendingPathComponent("examples/\(example)").path,
         environment: environment))

@@ -1,5 +1,7 @@
 import Foundation
 import HehoManifest
+import HehoPlatform
+import HehoPlatforms
 import Testing
 
 /// Loading in two stages: the project alone (enough to reach the platform), then the resources.
@@ -24,7 +26,7 @@ import Testing
       "heho.yaml": Self.project,
       "bot.yaml": Fixtures.chatbot("bot", model: "${var.missing}"),
     ])
-    let loader = ManifestLoader()
+    let loader = ManifestLoader(registry: PlatformRegistry.standard.kindRegistry)
     let stage = loader.loadProject(LoadOptions(path: files.path, environment: "prod"))
     #expect(!stage.hasErrors)
     #expect(stage.settings?.name == "shop")
@@ -44,7 +46,7 @@ import Testing
       "b.yaml": Fixtures.chatbot("bot"),
       "c.yaml": Fixtures.permission("bot-orders", chatbot: "bot", table: "orders"),
     ])
-    let loader = ManifestLoader()
+    let loader = ManifestLoader(registry: PlatformRegistry.standard.kindRegistry)
     let options = LoadOptions(path: files.path)
     let staged = loader.load(loader.loadProject(options))
     let whole = loader.load(options)
@@ -60,10 +62,10 @@ import Testing
     let files = try TemporaryManifests([
       "heho.yaml": "apiVersion: heho/v1\nkind: Project\nmetadata: { name: shop }\nspec: nope\n"
     ])
-    let stage = ManifestLoader().loadProject(
+    let stage = ManifestLoader(registry: PlatformRegistry.standard.kindRegistry).loadProject(
       LoadOptions(path: files.url.appendingPathComponent(path).path))
     #expect(stage.hasErrors)
-    let result = ManifestLoader().load(stage)
+    let result = ManifestLoader(registry: PlatformRegistry.standard.kindRegistry).load(stage)
     #expect(result.state == nil)
     #expect(!result.errors.isEmpty)
   }

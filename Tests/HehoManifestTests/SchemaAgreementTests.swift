@@ -1,5 +1,7 @@
 import Foundation
 import HehoManifest
+import HehoPlatform
+import HehoPlatforms
 import HehoTestSupport
 import Testing
 
@@ -10,7 +12,9 @@ struct SchemaAgreementTests {
   @Test func generatedSchemasAreCommitted() throws {
     let directory = Fixtures.repositoryRoot.appendingPathComponent("schemas")
     let update = ProcessInfo.processInfo.environment["HEHO_UPDATE_SCHEMAS"] == "1"
-    for (name, text) in JSONSchemaGenerator().files().sorted(by: { $0.key < $1.key }) {
+    for (name, text) in JSONSchemaGenerator(registry: PlatformRegistry.standard.kindRegistry)
+      .files().sorted(by: { $0.key < $1.key })
+    {
       let url = directory.appendingPathComponent(name)
       if update { try Data(text.utf8).write(to: url) }
       let committed = try? String(contentsOf: url, encoding: .utf8)

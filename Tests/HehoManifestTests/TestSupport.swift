@@ -1,5 +1,7 @@
 import Foundation
 import HehoManifest
+import HehoPlatform
+import HehoPlatforms
 
 /// A temporary directory of files for one test, removed when the value is released.
 final class TemporaryManifests {
@@ -25,7 +27,7 @@ final class TemporaryManifests {
     environment: String? = nil, variables: [String: String] = [:],
     processEnvironment: [String: String] = [:], path: String? = nil
   ) -> LoadResult {
-    ManifestLoader().load(
+    ManifestLoader(registry: PlatformRegistry.standard.kindRegistry).load(
       LoadOptions(
         path: path.map { url.appendingPathComponent($0).path } ?? url.path,
         environment: environment, variables: variables, processEnvironment: processEnvironment))

@@ -130,7 +130,10 @@ struct ProjectFileTests {
   @Test func defaultsWithoutProjectFile() throws {
     let files = try TemporaryManifests(["t.yaml": Fixtures.table("t")])
     let state = try #require(files.load().state)
-    #expect(state.project.providers["heho"] == ProjectSettings.defaultHehoProvider)
+    #expect(
+      state.project.providers["heho"]
+        == ProjectSettings.Provider(endpoint: "https://heho.vercel.app", apiKeyEnv: "HEHO_API_KEY"))
+    #expect(state.project.declaredProviders.isEmpty)
     #expect(state.project.prune == false)
     #expect(state.project.name == files.url.lastPathComponent)
   }

@@ -1,6 +1,8 @@
 import Foundation
 import HehoLocal
 import HehoManifest
+import HehoPlatform
+import HehoPlatforms
 import Testing
 
 /// Thousands of seeded mutations of the example manifests: every load ends in a state or in
@@ -74,7 +76,8 @@ import Testing
         let result = TimeBound.run(
           seconds: Self.secondsPerLoad,
           {
-            ManifestLoader().load(LoadOptions(path: path))
+            ManifestLoader(registry: PlatformRegistry.standard.kindRegistry).load(
+              LoadOptions(path: path))
           })
       else {
         let hang =
@@ -128,7 +131,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     try text.write(
       to: directory.appendingPathComponent("m.yaml"), atomically: true, encoding: .utf8)
-    let result = ManifestLoader().load(LoadOptions(path: directory.path))
+    let result = ManifestLoader(registry: PlatformRegistry.standard.kindRegistry).load(
+      LoadOptions(path: directory.path))
     #expect(result.hasErrors)
     #expect(Self.problems(in: result, directory: directory).isEmpty, "\(result.diagnostics)")
   }

@@ -1,6 +1,7 @@
 import Foundation
+import HeHoPlatform
 import HehoLocal
-@_spi(FaultTesting) import HehoProviders
+@_spi(FaultTesting) import HehoPlatform
 import Testing
 
 /// Seeded scenarios: random manifests, a random live state made by hand, random faults; apply

@@ -1,6 +1,7 @@
 import Foundation
+import HeHoPlatform
 import HehoLocal
-import HehoProviders
+import HehoPlatform
 import Testing
 
 /// heho's own HTTP transport under concurrent writes and dropped connections: every request
@@ -29,8 +30,7 @@ import Testing
     let recorder = TimeoutRecorder(
       inner: NIOHTTPTransport(baseURL: base, timeout: .seconds(5)))
     let provider = HehoProvider(
-      configuration: HehoConfiguration(endpoint: base, apiKey: key), transport: recorder,
-      retry: .immediate())
+      access: PlatformAccess(endpoint: base, apiKey: key, transport: recorder, retry: .immediate()))
     for run in 1...3 {
       await platform.setFaults(scenario.faults(run: run))
       let live = try? await provider.fetchLiveState()

@@ -16,29 +16,39 @@ public enum ApplyGraph {
     for operation in operations {
       let payload = operation.payload ?? [:]
       let address = operation.address
+      let platform = operation.platform
       switch operation.action {
       case .noop:
         continue
       case .connect:
         builds[address] = steps.count
-        steps.append(ApplyStep(action: .connect, address: address, payload: payload))
+        steps.append(
+          ApplyStep(action: .connect, address: address, platform: platform, payload: payload))
       case .create:
         builds[address] = steps.count
-        steps.append(ApplyStep(action: .create, address: address, payload: payload))
+        steps.append(
+          ApplyStep(action: .create, address: address, platform: platform, payload: payload))
       case .update:
         builds[address] = steps.count
         steps.append(
-          ApplyStep(action: .update, address: address, liveID: operation.liveID, payload: payload))
+          ApplyStep(
+            action: .update, address: address, platform: platform, liveID: operation.liveID,
+            payload: payload))
       case .delete:
         deletes[address] = steps.count
-        steps.append(ApplyStep(action: .delete, address: address, liveID: operation.liveID))
+        steps.append(
+          ApplyStep(
+            action: .delete, address: address, platform: platform, liveID: operation.liveID))
       case .replace:
-        let delete = ApplyStep(action: .delete, address: address, liveID: operation.liveID)
+        let delete = ApplyStep(
+          action: .delete, address: address, platform: platform, liveID: operation.liveID)
         deletes[address] = steps.count
         steps.append(delete)
         builds[address] = steps.count
         steps.append(
-          ApplyStep(action: .create, address: address, payload: payload, dependsOn: [delete.id]))
+          ApplyStep(
+            action: .create, address: address, platform: platform, payload: payload,
+            dependsOn: [delete.id]))
       }
     }
     for operation in operations {

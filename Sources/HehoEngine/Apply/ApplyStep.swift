@@ -11,6 +11,8 @@ public struct ApplyStep: Sendable, Hashable, Codable, Identifiable {
   public var action: Action
   /// The resource it writes.
   public var address: ResourceAddress
+  /// The platform the resource is on (`heho`).
+  public var platform: String
   /// The live resource's ID (deletes and updates).
   public var liveID: String?
   /// What the provider needs to make the write (creates, connects, updates).
@@ -20,11 +22,12 @@ public struct ApplyStep: Sendable, Hashable, Codable, Identifiable {
 
   /// Creates a step.
   public init(
-    action: Action, address: ResourceAddress, liveID: String? = nil,
+    action: Action, address: ResourceAddress, platform: String = "", liveID: String? = nil,
     payload: [String: Value] = [:], dependsOn: [String] = []
   ) {
     self.action = action
     self.address = address
+    self.platform = platform
     self.liveID = liveID
     self.payload = payload
     self.dependsOn = dependsOn

@@ -18,6 +18,8 @@ public struct DriftEntry: Sendable, Hashable, Codable {
 
   /// `kind/name`.
   public var address: ResourceAddress
+  /// The platform the resource is on (`heho`).
+  public var platform: String
   /// How it stands.
   public var status: Status
   /// The platform's ID, when it is live (the first one for a conflict).
@@ -35,11 +37,12 @@ public struct DriftEntry: Sendable, Hashable, Codable {
 
   /// Creates an entry.
   public init(
-    address: ResourceAddress, status: Status, liveID: String? = nil,
+    address: ResourceAddress, platform: String = "", status: Status, liveID: String? = nil,
     location: SourceLocation? = nil, sources: [ResourceAddress] = [],
     differences: [DriftDifference] = [], ignored: [DriftDifference] = [], message: String? = nil
   ) {
     self.address = address
+    self.platform = platform
     self.status = status
     self.liveID = liveID
     self.location = location
@@ -53,7 +56,7 @@ public struct DriftEntry: Sendable, Hashable, Codable {
   public var isDrift: Bool { status != .inSync }
 
   enum CodingKeys: String, CodingKey {
-    case address, kind, name, status
+    case address, kind, name, platform, status
     case liveID = "live_id"
     case location, sources, differences, ignored, message
   }
@@ -64,6 +67,7 @@ public struct DriftEntry: Sendable, Hashable, Codable {
     try container.encode(address.description, forKey: .address)
     try container.encode(address.kind, forKey: .kind)
     try container.encode(address.name, forKey: .name)
+    try container.encode(platform, forKey: .platform)
     try container.encode(status, forKey: .status)
     try container.encodeIfPresent(liveID, forKey: .liveID)
     try container.encodeIfPresent(location, forKey: .location)
@@ -84,6 +88,7 @@ public struct DriftEntry: Sendable, Hashable, Codable {
       return address
     }
     self.address = try address(container.decode(String.self, forKey: .address))
+    self.platform = try container.decode(String.self, forKey: .platform)
     self.status = try container.decode(Status.self, forKey: .status)
     self.liveID = try container.decodeIfPresent(String.self, forKey: .liveID)
     self.location = try container.decodeIfPresent(SourceLocation.self, forKey: .location)

@@ -21,17 +21,20 @@ extension DriftReport {
     }
     for resource in plan.unmanaged {
       entries.append(
-        DriftEntry(address: resource.address, status: .unmanaged, liveID: resource.liveID))
+        DriftEntry(
+          address: resource.address, platform: resource.platform, status: .unmanaged,
+          liveID: resource.liveID))
     }
     for problem in plan.problems where problem.kind == .ambiguous {
       guard let address = problem.address else { continue }
       entries.append(
         DriftEntry(
-          address: address, status: .conflict, location: locations[address],
+          address: address, platform: problem.platform, status: .conflict,
+          location: locations[address],
           message: problem.message))
     }
     self.init(
-      provider: plan.provider, project: plan.project, environment: plan.environment,
+      platforms: plan.platforms, project: plan.project, environment: plan.environment,
       entries: entries, notes: plan.notes)
   }
 
@@ -40,7 +43,8 @@ extension DriftReport {
       DriftDifference(field: $0.field, live: $0.before, declared: $0.after, reason: $0.explanation)
     }
     var entry = DriftEntry(
-      address: operation.address, status: .inSync, liveID: operation.liveID, location: location,
+      address: operation.address, platform: operation.platform, status: .inSync,
+      liveID: operation.liveID, location: location,
       sources: operation.sources, ignored: ignored)
     switch operation.action {
     case .create, .connect:

@@ -4,7 +4,7 @@ import HehoManifest
 /// missing and unmanaged — plus conflicts, with the resources that are in sync.
 ///
 /// Built from a `Plan` (`DriftReport(plan:state:)`), so drift is normalized exactly as plan is.
-/// `Codable` as the `--output json` format (`format_version` "1", `schemas/drift.schema.json`).
+/// `Codable` as the `--output json` format (`format_version` "2", `schemas/drift.schema.json`).
 public struct DriftReport: Sendable, Hashable, Codable {
   /// Counts by class.
   public struct Summary: Sendable, Hashable, Codable {
@@ -47,8 +47,8 @@ public struct DriftReport: Sendable, Hashable, Codable {
 
   /// The format's version.
   public var formatVersion: String
-  /// The provider compared against.
-  public var provider: String
+  /// The platforms compared against, each with its endpoint.
+  public var platforms: [PlatformEndpoint]
   /// The project's name.
   public var project: String
   /// The environment selected, if any.
@@ -71,18 +71,19 @@ public struct DriftReport: Sendable, Hashable, Codable {
   public var notes: [String]
 
   /// The format version this build writes.
-  public static let currentFormatVersion = "1"
+  public static let currentFormatVersion = "2"
 
   /// Creates a report from its entries, sorting each class by address.
   public init(
-    provider: String, project: String, environment: String? = nil, entries: [DriftEntry],
+    platforms: [PlatformEndpoint], project: String, environment: String? = nil,
+    entries: [DriftEntry],
     notes: [String] = []
   ) {
     func select(_ status: DriftEntry.Status) -> [DriftEntry] {
       entries.filter { $0.status == status }.sorted { $0.address < $1.address }
     }
     self.formatVersion = Self.currentFormatVersion
-    self.provider = provider
+    self.platforms = platforms.sorted()
     self.project = project
     self.environment = environment
     self.modified = select(.modified)
@@ -100,7 +101,7 @@ public struct DriftReport: Sendable, Hashable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case formatVersion = "format_version"
-    case provider, project, environment
+    case platforms, project, environment
     case hasDrift = "drift"
     case summary, modified, missing, unmanaged, conflicts
     case inSync = "in_sync"

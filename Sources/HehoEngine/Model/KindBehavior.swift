@@ -2,6 +2,8 @@
 public struct KindBehavior: Sendable, Hashable, Codable {
   /// The kind, lower-cased as in addresses (`table`).
   public var kind: String
+  /// The platform the kind belongs to (`heho`); a provider group fills it in from its members.
+  public var platform: String
   /// Whether resources of this kind hold records that a drop or replace loses.
   public var holdsData: Bool
   /// Whether replacing a resource of this kind gives it a new platform ID.
@@ -15,10 +17,12 @@ public struct KindBehavior: Sendable, Hashable, Codable {
 
   /// Creates a kind behavior.
   public init(
-    kind: String, holdsData: Bool = false, replacementChangesIdentity: Bool = false,
+    kind: String, platform: String = "", holdsData: Bool = false,
+    replacementChangesIdentity: Bool = false,
     replacementReason: String, inPlaceFields: Set<String> = [], manifestOnly: Bool = false
   ) {
     self.kind = kind.lowercased()
+    self.platform = platform
     self.holdsData = holdsData
     self.replacementChangesIdentity = replacementChangesIdentity
     self.replacementReason = replacementReason

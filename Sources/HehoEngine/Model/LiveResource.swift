@@ -36,3 +36,11 @@ public struct LiveState: Sendable, Hashable, Codable {
     self.readsMade = readsMade
   }
 }
+
+extension LiveState {
+  /// The live states of several platforms as one: resources in the order given, reads summed.
+  public static func merged(_ parts: [LiveState]) -> LiveState {
+    LiveState(
+      resources: parts.flatMap(\.resources), readsMade: parts.reduce(0) { $0 + $1.readsMade })
+  }
+}

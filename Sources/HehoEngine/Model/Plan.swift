@@ -2,7 +2,7 @@ import HehoManifest
 
 /// The outcome of planning: ordered operations, what blocks them, and what it cost.
 ///
-/// `Codable` as the saved-plan and `--output json` format (`format_version` "1").
+/// `Codable` as the saved-plan and `--output json` format (`format_version` "2").
 public struct Plan: Sendable, Hashable, Codable {
   /// Counts of operations by action.
   public struct Summary: Sendable, Hashable, Codable {
@@ -57,8 +57,8 @@ public struct Plan: Sendable, Hashable, Codable {
 
   /// The format's version.
   public var formatVersion: String
-  /// The provider planned against.
-  public var provider: String
+  /// The platforms planned against, by name, each with its endpoint.
+  public var platforms: [PlatformEndpoint]
   /// The project's name.
   public var project: String
   /// The environment selected, if any.
@@ -80,12 +80,13 @@ public struct Plan: Sendable, Hashable, Codable {
 
   /// Creates a plan.
   public init(
-    provider: String, project: String, environment: String? = nil, fingerprint: String,
+    platforms: [PlatformEndpoint], project: String, environment: String? = nil,
+    fingerprint: String,
     operations: [PlannedOperation], unmanaged: [UnmanagedResource] = [],
     problems: [PlanProblem] = [], notes: [String] = [], readsMade: Int
   ) {
     self.formatVersion = Plan.currentFormatVersion
-    self.provider = provider
+    self.platforms = platforms.sorted()
     self.project = project
     self.environment = environment
     self.fingerprint = fingerprint
@@ -99,7 +100,7 @@ public struct Plan: Sendable, Hashable, Codable {
   }
 
   /// The format version this build writes and reads.
-  public static let currentFormatVersion = "1"
+  public static let currentFormatVersion = "2"
 
   /// Operations that write something.
   public var changes: [PlannedOperation] { operations.filter { $0.action != .noop } }
@@ -109,7 +110,7 @@ public struct Plan: Sendable, Hashable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case formatVersion = "format_version"
-    case provider, project, environment, fingerprint, operations, unmanaged, problems, notes
+    case platforms, project, environment, fingerprint, operations, unmanaged, problems, notes
     case summary, api
   }
 }

@@ -18,13 +18,16 @@ public struct PlanProblem: Sendable, Hashable, Codable, CustomStringConvertible 
   public var kind: Kind
   /// The resource concerned.
   public var address: ResourceAddress?
+  /// The platform of the resource concerned ("" when none is).
+  public var platform: String
   /// What is wrong and what would make it right.
   public var message: String
 
   /// Creates a problem.
-  public init(_ kind: Kind, address: ResourceAddress?, message: String) {
+  public init(_ kind: Kind, address: ResourceAddress?, platform: String = "", message: String) {
     self.kind = kind
     self.address = address
+    self.platform = platform
     self.message = message
   }
 
@@ -38,20 +41,23 @@ public struct PlanProblem: Sendable, Hashable, Codable, CustomStringConvertible 
 public struct UnmanagedResource: Sendable, Hashable, Codable {
   /// Its address.
   public var address: ResourceAddress
+  /// The platform it is on (`heho`).
+  public var platform: String
   /// Its platform ID.
   public var liveID: String
   /// Whether the plan deletes it (the project prunes).
   public var pruned: Bool
 
   /// Creates an unmanaged entry.
-  public init(address: ResourceAddress, liveID: String, pruned: Bool) {
+  public init(address: ResourceAddress, platform: String = "", liveID: String, pruned: Bool) {
     self.address = address
+    self.platform = platform
     self.liveID = liveID
     self.pruned = pruned
   }
 
   enum CodingKeys: String, CodingKey {
-    case address
+    case address, platform
     case liveID = "live_id"
     case pruned
   }

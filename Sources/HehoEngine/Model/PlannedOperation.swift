@@ -14,6 +14,8 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
 
   /// The resource's address.
   public var address: ResourceAddress
+  /// The platform the resource is on (`heho`).
+  public var platform: String
   /// The operation.
   public var action: Action
   /// The live resource's ID, when it exists.
@@ -40,12 +42,14 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
 
   /// Creates a planned operation.
   public init(
-    address: ResourceAddress, action: Action, liveID: String? = nil, changes: [FieldChange] = [],
+    address: ResourceAddress, platform: String = "", action: Action, liveID: String? = nil,
+    changes: [FieldChange] = [],
     reasons: [String] = [], warnings: [String] = [], recordsLost: Int? = nil,
     sources: [ResourceAddress] = [], dependsOn: [ResourceAddress] = [],
     liveDependsOn: [ResourceAddress] = [], payload: [String: Value]? = nil
   ) {
     self.address = address
+    self.platform = platform
     self.action = action
     self.liveID = liveID
     self.changes = changes
@@ -68,7 +72,7 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case address, action
+    case address, platform, action
     case liveID = "live_id"
     case changes, reasons, warnings
     case recordsLost = "records_lost"

@@ -6,6 +6,8 @@ import HehoManifest
 public protocol Provider: Sendable {
   /// The provider's name, as in the project's `providers` map (`heho`).
   var name: String { get }
+  /// The platforms behind it, each with the endpoint it reaches (one, except for a group).
+  var platforms: [PlatformEndpoint] { get }
   /// The kinds it manages, in dependency order (a kind before the kinds that use it).
   var kinds: [KindBehavior] { get }
   /// Compiles and normalizes the manifests' resources into the items it manages.
@@ -26,10 +28,6 @@ extension Provider {
     kinds.first { $0.kind == kind.lowercased() }
   }
 
-  /// The position of `kind` in dependency order (unknown kinds last).
-  public func rank(of kind: String) -> Int {
-    kinds.firstIndex { $0.kind == kind.lowercased() } ?? kinds.count
-  }
 }
 
 /// A failure a provider reports: already phrased for the user and free of secrets.

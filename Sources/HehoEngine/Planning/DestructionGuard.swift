@@ -25,7 +25,7 @@ public struct DestructionGuard: Sendable {
       if lifecycle.preventDestroy {
         result.problems.append(
           PlanProblem(
-            .preventDestroy, address: operation.address,
+            .preventDestroy, address: operation.address, platform: operation.platform,
             message: "lifecycle.preventDestroy refuses to \(verb) it; "
               + "change the manifest so it need not be \(verb)d, or remove the guard"))
       }
@@ -38,7 +38,7 @@ public struct DestructionGuard: Sendable {
       if !allowDataLoss && !lifecycle.allowDataLoss {
         result.problems.append(
           PlanProblem(
-            .dataLoss, address: operation.address,
+            .dataLoss, address: operation.address, platform: operation.platform,
             message: "would \(verb) it and lose its rows (\(rows) now); run with "
               + "--allow-data-loss or set lifecycle.allowDataLoss: true on it to allow this"))
       }

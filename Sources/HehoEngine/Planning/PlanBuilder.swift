@@ -41,7 +41,7 @@ public struct PlanBuilder: Sendable {
       let ids = (liveByAddress[address] ?? []).map(\.id).sorted().joined(separator: ", ")
       draft.problems.append(
         PlanProblem(
-          .ambiguous, address: address,
+          .ambiguous, address: address, platform: platform(of: address.kind),
           message: "the platform holds several resources named '\(address.name)' (IDs \(ids)); "
             + "heho identifies resources by name, so it touches none of them: "
             + "rename or delete all but one on the platform"))
@@ -55,12 +55,14 @@ public struct PlanBuilder: Sendable {
     }
     for resource in live.resources
     where !desiredAddresses.contains(resource.address) && !ambiguous.contains(resource.address) {
+      let platform = platform(of: resource.address.kind)
       draft.unmanaged.append(
-        UnmanagedResource(address: resource.address, liveID: resource.id, pruned: prune))
+        UnmanagedResource(
+          address: resource.address, platform: platform, liveID: resource.id, pruned: prune))
       if prune {
         draft.operations.append(
           PlannedOperation(
-            address: resource.address, action: .delete, liveID: resource.id,
+            address: resource.address, platform: platform, action: .delete, liveID: resource.id,
             reasons: ["no manifest names it and the project prunes"],
             liveDependsOn: resource.dependencies))
       }
@@ -69,6 +71,11 @@ public struct PlanBuilder: Sendable {
     draft.operations = order(draft.operations)
     draft.unmanaged.sort { ($0.address, $0.liveID) < ($1.address, $1.liveID) }
     return draft
+  }
+
+  /// The platform a kind belongs to ("" when no kind behavior names it).
+  func platform(of kind: String) -> String {
+    kinds.first { $0.kind == kind }?.platform ?? ""
   }
 
   func operation(
@@ -81,7 +88,8 @@ public struct PlanBuilder: Sendable {
     }
     let differ = Differ(behavior: behavior) { [explain] in explain($0, item.address) }
     var operation = PlannedOperation(
-      address: item.address, action: .noop, liveID: live?.id, sources: item.sources,
+      address: item.address, platform: behavior.platform, action: .noop, liveID: live?.id,
+      sources: item.sources,
       dependsOn: item.dependencies, liveDependsOn: live?.dependencies ?? [], payload: item.payload)
     guard let live else {
       operation.action = item.mode == .connect ? .connect : .create

@@ -42,7 +42,7 @@ public struct Planner: Sendable {
     draft = DestructionGuard(allowDataLoss: options.allowDataLoss, lifecycles: lifecycles)
       .apply(to: draft)
     return Plan(
-      provider: provider.name, project: state.project.name,
+      platforms: provider.platforms, project: state.project.name,
       environment: state.project.environment,
       fingerprint: Fingerprint.of(digest: await digest, recordCounts: counts),
       operations: draft.operations, unmanaged: draft.unmanaged, problems: draft.problems,

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads and writes plans as JSON (`format_version` "1", keys sorted: stable output).
+/// Reads and writes plans as JSON (`format_version` as `Plan.currentFormatVersion`, keys
+/// sorted: stable output).
 public enum PlanCodec {
   /// The plan as pretty-printed JSON with sorted keys.
   public static func encode(_ plan: Plan) throws -> Data {

@@ -1,21 +1,19 @@
 /// The envelope every manifest document shares: `apiVersion`, `kind`, `metadata`, `spec` and,
 /// for resources, `lifecycle`.
 public enum DocumentSchema {
-  /// The only API version.
-  public static let apiVersion = "heho/v1"
-
-  /// The schema of a whole document of `kind`.
-  public static func resource(_ kind: any ManifestKind) -> FieldSchema {
+  /// The schema of a whole document of `kind`, whose platform's documents are `apiVersion`.
+  public static func resource(_ kind: any ManifestKind, apiVersion: String) -> FieldSchema {
     var nameSchema = kind.nameSchema
     nameSchema.interpolated = false
     return envelope(
-      kind: kind.name, nameSchema: nameSchema, spec: kind.specSchema,
+      kind: kind.name, apiVersion: apiVersion, nameSchema: nameSchema, spec: kind.specSchema,
       lifecycle: lifecycle(fields: kind.specFieldNames, kind: kind.name))
   }
 
   /// The envelope around `spec`.
   static func envelope(
-    kind: String, nameSchema: FieldSchema, spec: FieldSchema, lifecycle: FieldSchema?
+    kind: String, apiVersion: String, nameSchema: FieldSchema, spec: FieldSchema,
+    lifecycle: FieldSchema?
   ) -> FieldSchema {
     let text = FieldSchema(.string, summary: "", interpolated: false)
     let stringMap = FieldSchema(.map(keyPattern: nil, keyHint: nil, values: text))
@@ -28,7 +26,8 @@ public enum DocumentSchema {
       ], summary: "the resource's name (its identity) and optional labels and annotations")
     var fields: [FieldSchema.Field] = [
       .init(
-        "apiVersion", required: true, .oneOf([apiVersion], "always heho/v1", interpolated: false)),
+        "apiVersion", required: true,
+        .oneOf([apiVersion], "\(apiVersion) for \(kind)", interpolated: false)),
       .init("kind", required: true, .oneOf([kind], "the resource kind", interpolated: false)),
       .init("metadata", required: true, metadata),
       .init("spec", required: true, spec),

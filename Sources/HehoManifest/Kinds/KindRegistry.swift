@@ -1,21 +1,66 @@
-/// The kinds a loader understands.
+/// The kinds a loader understands, grouped by the platform that declares them.
+///
+/// The manifest layer names no platform: whoever builds the loader supplies the groups (the
+/// platform registry does, from each platform's descriptor).
 public struct KindRegistry: Sendable {
-  /// The kinds, in the order editors list them.
-  public var kinds: [any ManifestKind]
+  /// One platform's part of the manifests: its `apiVersion`, its provider settings' defaults
+  /// and its kinds.
+  public struct Group: Sendable {
+    /// The platform's name, as in `spec.providers` (`heho`).
+    public var name: String
+    /// The `apiVersion` of its documents (`heho/v1`).
+    public var apiVersion: String
+    /// The provider settings a project gets when it says nothing.
+    public var defaults: ProjectSettings.Provider
+    /// Its kinds, in the order editors list them.
+    public var kinds: [any ManifestKind]
 
-  /// Creates a registry.
-  public init(kinds: [any ManifestKind]) {
-    self.kinds = kinds
+    /// Creates a group.
+    public init(
+      name: String, apiVersion: String, defaults: ProjectSettings.Provider,
+      kinds: [any ManifestKind]
+    ) {
+      self.name = name
+      self.apiVersion = apiVersion
+      self.defaults = defaults
+      self.kinds = kinds
+    }
   }
 
-  /// The HeHo platform's kinds.
-  public static let standard = KindRegistry(kinds: [TableKind(), ChatbotKind(), PermissionKind()])
+  /// The groups, in registry order.
+  public var groups: [Group]
+
+  /// Creates a registry of `groups`.
+  public init(groups: [Group]) {
+    self.groups = groups
+  }
+
+  /// Every kind, group by group.
+  public var kinds: [any ManifestKind] { groups.flatMap(\.kinds) }
 
   /// The kind named exactly `name`.
   public func kind(named name: String) -> (any ManifestKind)? {
     kinds.first { $0.name == name }
   }
 
+  /// The group that declares the kind named `name`.
+  public func group(ofKind name: String) -> Group? {
+    groups.first { group in group.kinds.contains { $0.name == name } }
+  }
+
   /// Every kind's name, plus `Project`.
   public var names: [String] { kinds.map(\.name) + [ProjectSchema.kindName] }
+
+  /// Every `apiVersion` the manifests may use (the project file's among them).
+  public var apiVersions: [String] {
+    var seen: Set<String> = []
+    return ([ProjectSchema.apiVersion] + groups.map(\.apiVersion)).filter {
+      seen.insert($0).inserted
+    }
+  }
+
+  /// The provider settings of every platform, by name: the defaults a project starts from.
+  public var providerDefaults: [String: ProjectSettings.Provider] {
+    Dictionary(groups.map { ($0.name, $0.defaults) }, uniquingKeysWith: { first, _ in first })
+  }
 }

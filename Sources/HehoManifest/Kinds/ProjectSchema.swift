@@ -4,21 +4,25 @@ public enum ProjectSchema {
   public static let kindName = "Project"
   /// The file name looked for at the root of the manifests.
   public static let fileName = "heho.yaml"
-  /// The providers a project may configure.
-  public static let providerNames = ["heho"]
+  /// The `apiVersion` of the project file: the tool's own, whatever platforms it configures.
+  public static let apiVersion = "heho/v1"
 
   /// Variable names: letters, digits, `_` and `-`, not starting with a digit.
   static let variableNamePattern = "^[A-Za-z_][A-Za-z0-9_-]*$"
 
-  /// The schema of the whole project document.
-  public static var document: FieldSchema {
+  /// The schema of the whole project document, whose `spec.providers` may name the platforms
+  /// in `providerNames`.
+  public static func document(providerNames: [String]) -> FieldSchema {
     var name = NamePatterns.displayName("project name")
     name.interpolated = false
-    return DocumentSchema.envelope(kind: kindName, nameSchema: name, spec: spec, lifecycle: nil)
+    return DocumentSchema.envelope(
+      kind: kindName, apiVersion: apiVersion, nameSchema: name, spec: spec(providerNames),
+      lifecycle: nil)
   }
 
-  static var spec: FieldSchema {
-    .object(
+  static func spec(_ providerNames: [String]) -> FieldSchema {
+    let providers = providers(providerNames)
+    return .object(
       "Project spec",
       [
         .init("providers", providers),
@@ -44,7 +48,7 @@ public enum ProjectSchema {
       summary: "values for ${var.NAME}")
   }
 
-  static var providers: FieldSchema {
+  static func providers(_ providerNames: [String]) -> FieldSchema {
     let provider = FieldSchema.object(
       "provider",
       [

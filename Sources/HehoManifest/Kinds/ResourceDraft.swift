@@ -27,6 +27,11 @@ public struct ResourceDraft: Sendable {
     locations["spec.\(path)"]?.keyOrValue ?? location
   }
 
+  /// Where `spec` itself was written (its key), else the document.
+  public var specLocation: SourceLocation {
+    locations["spec"]?.keyOrValue ?? location
+  }
+
   /// Where the value of the spec field at `path` was written.
   public func valueLocation(_ path: String) -> SourceLocation {
     locations["spec.\(path)"]?.value ?? location

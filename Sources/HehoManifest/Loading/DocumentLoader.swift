@@ -11,7 +11,11 @@ struct DocumentLoader {
     self.registry = registry
     self.interpolator = interpolator
     var schemas: [String: FieldSchema] = [:]
-    for kind in registry.kinds { schemas[kind.name] = DocumentSchema.resource(kind) }
+    for group in registry.groups {
+      for kind in group.kinds {
+        schemas[kind.name] = DocumentSchema.resource(kind, apiVersion: group.apiVersion)
+      }
+    }
     self.schemas = schemas
   }
 
@@ -52,7 +56,7 @@ struct DocumentLoader {
         Diagnostic(.error, "unknown kind '\(written)'\(hint)", at: kindEntry.value.location))
       return nil
     }
-    let schema = schemas[kind.name] ?? DocumentSchema.resource(kind)
+    guard let schema = schemas[kind.name] else { return nil }
     var validator = StructureValidator(interpolator: interpolator)
     let document = validator.validate(root, schema, path: "")
     diagnostics += validator.diagnostics

@@ -2,6 +2,8 @@
 /// resolved variables.
 struct ProjectLoader {
   var options: LoadOptions
+  /// The platforms a project may configure, with their defaults.
+  var registry: KindRegistry
   /// The project name to use without a project file.
   var defaultName: String
   /// Whether a project file exists (when it does but holds no readable Project document, its
@@ -14,19 +16,21 @@ struct ProjectLoader {
   ) {
     var validator = StructureValidator(interpolator: nil)
     var document: Value?
+    let schema = ProjectSchema.document(providerNames: registry.groups.map(\.name))
     if let root {
-      document = validator.validate(root, ProjectSchema.document, path: "")
+      document = validator.validate(root, schema, path: "")
       diagnostics += validator.diagnostics
       if let document {
         var checker = ValueChecker(
           locations: validator.locations, fallback: root.location, resolvedTexts: [:])
-        checker.check(document, ProjectSchema.document, path: "")
+        checker.check(document, schema, path: "")
         diagnostics += checker.diagnostics
       }
     }
     let spec = document?["spec"]
     var settings = ProjectSettings(
-      name: document?["metadata"]?["name"]?.stringValue ?? defaultName)
+      name: document?["metadata"]?["name"]?.stringValue ?? defaultName,
+      providers: registry.providerDefaults)
     settings.prune = spec?["prune"]?.boolValue ?? false
     var definitions: [String: VariableResolver.Definition] = [:]
     func addVariables(_ value: Value?, prefix: String) {
@@ -78,7 +82,8 @@ struct ProjectLoader {
 
   private func applyProviders(_ value: Value?, to settings: inout ProjectSettings) {
     for (name, provider) in value?.objectValue ?? [:] {
-      var current = settings.providers[name] ?? ProjectSettings.defaultHehoProvider
+      guard var current = settings.providers[name] else { continue }
+      settings.declaredProviders.insert(name)
       if let endpoint = provider["endpoint"]?.stringValue { current.endpoint = endpoint }
       if let apiKeyEnv = provider["apiKeyEnv"]?.stringValue { current.apiKeyEnv = apiKeyEnv }
       settings.providers[name] = current

@@ -24,6 +24,14 @@ public struct ProjectStage: Sendable {
   /// Shows paths in diagnostics.
   var paths: DisplayPath
 
+  /// The project file's problems: its parse errors and the project-level diagnostics.
+  public var projectDiagnostics: [Diagnostic] {
+    (projectParseDiagnostics.filter { $0.severity == .error } + diagnostics).sorted {
+      ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0)
+        < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0)
+    }
+  }
+
   /// Whether the project stage already has errors: the whole load will fail.
   public var hasErrors: Bool {
     (diagnostics + projectParseDiagnostics).contains { $0.severity == .error }

@@ -16,8 +16,12 @@ public struct ProjectSettings: Sendable, Hashable, Codable {
 
   /// `metadata.name`, or the directory's name when there is no project file.
   public var name: String
-  /// Providers by name (`heho`); HeHo's defaults apply when the file names none.
+  /// Every registered platform's provider settings by name (`heho`): the defaults, with what
+  /// the project file and the environment set.
   public var providers: [String: Provider]
+  /// The platforms the project file names in `spec.providers` (or the selected environment
+  /// does): with `prune`, heho reads and prunes these even when no manifest uses them.
+  public var declaredProviders: Set<String>
   /// Variables after the environment's and `--var` overrides.
   public var variables: [String: String]
   /// The environment selected with `--env`, if any.
@@ -25,17 +29,14 @@ public struct ProjectSettings: Sendable, Hashable, Codable {
   /// Delete live resources that no manifest names.
   public var prune: Bool
 
-  /// The HeHo platform's defaults.
-  public static let defaultHehoProvider = Provider(
-    endpoint: "https://heho.vercel.app", apiKeyEnv: "HEHO_API_KEY")
-
   /// Creates project settings.
   public init(
-    name: String, providers: [String: Provider] = ["heho": defaultHehoProvider],
+    name: String, providers: [String: Provider] = [:], declaredProviders: Set<String> = [],
     variables: [String: String] = [:], environment: String? = nil, prune: Bool = false
   ) {
     self.name = name
     self.providers = providers
+    self.declaredProviders = declaredProviders
     self.variables = variables
     self.environment = environment
     self.prune = prune

@@ -7,7 +7,7 @@ public struct JSONSchemaGenerator: Sendable {
   public var registry: KindRegistry
 
   /// Creates a generator.
-  public init(registry: KindRegistry = .standard) {
+  public init(registry: KindRegistry) {
     self.registry = registry
   }
 
@@ -16,15 +16,19 @@ public struct JSONSchemaGenerator: Sendable {
   public func files() -> [String: String] {
     var files: [String: String] = [:]
     files["project.schema.json"] = render(
-      document(ProjectSchema.document, title: "heho Project (heho.yaml)", extras: [:]))
+      document(
+        ProjectSchema.document(providerNames: registry.groups.map(\.name)),
+        title: "heho Project (heho.yaml)", extras: [:]))
     var branches: [Value] = []
-    for kind in registry.kinds {
-      let file = "\(kind.name.lowercased()).schema.json"
-      files[file] = render(
-        document(
-          DocumentSchema.resource(kind), title: "heho \(kind.name): \(kind.summary)",
-          extras: kind.specJSONSchemaExtras))
-      branches.append(branch(kind.name, file))
+    for group in registry.groups {
+      for kind in group.kinds {
+        let file = "\(kind.name.lowercased()).schema.json"
+        files[file] = render(
+          document(
+            DocumentSchema.resource(kind, apiVersion: group.apiVersion),
+            title: "heho \(kind.name): \(kind.summary)", extras: kind.specJSONSchemaExtras))
+        branches.append(branch(kind.name, file))
+      }
     }
     branches.append(branch(ProjectSchema.kindName, "project.schema.json"))
     let names = registry.names.map(Value.string)

@@ -1,3 +1,5 @@
+import HehoManifest
+
 /// `kind: Permission`: what one chatbot may do with one table.
 public struct PermissionKind: ManifestKind {
   /// Creates the kind.

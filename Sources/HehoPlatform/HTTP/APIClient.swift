@@ -21,7 +21,8 @@ public struct APIClient: Sendable {
   let transport: any HTTPTransport
   let apiKey: String
   let retry: RetryPolicy
-  let redactor: Redactor
+  /// Removes the key from any text that could reach output.
+  public let redactor: Redactor
   let logger: Logger
   /// Requests sent, reads and writes.
   public let counter: RequestCounter

@@ -1,6 +1,7 @@
 import Foundation
 import HehoEngine
 import HehoManifest
+import HehoPlatform
 
 /// The YAML documents `heho export` writes for one live resource.
 enum HehoExportDocuments {
@@ -32,7 +33,7 @@ enum HehoExportDocuments {
         return nil
       }
       var entry =
-        "    - { name: \(HehoExportYAML.scalar(column)), type: \(HehoExportYAML.scalar(type))"
+        "    - { name: \(ExportYAML.scalar(column)), type: \(ExportYAML.scalar(type))"
       if resource.fields["columns.\(column).required"]?.boolValue == true {
         entry += ", notNull: true"
       }
@@ -48,7 +49,7 @@ enum HehoExportDocuments {
     let fields = resource.fields
     var lines = [
       "apiVersion: heho/v1", "kind: Chatbot", "metadata:",
-      "  name: \(HehoExportYAML.scalar(resource.address.name))", "spec:",
+      "  name: \(ExportYAML.scalar(resource.address.name))", "spec:",
     ]
     func text(_ field: String) -> String? { fields[field]?.stringValue }
     for field in ["goal", "model"] where (text(field) ?? "").isEmpty {
@@ -56,7 +57,7 @@ enum HehoExportDocuments {
         "\(resource.address) has no \(field) on the platform; fill in spec.\(field) before applying"
       )
     }
-    lines.append("  goal: \(HehoExportYAML.scalar(text("goal") ?? "", interpolated: true))")
+    lines.append("  goal: \(ExportYAML.scalar(text("goal") ?? "", interpolated: true))")
     var prompt: String?
     let description = text("description") ?? ""
     if description.count < ChatbotKind.minDescriptionLength {
@@ -65,17 +66,17 @@ enum HehoExportDocuments {
           + "at least \(ChatbotKind.minDescriptionLength): lengthen it before applying")
     }
     if needsPromptFile(description) {
-      lines.append("  descriptionFile: \(HehoExportYAML.scalar(promptReference))")
+      lines.append("  descriptionFile: \(ExportYAML.scalar(promptReference))")
       prompt = description + "\n"
     } else {
-      lines.append("  description: \(HehoExportYAML.scalar(description, interpolated: true))")
+      lines.append("  description: \(ExportYAML.scalar(description, interpolated: true))")
     }
-    lines.append("  model: \(HehoExportYAML.scalar(text("model") ?? "", interpolated: true))")
+    lines.append("  model: \(ExportYAML.scalar(text("model") ?? "", interpolated: true))")
     if let tone = text("tone"), tone != HehoCompiler.toneDefault {
-      lines.append("  tone: \(HehoExportYAML.scalar(tone))")
+      lines.append("  tone: \(ExportYAML.scalar(tone))")
     }
     if let theme = text("theme"), theme != HehoCompiler.themeDefault {
-      lines.append("  theme: \(HehoExportYAML.scalar(theme))")
+      lines.append("  theme: \(ExportYAML.scalar(theme))")
     }
     return (lines.joined(separator: "\n") + "\n", prompt)
   }
@@ -84,8 +85,8 @@ enum HehoExportDocuments {
   static func permission(name: String, chatbot: String, table: String, rights: [String]) -> String {
     var lines = [
       "apiVersion: heho/v1", "kind: Permission", "metadata:", "  name: \(name)", "spec:",
-      "  chatbot: \(HehoExportYAML.scalar(chatbot, interpolated: true))",
-      "  table: \(HehoExportYAML.scalar(table, interpolated: true))",
+      "  chatbot: \(ExportYAML.scalar(chatbot, interpolated: true))",
+      "  table: \(ExportYAML.scalar(table, interpolated: true))",
     ]
     for right in ["read", "write", "edit"] where rights.contains(right) {
       lines.append("  \(right): true")

@@ -1,7 +1,8 @@
 import Foundation
+import HeHoPlatform
 import HehoEngine
 import HehoManifest
-@_spi(FaultTesting) import HehoProviders
+@_spi(FaultTesting) import HehoPlatform
 import Testing
 
 @Suite struct HehoWritesTests {

@@ -1,3 +1,5 @@
+import HehoManifest
+
 /// The column types a Table may declare (case-insensitive), as one anchored pattern.
 public enum ColumnTypes {
   /// Every accepted spelling, `n`, `p` and `s` standing for numbers.

@@ -1,5 +1,6 @@
 import HehoEngine
 import HehoManifest
+import HehoPlatform
 
 /// Turns HeHo's list responses into live resources with fields comparable to desired items.
 enum HehoNormalizer {

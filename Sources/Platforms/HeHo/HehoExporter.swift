@@ -1,6 +1,7 @@
 import Foundation
 import HehoEngine
 import HehoManifest
+import HehoPlatform
 
 /// Writes manifests for everything in a HeHo account, from its normalized live state.
 ///
@@ -8,8 +9,8 @@ import HehoManifest
 /// chatbots' table slots; long descriptions go to `prompts/NAME.md`. The output is sorted and
 /// deterministic, and `heho plan` on it shows no changes against the account it came from.
 public struct HehoExporter: Sendable {
-  /// Layout and project settings.
-  public var options: HehoExportOptions
+  /// How the files are laid out.
+  public var layout: ExportLayout
 
   /// Descriptions longer than this many characters go to a prompt file.
   public static let inlineDescriptionLimit = 300
@@ -17,8 +18,8 @@ public struct HehoExporter: Sendable {
   public static let inlineDescriptionLines = 3
 
   /// Creates an exporter.
-  public init(options: HehoExportOptions) {
-    self.options = options
+  public init(layout: ExportLayout) {
+    self.layout = layout
   }
 
   /// A manifest document of one kind, before files are assembled.
@@ -29,11 +30,11 @@ public struct HehoExporter: Sendable {
   }
 
   /// The files for `live`.
-  public func export(_ live: LiveState) -> HehoExport {
+  public func export(_ live: LiveState) -> PlatformExport {
     var warnings: [String] = []
     var naming = HehoExportNaming()
     var documents: [Document] = []
-    var prompts: [HehoExport.File] = []
+    var prompts: [PlatformExport.File] = []
     var byAddress: [ResourceAddress: [LiveResource]] = [:]
     for resource in live.resources { byAddress[resource.address, default: []].append(resource) }
     var exportedTables = Set<String>()
@@ -67,11 +68,11 @@ public struct HehoExporter: Sendable {
       let base = naming.unique(
         HehoExportNaming.slug(address.name, fallback: "chatbot"), in: "chatbot")
       let promptPath = "prompts/\(base).md"
-      let reference = options.perKind ? promptPath : "../\(promptPath)"
+      let reference = layout.perKind ? promptPath : "../\(promptPath)"
       let chatbot = HehoExportDocuments.chatbot(
         resource, promptReference: reference, warnings: &warnings)
       if let prompt = chatbot.prompt {
-        prompts.append(HehoExport.File(path: promptPath, contents: prompt))
+        prompts.append(PlatformExport.File(path: promptPath, contents: prompt))
       }
       documents.append(Document(kind: "chatbot", base: base, text: chatbot.text))
       for (table, rights) in HehoExportDocuments.grants(of: resource) {
@@ -95,43 +96,27 @@ public struct HehoExporter: Sendable {
   }
 
   func assemble(
-    _ documents: [Document], prompts: [HehoExport.File], warnings: [String]
-  ) -> HehoExport {
+    _ documents: [Document], prompts: [PlatformExport.File], warnings: [String]
+  ) -> PlatformExport {
     let header = "# Exported by heho export from the live platform.\n"
     var files = prompts
-    files.append(HehoExport.File(path: "heho.yaml", contents: header + projectText()))
     let folders = ["table": "tables", "chatbot": "chatbots", "permission": "permissions"]
-    var counts: [String: Int] = [:]
+    var counts: [(kind: String, count: Int)] = []
     for kind in ["table", "chatbot", "permission"] {
       let ofKind = documents.filter { $0.kind == kind }.sorted { $0.base < $1.base }
-      counts[kind] = ofKind.count
+      counts.append((kind, ofKind.count))
       guard let folder = folders[kind], !ofKind.isEmpty else { continue }
-      if options.perKind {
+      if layout.perKind {
         let text = ofKind.map(\.text).joined(separator: "---\n")
-        files.append(HehoExport.File(path: "\(folder).yaml", contents: header + text))
+        files.append(PlatformExport.File(path: "\(folder).yaml", contents: header + text))
       } else {
         for document in ofKind {
           files.append(
-            HehoExport.File(
+            PlatformExport.File(
               path: "\(folder)/\(document.base).yaml", contents: header + document.text))
         }
       }
     }
-    return HehoExport(files: files, warnings: warnings, counts: counts)
-  }
-
-  func projectText() -> String {
-    """
-    apiVersion: heho/v1
-    kind: Project
-    metadata:
-      name: \(HehoExportYAML.scalar(options.projectName))
-    spec:
-      providers:
-        heho:
-          endpoint: \(HehoExportYAML.scalar(options.endpoint))
-          apiKeyEnv: \(HehoExportYAML.scalar(options.apiKeyEnv))
-
-    """
+    return PlatformExport(files: files, warnings: warnings, counts: counts)
   }
 }

@@ -1,3 +1,5 @@
+import HehoManifest
+
 /// HeHo's limits on permissions: one per (chatbot, table) pair, and at most three tables per
 /// chatbot.
 public struct PermissionLimitsRule: ResourceSetRule {

@@ -1,5 +1,6 @@
 import Foundation
-import HehoProviders
+import HeHoPlatform
+import HehoPlatform
 
 /// A tiny in-memory HeHo behind a closure transport, with scripted faults.
 actor FakeHeho {

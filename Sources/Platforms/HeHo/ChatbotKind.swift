@@ -1,4 +1,5 @@
 import Foundation
+import HehoManifest
 
 /// `kind: Chatbot`: an AI chatbot with its prompt, model, tone and theme.
 public struct ChatbotKind: ManifestKind {
@@ -61,7 +62,7 @@ public struct ChatbotKind: ManifestKind {
             .error,
             "missing 'description' or 'descriptionFile' in \(draft.label): give the prompt "
               + "(at least \(Self.minDescriptionLength) characters) inline or in a file",
-            at: draft.locations["spec"]?.keyOrValue ?? draft.location))
+            at: draft.specLocation))
       }
       return
     }
@@ -73,21 +74,7 @@ public struct ChatbotKind: ManifestKind {
           at: draft.keyLocation("descriptionFile")))
       return
     }
-    let url = URL(fileURLWithPath: file, relativeTo: draft.fileURL.deletingLastPathComponent())
-      .standardizedFileURL
-    let at = draft.valueLocation("descriptionFile")
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
-      !isDirectory.boolValue
-    else {
-      diagnostics.append(
-        Diagnostic(
-          .error,
-          "descriptionFile '\(file)' does not exist (looked for \(DisplayPath().display(url))); "
-            + "paths are relative to the manifest that names them", at: at))
-      return
-    }
-    switch SourceFileReader(displayPath: DisplayPath().display(url)).read(url) {
+    switch ReferencedFile.read(file, from: draft.fileURL) {
     case .success(let text):
       var trimmed = text
       while let last = trimmed.unicodeScalars.last, last == "\n" || last == "\r" {
@@ -96,7 +83,8 @@ public struct ChatbotKind: ManifestKind {
       draft.move(field: "descriptionFile", to: "description", value: .string(trimmed))
     case .failure(let problem):
       diagnostics.append(
-        Diagnostic(.error, "descriptionFile '\(file)': \(problem.diagnostic.message)", at: at))
+        Diagnostic(
+          .error, "descriptionFile \(problem.message)", at: draft.valueLocation("descriptionFile")))
     }
   }
 }

@@ -1,7 +1,8 @@
 import Foundation
+import HeHoPlatform
 import HehoEngine
 import HehoManifest
-import HehoProviders
+import HehoPlatform
 import Testing
 
 @Suite struct APIClientTests {

@@ -1,7 +1,8 @@
 import Foundation
+import HeHoPlatform
 import HehoEngine
 import HehoManifest
-import HehoProviders
+import HehoPlatform
 import Testing
 
 @Suite struct HehoPlanningTests {
@@ -133,7 +134,7 @@ import Testing
 
   @Test func permissionsFillSlotsByTableName() throws {
     let compiled = try HehoProvider(
-      configuration: HehoConfiguration(endpoint: URL(filePath: "/"), apiKey: "k")
+      access: PlatformAccess(endpoint: URL(filePath: "/"), apiKey: "k")
     ).compile(
       Self.state([
         Self.bot("bot"), Self.permission("bot", "zeta"),
@@ -149,7 +150,7 @@ import Testing
 
   @Test func moreThanThreePermissionsIsAnError() {
     let provider = HehoProvider(
-      configuration: HehoConfiguration(endpoint: URL(filePath: "/"), apiKey: "k"))
+      access: PlatformAccess(endpoint: URL(filePath: "/"), apiKey: "k"))
     let desired = Self.state(
       [Self.bot("bot")] + ["a", "b", "c", "d"].map { Self.permission("bot", $0) })
     #expect {
@@ -175,17 +176,18 @@ import Testing
     let project = ProjectSettings(
       name: "p",
       providers: ["heho": .init(endpoint: "https://heho.vercel.app", apiKeyEnv: "HEHO_PROD_KEY")])
+    let heho = HeHoDescriptor()
     #expect {
-      try HehoConfiguration.resolve(project: project, environment: ["HEHO_API_KEY": "x"])
+      try PlatformAccess.resolve(heho, project: project, environment: ["HEHO_API_KEY": "x"])
     } throws: { error in
-      "\(error)".contains("HEHO_PROD_KEY")
+      "\(error)".contains("HEHO_PROD_KEY") && "\(error)".contains("providers.heho.apiKeyEnv")
     }
-    let resolved = try? HehoConfiguration.resolve(
-      project: project, environment: ["HEHO_PROD_KEY": "abc"])
+    let resolved = try? PlatformAccess.resolve(
+      heho, project: project, environment: ["HEHO_PROD_KEY": "abc"])
     #expect(resolved?.apiKey == "abc")
     #expect(throws: ProviderError.self) {
-      try HehoConfiguration.resolve(
-        project: project, environment: ["HEHO_PROD_KEY": "abc"], endpointOverride: "ftp://x")
+      try PlatformAccess.resolve(
+        heho, project: project, environment: ["HEHO_PROD_KEY": "abc"], endpointOverride: "ftp://x")
     }
   }
 }

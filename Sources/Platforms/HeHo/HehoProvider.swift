@@ -1,6 +1,7 @@
 import Foundation
 import HehoEngine
 import HehoManifest
+import HehoPlatform
 
 /// The HeHo platform: tables, chatbots, and permissions compiled into chatbots' table slots.
 ///
@@ -12,34 +13,39 @@ public struct HehoProvider: Provider {
   /// How many times a create with an unknown outcome is looked up and tried again.
   public var createAttempts: Int
 
-  /// Creates a provider over `client`.
-  public init(client: APIClient, createAttempts: Int = 4) {
+  /// The endpoint the client reaches, as recorded in plans.
+  public var endpoint: String
+
+  /// Creates a provider over `client`, which reaches `endpoint`.
+  public init(client: APIClient, endpoint: String = "", createAttempts: Int = 4) {
     self.client = client
+    self.endpoint = endpoint
     self.createAttempts = max(1, createAttempts)
   }
 
-  /// Creates a provider for `configuration` over `transport` (AsyncHTTPClient by default).
-  public init(
-    configuration: HehoConfiguration, transport: (any HTTPTransport)? = nil,
-    retry: RetryPolicy = RetryPolicy()
-  ) {
-    let transport = transport ?? NIOHTTPTransport(baseURL: configuration.endpoint)
-    self.init(client: APIClient(transport: transport, apiKey: configuration.apiKey, retry: retry))
+  /// Creates a provider for the platform reached through `access`.
+  public init(access: PlatformAccess) {
+    self.init(client: access.client(), endpoint: access.endpoint.absoluteString)
   }
 
-  public var name: String { "heho" }
+  public var name: String { HeHoDescriptor.platformName }
+
+  public var platforms: [PlatformEndpoint] {
+    [PlatformEndpoint(name: name, endpoint: endpoint)]
+  }
 
   public var kinds: [KindBehavior] {
     [
       KindBehavior(
-        kind: "table", holdsData: true,
+        kind: "table", platform: name, holdsData: true,
         replacementReason: "HeHo has no ALTER for tables: it is dropped and created again"),
       KindBehavior(
-        kind: "chatbot", replacementChangesIdentity: true,
+        kind: "chatbot", platform: name, replacementChangesIdentity: true,
         replacementReason: "HeHo has no update endpoint for chatbots: it is deleted and created "
           + "again"),
       KindBehavior(
-        kind: "permission", replacementReason: "permissions are part of their chatbot",
+        kind: "permission", platform: name,
+        replacementReason: "permissions are part of their chatbot",
         manifestOnly: true),
     ]
   }

@@ -2,7 +2,7 @@ import Foundation
 
 /// YAML scalars for exported manifests: plain where that is unambiguous, otherwise
 /// double-quoted (JSON string syntax, which YAML's double-quoted style accepts).
-enum HehoExportYAML {
+public enum ExportYAML {
   static let plainCharacters = Set(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _./:@+-")
   static let reservedWords: Set<String> = [
@@ -11,7 +11,7 @@ enum HehoExportYAML {
 
   /// `text` as a YAML scalar. `interpolated` fields get `${` written as `$${` so that the
   /// loader reads back the literal text.
-  static func scalar(_ text: String, interpolated: Bool = false) -> String {
+  public static func scalar(_ text: String, interpolated: Bool = false) -> String {
     let value = interpolated ? text.replacingOccurrences(of: "${", with: "$${") : text
     return isPlainSafe(value) ? value : quoted(value)
   }

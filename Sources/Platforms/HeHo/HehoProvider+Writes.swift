@@ -1,6 +1,7 @@
 import Foundation
 import HehoEngine
 import HehoManifest
+@_spi(FaultTesting) import HehoPlatform
 
 extension HehoProvider {
   /// Creates without ever making a duplicate: when an attempt's outcome is unknown (timeout,

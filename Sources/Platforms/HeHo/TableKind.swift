@@ -1,3 +1,5 @@
+import HehoManifest
+
 /// `kind: Table`: a database table the platform creates, or (with `connect: true`) an existing
 /// table it connects.
 public struct TableKind: ManifestKind {

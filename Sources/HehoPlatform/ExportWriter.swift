@@ -2,7 +2,7 @@ import Foundation
 import HehoEngine
 
 /// Writes an export into a directory, refusing to overwrite a non-empty one unless forced.
-public struct HehoExportWriter: Sendable {
+public struct ExportWriter: Sendable {
   /// Overwrite files in a non-empty directory.
   public var force: Bool
 
@@ -11,10 +11,10 @@ public struct HehoExportWriter: Sendable {
     self.force = force
   }
 
-  /// Writes `export` under `directory` (created when missing). Hidden entries such as `.git`
+  /// Writes `files` under `directory` (created when missing). Hidden entries such as `.git`
   /// do not make a directory non-empty. Returns warnings about manifests already there that
   /// this export did not write (`heho plan` would still read them).
-  public func write(_ export: HehoExport, to directory: URL) throws -> [String] {
+  public func write(_ files: [PlatformExport.File], to directory: URL) throws -> [String] {
     let manager = FileManager.default
     let root = directory.standardizedFileURL
     var isDirectory: ObjCBool = false
@@ -29,7 +29,7 @@ public struct HehoExportWriter: Sendable {
         "\(root.path) is not empty (\(existing.count) files, e.g. \(existing[0])); export into an "
           + "empty directory, or pass --force to overwrite files there")
     }
-    for file in export.files {
+    for file in files {
       let url = root.appendingPathComponent(file.path)
       do {
         try manager.createDirectory(
@@ -39,7 +39,7 @@ public struct HehoExportWriter: Sendable {
         throw ProviderError("cannot write \(url.path): \(error.localizedDescription)")
       }
     }
-    let written = Set(export.files.map(\.path))
+    let written = Set(files.map(\.path))
     return existing.filter { path in
       !written.contains(path) && (path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
     }.map {

@@ -1,0 +1,54 @@
+import Foundation
+import HehoEngine
+import HehoManifest
+import HehoPlatform
+
+/// Reads the live accounts of the platforms `heho export` writes, concurrently, and turns each
+/// into its manifests.
+struct ExportReader: Sendable {
+  /// Read from the embedded local platform.
+  var local: Bool
+  /// How each platform lays out its files.
+  var layout: ExportLayout
+
+  /// Each platform's export, in registry order.
+  func read(
+    _ platforms: [any PlatformDescriptor], project: ProjectSettings, endpoints: EndpointOverrides
+  ) async throws -> [(platform: any PlatformDescriptor, export: PlatformExport)] {
+    var embedded: EmbeddedPlatform?
+    do {
+      var providers: [any Provider] = []
+      if local { embedded = try await EmbeddedPlatform.start() }
+      for platform in platforms {
+        let access: PlatformAccess
+        if let embedded {
+          access = PlatformAccess(endpoint: embedded.baseURL, apiKey: embedded.apiKey)
+        } else {
+          access = try PlatformAccess.resolve(
+            platform, project: project, environment: ProcessEnvironment.current,
+            endpointOverride: endpoints.byPlatform[platform.name])
+        }
+        providers.append(platform.makeProvider(access))
+      }
+      let states = try await withThrowingTaskGroup(of: (Int, LiveState).self) { group in
+        for (index, provider) in providers.enumerated() {
+          group.addTask { (index, try await provider.fetchLiveState()) }
+        }
+        var states: [Int: LiveState] = [:]
+        for try await (index, state) in group { states[index] = state }
+        return states
+      }
+      await embedded?.shutdown()
+      return platforms.enumerated().map { index, platform in
+        let live = states[index] ?? LiveState(resources: [], readsMade: 0)
+        return (platform, platform.export(live, layout: layout))
+      }
+    } catch let error as ProviderError {
+      await embedded?.shutdown()
+      throw CommandFailure.report(error.message)
+    } catch {
+      await embedded?.shutdown()
+      throw error
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import HehoManifest
+
+/// Several platforms behind one provider, so that the engine plans and applies across them as
+/// one: one compile, one live state (every platform read concurrently), one fingerprint, one
+/// apply graph under one parallelism.
+///
+/// Kind names are unique across platforms, so each resource's kind says which member owns it.
+public struct ProviderGroup: Provider {
+  /// The platforms, in registry order.
+  public let members: [any Provider]
+  private let owners: [String: Int]
+
+  /// Groups `members`; a kind that two members claim belongs to the first.
+  public init(_ members: [any Provider]) {
+    self.members = members
+    var owners: [String: Int] = [:]
+    for (index, member) in members.enumerated() {
+      for kind in member.kinds where owners[kind.kind] == nil { owners[kind.kind] = index }
+    }
+    self.owners = owners
+  }
+
+  public var name: String { members.map(\.name).joined(separator: "+") }
+
+  public var platforms: [PlatformEndpoint] { members.flatMap(\.platforms).sorted() }
+
+  /// Every member's kinds, each marked with its platform, members in order.
+  public var kinds: [KindBehavior] {
+    members.flatMap { member in
+      member.kinds.map { kind in
+        var kind = kind
+        if kind.platform.isEmpty { kind.platform = member.name }
+        return kind
+      }
+    }
+  }
+
+  /// The member that owns `kind`.
+  func owner(of kind: String) throws -> any Provider {
+    guard let index = owners[kind.lowercased()] else {
+      throw ProviderError(
+        "no platform in use manages the kind '\(kind)' (platforms: "
+          + members.map(\.name).joined(separator: ", ") + ")")
+    }
+    return members[index]
+  }
+
+  /// Each member compiles the resources of its own kinds.
+  public func compile(_ state: DesiredState) throws -> CompiledDesiredState {
+    var items: [DesiredItem] = []
+    var notes: [String] = []
+    for (index, member) in members.enumerated() {
+      var part = state
+      part.resources = state.resources.filter { owners[$0.address.kind] == index }
+      guard !part.resources.isEmpty else { continue }
+      let compiled = try member.compile(part)
+      items += compiled.items
+      notes += compiled.notes
+    }
+    let unowned = state.resources.filter { owners[$0.address.kind] == nil }
+    if let first = unowned.first {
+      _ = try owner(of: first.address.kind)
+    }
+    return CompiledDesiredState(items: items, notes: notes)
+  }
+
+  /// Every member's live state, read concurrently, in member order.
+  public func fetchLiveState() async throws -> LiveState {
+    try await withThrowingTaskGroup(of: (Int, LiveState).self) { group in
+      for (index, member) in members.enumerated() {
+        group.addTask { (index, try await member.fetchLiveState()) }
+      }
+      var parts: [Int: LiveState] = [:]
+      for try await (index, live) in group { parts[index] = live }
+      return LiveState.merged(members.indices.compactMap { parts[$0] })
+    }
+  }
+
+  public func countRecords(in resource: LiveResource) async throws -> Int {
+    try await owner(of: resource.address.kind).countRecords(in: resource)
+  }
+
+  public func perform(_ step: ApplyStep) async throws -> StepResult {
+    try await owner(of: step.address.kind).perform(step)
+  }
+
+  public func explain(_ change: FieldChange, of address: ResourceAddress) -> String? {
+    (try? owner(of: address.kind))?.explain(change, of: address)
+  }
+}

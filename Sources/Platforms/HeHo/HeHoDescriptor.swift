@@ -1,0 +1,28 @@
+import HehoEngine
+import HehoManifest
+import HehoPlatform
+
+/// The HeHo platform (`../shared/seeds/heho-api.txt`): chatbots, data tables and per-bot
+/// table permissions.
+public struct HeHoDescriptor: PlatformDescriptor {
+  /// The platform's name in projects, plans and reports.
+  public static let platformName = "heho"
+
+  /// Creates the descriptor.
+  public init() {}
+
+  public var name: String { Self.platformName }
+  public var displayName: String { "HeHo" }
+  public var apiVersion: String { "heho/v1" }
+  public var defaultEndpoint: String { "https://heho.vercel.app" }
+  public var defaultKeyVariable: String { "HEHO_API_KEY" }
+  public var kinds: [any ManifestKind] { [TableKind(), ChatbotKind(), PermissionKind()] }
+
+  public func makeProvider(_ access: PlatformAccess) -> any Provider {
+    HehoProvider(access: access)
+  }
+
+  public func export(_ live: LiveState, layout: ExportLayout) -> PlatformExport {
+    HehoExporter(layout: layout).export(live)
+  }
+}
