@@ -36,11 +36,15 @@ struct ApplyCommand: AsyncParsableCommand {
       try confirm(console)
       let progress = ApplyProgress(console: console)
       let executor = Executor(provider: session.provider, parallelism: parallelism)
-      return await executor.apply(plan) { progress.show($0) }
+      let interrupt = ApplyInterrupt()
+      let signals = ApplySignals(interrupt: interrupt, console: console)
+      defer { signals.stop() }
+      return await executor.apply(plan, interrupt: interrupt) { progress.show($0) }
     }
     let finished = report ?? ApplyReport(operations: [], records: [])
     ApplyProgress(console: console).summarize(finished)
     guard let report else { return }
+    if report.interrupted { throw ExitCode(130) }
     if !report.succeeded { throw ExitCode.failure }
   }
 

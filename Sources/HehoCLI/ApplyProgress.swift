@@ -24,6 +24,8 @@ struct ApplyProgress: Sendable {
       case .skipped(let blocker):
         console.out(
           paint("  - \(record.step.id)", "33", color) + " skipped: \(blocker) did not succeed")
+      case .notStarted:
+        break
       }
     }
   }
@@ -38,6 +40,12 @@ struct ApplyProgress: Sendable {
       console.out(
         "Skipped (something they need failed): "
           + report.skipped.map(\.description).joined(separator: ", "))
+    }
+    if report.interrupted {
+      console.out(
+        "Not started (interrupted): "
+          + report.notStarted.map(\.description).joined(separator: ", ")
+          + ". Run heho apply again to finish.")
     }
     console.out("")
     console.out(report.summaryLine)

@@ -38,8 +38,10 @@ public struct Console: Sendable {
     let terminal = isatty(STDOUT_FILENO) == 1
     let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
     return Console(
-      out: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
-      err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+      // A closed pipe (`heho apply | head`) must never stop an apply half-way: SIGPIPE is
+      // ignored (main.swift) and a failed write is dropped, not a crash.
+      out: { try? FileHandle.standardOutput.write(contentsOf: Data(($0 + "\n").utf8)) },
+      err: { try? FileHandle.standardError.write(contentsOf: Data(($0 + "\n").utf8)) },
       isTerminal: terminal && isatty(STDIN_FILENO) == 1,
       useColor: terminal && !noColor,
       readLine: { Swift.readLine() }

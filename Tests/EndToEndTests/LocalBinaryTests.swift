@@ -88,6 +88,82 @@ struct LocalBinaryTests {
     #expect(drift.status == 0, "\(drift.text)")
   }
 
+  /// `heho local serve` with `latency` ms on every request, on a free port; the server and its
+  /// endpoint.
+  static func slowServer(in directory: URL, key: String, latency: Int) async throws
+    -> (ServerProcess, String)
+  {
+    let server = try ServerProcess(
+      [
+        try HehoBinary.require(), "local", "serve", "--port", "0", "--db",
+        directory.appendingPathComponent("slow.sqlite").path, "--api-key", key, "--latency",
+        String(latency),
+      ], in: directory)
+    let banner = try await server.waitForLine { $0.contains("serving the HeHo API at http://") }
+    let line = try #require(banner, "no banner: \(server.output)")
+    let url = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") })
+    return (server, String(url))
+  }
+
+  @Test func anInterruptLetsTheWritesInFlightFinishPrintsTheSummaryAndARerunConverges()
+    async throws
+  {
+    let directory = try Self.project()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let key = "heho_local_interrupt_test_key_0123456789abcdef"
+    let (server, endpoint) = try await Self.slowServer(in: directory, key: key, latency: 400)
+    let project = directory.appendingPathComponent("project").path
+    var environment = ProcessInfo.processInfo.environment
+    environment["HEHO_API_KEY"] = key
+    environment["NO_COLOR"] = "1"
+    let apply = try ServerProcess(
+      [
+        try HehoBinary.require(), "apply", "-f", project, "--endpoint", endpoint,
+        "--auto-approve", "--parallelism", "1",
+      ], in: directory, environment: environment)
+    let first = try await apply.waitForLine { $0.contains("✓ create table/") }
+    #expect(first != nil, "\(apply.output)")
+    apply.send(SIGINT)
+    let status = try await apply.waitForExit()
+    let output = apply.output.joined(separator: "\n")
+    #expect(status == 130, "\(output)")
+    #expect(output.contains("Interrupted: no new operation starts"), "\(output)")
+    let summary = try #require(
+      apply.output.last { $0.hasPrefix("Apply interrupted:") }, "\(output)")
+    #expect(summary.contains("0 failed") && summary.contains("not started"), "\(summary)")
+    // The write in flight when the signal came finished: at least 2 done, not all 6.
+    let done = apply.output.filter { $0.contains("✓ ") }.count
+    #expect((2...5).contains(done), "\(output)")
+    let rerun = try await Self.heho(
+      ["apply", "-f", project, "--endpoint", endpoint, "--auto-approve"], in: directory,
+      environment: ["HEHO_API_KEY": key])
+    #expect(rerun.status == 0, "\(rerun.text)")
+    #expect(rerun.text.contains("Apply complete: \(6 - done) created"), "\(rerun.text)")
+    _ = try await server.interrupt()
+  }
+
+  @Test func aClosedOutputPipeNeverStopsAnApply() async throws {
+    let directory = try Self.project()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let key = "heho_local_closed_pipe_test_key_0123456789abcdef"
+    let (server, endpoint) = try await Self.slowServer(in: directory, key: key, latency: 50)
+    let project = directory.appendingPathComponent("project").path
+    var environment = ProcessInfo.processInfo.environment
+    environment["HEHO_API_KEY"] = key
+    let apply = try ServerProcess(
+      [
+        try HehoBinary.require(), "apply", "-f", project, "--endpoint", endpoint,
+        "--auto-approve",
+      ], in: directory, environment: environment, closedOutput: true)
+    let status = try await apply.waitForExit()
+    #expect(status == 0, "\(apply.output)")
+    let plan = try await Self.heho(
+      ["plan", "-f", project, "--endpoint", endpoint, "--detailed-exitcode"], in: directory,
+      environment: ["HEHO_API_KEY": key])
+    #expect(plan.status == 0, "\(plan.text)")
+    _ = try await server.interrupt()
+  }
+
   /// The first chatbot the served platform lists, as a create request body.
   static func firstChatbot(endpoint: String, key: String) async throws -> [String: Any] {
     let url = try #require(URL(string: endpoint + "/api/v1/chatbots/manage"))

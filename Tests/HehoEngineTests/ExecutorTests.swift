@@ -1,5 +1,6 @@
 import HehoEngine
 import HehoManifest
+import Synchronization
 import Testing
 
 @Suite struct ExecutorTests {
@@ -47,6 +48,40 @@ import Testing
     #expect(report.completed[.create] == 12)
     #expect(provider.maxRunning <= limit)
     #expect(provider.maxRunning >= 1)
+  }
+
+  @Test func anInterruptLetsStepsInFlightFinishAndStartsNoOther() async {
+    let provider = FakeProvider(delay: .milliseconds(40))
+    let operations =
+      (0..<8).map { Self.create("store/s\($0)") } + [Self.create("bot/b", dependsOn: ["store/s7"])]
+    let interrupt = ApplyInterrupt()
+    let started = StartCounter()
+    let report = await Executor(provider: provider, parallelism: 2).apply(
+      Self.plan(operations), interrupt: interrupt
+    ) { event in
+      // Stop as soon as the second step starts: both running steps finish, nothing else runs.
+      if case .started = event, started.increment() == 2 { interrupt.request() }
+    }
+    #expect(provider.performed.count == 2)
+    #expect(report.completed[.create] == 2)
+    #expect(report.notStarted.count == 7)
+    #expect(report.interrupted && !report.succeeded)
+    #expect(report.failedCount == 0)
+    #expect(report.summaryLine.hasPrefix("Apply interrupted: 2 created"))
+    #expect(report.summaryLine.hasSuffix("0 failed, 0 skipped, 7 not started."))
+    // A request after the end, or a second one, changes nothing.
+    interrupt.request()
+    #expect(interrupt.isRequested)
+  }
+
+  @Test func anInterruptBeforeTheStartRunsNothing() async {
+    let provider = FakeProvider()
+    let interrupt = ApplyInterrupt()
+    interrupt.request()
+    let report = await Executor(provider: provider).apply(
+      Self.plan([Self.create("store/a"), Self.create("store/b")]), interrupt: interrupt)
+    #expect(provider.performed.isEmpty)
+    #expect(report.notStarted.count == 2)
   }
 
   @Test func failureSkipsDependentsAndIndependentWorkFinishes() async {
@@ -167,5 +202,18 @@ import Testing
     #expect(records.count == 6)
     #expect(records.allSatisfy { $0.succeeded })
     #expect(provider.maxRunning == 4)
+  }
+}
+
+/// Counts events from several workers at once.
+final class StartCounter: Sendable {
+  private let count = Mutex(0)
+
+  /// Adds one and returns the new count.
+  func increment() -> Int {
+    count.withLock { value in
+      value += 1
+      return value
+    }
   }
 }

@@ -8,16 +8,20 @@ public final class ServerProcess: Sendable {
   private let lines = LineBuffer()
 
   /// Starts `arguments[0]` with the rest as its arguments; standard error joins the output.
-  public init(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil)
-    throws
-  {
+  /// With `closedOutput`, standard output is a pipe whose reading end is closed at once, so
+  /// every write to it fails (standard error is still read).
+  public init(
+    _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
+    closedOutput: Bool = false
+  ) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: arguments[0])
     process.arguments = Array(arguments.dropFirst())
     if let directory { process.currentDirectoryURL = directory }
     if let environment { process.environment = environment }
     let pipe = Pipe()
-    process.standardOutput = pipe
+    let closed = Pipe()
+    process.standardOutput = closedOutput ? closed : pipe
     process.standardError = pipe
     self.process = process
     let handle = pipe.fileHandleForReading
@@ -36,6 +40,7 @@ public final class ServerProcess: Sendable {
       }
     }
     try process.run()
+    if closedOutput { try closed.fileHandleForReading.close() }
     reader.start()
   }
 
@@ -56,10 +61,14 @@ public final class ServerProcess: Sendable {
     return nil
   }
 
-  /// Sends `SIGINT` and waits for the program to exit; its exit status, or `nil` if it is still
+  /// Sends `signal` to the program.
+  public func send(_ signal: Int32) {
+    if process.isRunning { kill(process.processIdentifier, signal) }
+  }
+
+  /// Waits for the program to exit on its own; its exit status, or `nil` if it is still
   /// running after `seconds` (it is then killed).
-  public func interrupt(waitingAtMost seconds: Double = 20) async throws -> Int32? {
-    if process.isRunning { kill(process.processIdentifier, SIGINT) }
+  public func waitForExit(seconds: Double = 30) async throws -> Int32? {
     let deadline = ContinuousClock.now + .seconds(seconds)
     while process.isRunning && ContinuousClock.now < deadline {
       try await Task.sleep(for: .milliseconds(20))
@@ -69,6 +78,13 @@ public final class ServerProcess: Sendable {
       return nil
     }
     return process.terminationStatus
+  }
+
+  /// Sends `SIGINT` and waits for the program to exit; its exit status, or `nil` if it is still
+  /// running after `seconds` (it is then killed).
+  public func interrupt(waitingAtMost seconds: Double = 20) async throws -> Int32? {
+    send(SIGINT)
+    return try await waitForExit(seconds: seconds)
   }
 }
 

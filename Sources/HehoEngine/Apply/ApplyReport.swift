@@ -10,6 +10,8 @@ public struct StepRecord: Sendable, Hashable {
     case failed(String)
     /// It did not run because this step did not succeed.
     case skipped(because: String)
+    /// It never started: the apply was interrupted first.
+    case notStarted
   }
 
   /// The step.
@@ -48,6 +50,8 @@ public struct ApplyReport: Sendable, Hashable {
   }
   /// Operations that did not run because something they need failed.
   public var skipped: [ResourceAddress]
+  /// Operations that never started because the apply was interrupted.
+  public var notStarted: [ResourceAddress]
   /// Number of failed operations.
   public var failedCount: Int
 
@@ -56,6 +60,7 @@ public struct ApplyReport: Sendable, Hashable {
     self.records = records
     var completed: [PlannedOperation.Action: Int] = [:]
     var skipped: [ResourceAddress] = []
+    var notStarted: [ResourceAddress] = []
     var failedCount = 0
     let byAddress = Dictionary(grouping: records) { $0.step.address }
     for operation in operations where operation.action != .noop {
@@ -65,17 +70,23 @@ public struct ApplyReport: Sendable, Hashable {
         failedCount += 1
       } else if !steps.isEmpty && steps.allSatisfy(\.succeeded) {
         completed[operation.action, default: 0] += 1
+      } else if steps.contains(where: { $0.status == .notStarted }) {
+        notStarted.append(operation.address)
       } else {
         skipped.append(operation.address)
       }
     }
     self.completed = completed
     self.skipped = skipped
+    self.notStarted = notStarted
     self.failedCount = failedCount
   }
 
   /// Whether every operation completed.
-  public var succeeded: Bool { failedCount == 0 && skipped.isEmpty }
+  public var succeeded: Bool { failedCount == 0 && skipped.isEmpty && notStarted.isEmpty }
+
+  /// Whether an interrupt left operations not started.
+  public var interrupted: Bool { !notStarted.isEmpty }
 
   /// `Apply complete: 3 created, 1 replaced, 0 deleted, 0 failed, 0 skipped.`
   public var summaryLine: String {
@@ -87,7 +98,10 @@ public struct ApplyReport: Sendable, Hashable {
     parts.append("\(completed[.delete] ?? 0) deleted")
     parts.append("\(failedCount) failed")
     parts.append("\(skipped.count) skipped")
-    let head = succeeded ? "Apply complete" : "Apply finished with errors"
+    if interrupted { parts.append("\(notStarted.count) not started") }
+    let head =
+      succeeded
+      ? "Apply complete" : interrupted ? "Apply interrupted" : "Apply finished with errors"
     return "\(head): " + parts.joined(separator: ", ") + "."
   }
 

@@ -24,11 +24,13 @@ public struct Executor: Sendable {
     self.parallelism = max(1, parallelism)
   }
 
-  /// Applies `plan` and reports each step's start and end to `onEvent`.
+  /// Applies `plan` and reports each step's start and end to `onEvent`. Once `interrupt` is
+  /// requested no step starts; those running finish, and the rest are reported not started.
   public func apply(
-    _ plan: Plan, onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
+    _ plan: Plan, interrupt: ApplyInterrupt? = nil,
+    onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
   ) async -> ApplyReport {
-    let records = await run(ApplyGraph.steps(for: plan), onEvent: onEvent)
+    let records = await run(ApplyGraph.steps(for: plan), interrupt: interrupt, onEvent: onEvent)
     return ApplyReport(operations: plan.operations, records: records)
   }
 
@@ -37,10 +39,12 @@ public struct Executor: Sendable {
   /// `onEvent` is called by the workers as steps start and end, possibly by several at once;
   /// a step's `started` always comes before its `finished`.
   public func run(
-    _ steps: [ApplyStep], onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
+    _ steps: [ApplyStep], interrupt: ApplyInterrupt? = nil,
+    onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
   ) async -> [StepRecord] {
     let provider = self.provider
     let queue = StepQueue(steps)
+    interrupt?.onRequest { queue.stop() }
     // A bounded pool of workers: each takes the next ready step as soon as its own ends.
     await withTaskGroup(of: Void.self) { group in
       for _ in 0..<min(parallelism, steps.count) {

@@ -10,6 +10,8 @@ final class StepQueue: Sendable {
   private struct State {
     var scheduler: StepScheduler
     var running = 0
+    /// No step starts any more (an interrupt); those running finish.
+    var stopped = false
     var records: [StepRecord] = []
     var waiting: [CheckedContinuation<Int?, Never>] = []
   }
@@ -33,6 +35,7 @@ final class StepQueue: Sendable {
       case wait
     }
     let answer = state.withLock { state -> Answer in
+      if state.stopped { return .now(nil) }
       if let index = state.scheduler.start() {
         state.running += 1
         return .now(index)
@@ -42,6 +45,7 @@ final class StepQueue: Sendable {
     if case .now(let index) = answer { return index }
     return await withCheckedContinuation { continuation in
       let resume = state.withLock { state -> Int?? in
+        if state.stopped { return .some(nil) }
         // Something may have finished between the check above and this one.
         if let index = state.scheduler.start() {
           state.running += 1
@@ -67,7 +71,7 @@ final class StepQueue: Sendable {
       state.records.append(record)
       state.records += skipped
       var handed: [(CheckedContinuation<Int?, Never>, Int?)] = []
-      while !state.waiting.isEmpty, state.scheduler.readyCount > 1,
+      while !state.stopped, !state.waiting.isEmpty, state.scheduler.readyCount > 1,
         let next = state.scheduler.start()
       {
         state.running += 1
@@ -83,13 +87,24 @@ final class StepQueue: Sendable {
     return reported
   }
 
-  /// Ends the run: every record in the order the steps ended, then a failure record for each
-  /// step that could never start (`leftOver`, also returned alone for reporting).
+  /// Starts no more steps: workers asking for one, or waiting for one, get none. Steps that
+  /// are running finish and are recorded as usual.
+  func stop() {
+    let released = state.withLock { state -> [CheckedContinuation<Int?, Never>] in
+      state.stopped = true
+      defer { state.waiting = [] }
+      return state.waiting
+    }
+    for continuation in released { continuation.resume(returning: nil) }
+  }
+
+  /// Ends the run: every record in the order the steps ended, then a record for each step that
+  /// never started (`leftOver`, also returned alone for reporting): not started after a stop,
+  /// otherwise a failure (its dependencies could never all succeed).
   func close(failingLeftOver failure: String) -> (all: [StepRecord], leftOver: [StepRecord]) {
     state.withLock { state in
-      let leftOver = state.scheduler.leftOver.map {
-        StepRecord(step: $0, status: .failed(failure))
-      }
+      let status: StepRecord.Status = state.stopped ? .notStarted : .failed(failure)
+      let leftOver = state.scheduler.leftOver.map { StepRecord(step: $0, status: status) }
       return (state.records + leftOver, leftOver)
     }
   }
