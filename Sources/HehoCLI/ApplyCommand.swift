@@ -28,7 +28,7 @@ struct ApplyCommand: AsyncParsableCommand {
     let report = try await CommandSession.with(project, prefetchLive: planFile == nil) {
       session -> ApplyReport? in
       let plan = try await planToApply(session, options: options)
-      console.out(PlanRunner.render(plan, as: .text, console: console))
+      console.out(try PlanRunner.render(plan, as: .text, console: console))
       guard plan.problems.isEmpty else {
         throw CommandFailure.report("the plan has refusals (listed above); nothing was applied")
       }

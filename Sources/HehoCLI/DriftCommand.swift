@@ -31,7 +31,7 @@ struct DriftCommand: AsyncParsableCommand {
       }
       return DriftReport(plan: plan, state: session.state)
     }
-    let text = render(report, console: console)
+    let text = try render(report, console: console)
     console.out(text)
     if let reportFile {
       do {
@@ -44,12 +44,18 @@ struct DriftCommand: AsyncParsableCommand {
     if report.hasDrift { throw ExitCode(2) }
   }
 
-  func render(_ report: DriftReport, console: Console) -> String {
+  /// The report in the chosen format; a JSON encoding failure is a reported error.
+  func render(_ report: DriftReport, console: Console) throws -> String {
     switch output {
     case .text:
       let noColor = !(ProcessEnvironment.current["NO_COLOR"] ?? "").isEmpty
       return DriftTextRenderer(color: console.useColor && !noColor).render(report)
-    case .json: return (try? DriftCodec.string(report)) ?? "{}"
+    case .json:
+      do {
+        return try DriftCodec.string(report)
+      } catch {
+        throw CommandFailure.report("cannot write the drift report as JSON: \(error)")
+      }
     case .markdown: return DriftMarkdownRenderer().render(report)
     case .junit: return DriftJUnitRenderer().render(report)
     }

@@ -24,7 +24,7 @@ struct PlanCommand: AsyncParsableCommand {
     let plan = try await CommandSession.with(project) { session in
       try await PlanRunner.plan(session, options: options)
     }
-    console.out(PlanRunner.render(plan, as: output, console: console))
+    console.out(try PlanRunner.render(plan, as: output, console: console))
     if let out {
       do {
         try PlanCodec.encode(plan).write(to: URL(fileURLWithPath: out), options: .atomic)
@@ -52,14 +52,19 @@ enum PlanRunner {
     }
   }
 
-  /// The plan in the chosen format.
-  static func render(_ plan: Plan, as format: PlanOutputFormat, console: Console) -> String {
+  /// The plan in the chosen format; a JSON encoding failure is a reported error.
+  static func render(_ plan: Plan, as format: PlanOutputFormat, console: Console) throws -> String {
     switch format {
     case .text:
       let noColor = !(ProcessEnvironment.current["NO_COLOR"] ?? "").isEmpty
       return TextRenderer(color: console.useColor && !noColor).render(plan)
     case .markdown: return MarkdownRenderer().render(plan)
-    case .json: return (try? PlanCodec.string(plan)) ?? "{}"
+    case .json:
+      do {
+        return try PlanCodec.string(plan)
+      } catch {
+        throw CommandFailure.report("cannot write the plan as JSON: \(error)")
+      }
     }
   }
 }

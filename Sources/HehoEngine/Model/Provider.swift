@@ -20,9 +20,15 @@ public protocol Provider: Sendable {
   func perform(_ step: ApplyStep) async throws -> StepResult
   /// A sentence explaining a field change, when the provider has a better one than the diff.
   func explain(_ change: FieldChange, of address: ResourceAddress) -> String?
+  /// Values the platform assigned a live resource beyond its ID (an embed code), for
+  /// `heho output`.
+  func outputs(of resource: LiveResource) -> [String: Value]
 }
 
 extension Provider {
+  /// No values beyond the ID.
+  public func outputs(of resource: LiveResource) -> [String: Value] { [:] }
+
   /// The behavior of `kind`, if the provider manages it.
   public func behavior(of kind: String) -> KindBehavior? {
     kinds.first { $0.kind == kind.lowercased() }

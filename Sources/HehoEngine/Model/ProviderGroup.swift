@@ -87,4 +87,8 @@ public struct ProviderGroup: Provider {
   public func explain(_ change: FieldChange, of address: ResourceAddress) -> String? {
     (try? owner(of: address.kind))?.explain(change, of: address)
   }
+
+  public func outputs(of resource: LiveResource) -> [String: Value] {
+    (try? owner(of: resource.address.kind))?.outputs(of: resource) ?? [:]
+  }
 }
