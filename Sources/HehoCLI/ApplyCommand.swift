@@ -39,7 +39,12 @@ struct ApplyCommand: AsyncParsableCommand {
       let interrupt = ApplyInterrupt()
       let signals = ApplySignals(interrupt: interrupt, console: console)
       defer { signals.stop() }
-      return await executor.apply(plan, interrupt: interrupt) { progress.show($0) }
+      var report = await executor.apply(plan, interrupt: interrupt) { progress.show($0) }
+      signals.stop()
+      if !report.interrupted {
+        report.mismatches = try await verify(session, report: report)
+      }
+      return report
     }
     let finished = report ?? ApplyReport(operations: [], records: [])
     ApplyProgress(console: console).summarize(finished)
@@ -83,6 +88,19 @@ struct ApplyCommand: AsyncParsableCommand {
           + "\(current)); run heho plan again")
     }
     return plan
+  }
+
+  /// Reads back what apply wrote; every field the platform did not keep as written.
+  func verify(_ session: CommandSession, report: ApplyReport) async throws -> [ApplyMismatch] {
+    do {
+      return try await ApplyVerifier(provider: session.provider).verify(
+        session.state, report: report)
+    } catch let error as ProviderError {
+      ApplyProgress(console: ConsoleContext.current).summarize(report)
+      throw CommandFailure.report(
+        "the writes were made, but reading them back to verify failed: \(error.message); run "
+          + "heho plan to check")
+    }
   }
 
   func confirm(_ console: Console) throws {

@@ -41,6 +41,13 @@ struct ApplyProgress: Sendable {
         "Skipped (something they need failed): "
           + report.skipped.map(\.description).joined(separator: ", "))
     }
+    if !report.mismatches.isEmpty {
+      console.out("")
+      console.out("Read back after apply, the platform did not keep these as written:")
+      for mismatch in report.mismatches {
+        console.out("  \(mismatch.address) (\(mismatch.platform)): \(mismatch.message)")
+      }
+    }
     if report.interrupted {
       console.out(
         "Not started (interrupted): "

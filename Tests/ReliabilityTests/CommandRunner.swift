@@ -14,8 +14,11 @@ struct RunResult: Sendable {
   /// The apply summary line's counts (`created`, `replaced`, …), when there is one.
   var summary: [String: Int]? {
     guard
-      let line = out.split(separator: "\n").last(where: {
-        $0.hasPrefix("Apply complete:") || $0.hasPrefix("Apply finished with errors:")
+      let line = out.split(separator: "\n").last(where: { line in
+        [
+          "Apply complete:", "Apply finished with errors:", "Apply finished with differences:",
+          "Apply interrupted:",
+        ].contains { line.hasPrefix($0) }
       }), let colon = line.firstIndex(of: ":")
     else { return nil }
     var counts: [String: Int] = [:]

@@ -52,6 +52,8 @@ public struct ApplyReport: Sendable, Hashable {
   public var skipped: [ResourceAddress]
   /// Operations that never started because the apply was interrupted.
   public var notStarted: [ResourceAddress]
+  /// Fields the platform did not keep as written, found by reading back after the writes.
+  public var mismatches: [ApplyMismatch] = []
   /// Number of failed operations.
   public var failedCount: Int
 
@@ -83,7 +85,9 @@ public struct ApplyReport: Sendable, Hashable {
   }
 
   /// Whether every operation completed.
-  public var succeeded: Bool { failedCount == 0 && skipped.isEmpty && notStarted.isEmpty }
+  public var succeeded: Bool {
+    failedCount == 0 && skipped.isEmpty && notStarted.isEmpty && mismatches.isEmpty
+  }
 
   /// Whether an interrupt left operations not started.
   public var interrupted: Bool { !notStarted.isEmpty }
@@ -99,9 +103,14 @@ public struct ApplyReport: Sendable, Hashable {
     parts.append("\(failedCount) failed")
     parts.append("\(skipped.count) skipped")
     if interrupted { parts.append("\(notStarted.count) not started") }
+    if !mismatches.isEmpty { parts.append("\(mismatches.count) not kept as written") }
     let head =
       succeeded
-      ? "Apply complete" : interrupted ? "Apply interrupted" : "Apply finished with errors"
+      ? "Apply complete"
+      : interrupted
+        ? "Apply interrupted"
+        : failedCount + skipped.count > 0
+          ? "Apply finished with errors" : "Apply finished with differences"
     return "\(head): " + parts.joined(separator: ", ") + "."
   }
 

@@ -6,6 +6,8 @@ struct ChatbotController: Sendable {
   let chatbots: ChatbotStore
   /// Table lookup, for data-table slots.
   let tables: TableService
+  /// Faults, for the test-only one that alters what a create stores.
+  let injector: FaultInjector
 
   struct CreatedResponse: Encodable, Sendable {
     var success: Bool
@@ -27,7 +29,8 @@ struct ChatbotController: Sendable {
       let validator = ChatbotValidator { name in
         try await tables.find(name, organization: organization)
       }
-      let chatbot = try await validator.validate(body)
+      var chatbot = try await validator.validate(body)
+      if let theme = injector.configuration.storedChatbotTheme { chatbot.theme = theme }
       try await chatbots.insert(chatbot, organization: organization)
       return try JSONResponse.make(
         CreatedResponse(success: true, chatbot: chatbot), status: .created)

@@ -14,7 +14,9 @@ enum LocalApplication {
       .add(middleware: FaultMiddleware(injector: services.injector, recorder: services.recorder))
       .add(middleware: AuthMiddleware(platform: services.platform))
     AccountController(chatbots: services.chatbots).addRoutes(to: api)
-    ChatbotController(chatbots: services.chatbots, tables: services.tables).addRoutes(to: api)
+    ChatbotController(
+      chatbots: services.chatbots, tables: services.tables, injector: services.injector
+    ).addRoutes(to: api)
     TableController(tables: services.tables).addRoutes(to: api)
     RowController(rows: services.rows).addRoutes(to: api)
     return router

@@ -1,0 +1,82 @@
+import HehoManifest
+
+/// A field the platform did not keep as apply wrote it.
+public struct ApplyMismatch: Sendable, Hashable {
+  /// The resource.
+  public var address: ResourceAddress
+  /// Its platform.
+  public var platform: String
+  /// What differs, in a sentence (`theme is "sky", written "ocean"`).
+  public var message: String
+
+  /// Creates a mismatch.
+  public init(address: ResourceAddress, platform: String, message: String) {
+    self.address = address
+    self.platform = platform
+    self.message = message
+  }
+}
+
+/// After apply: reads the live state back and names every field of a written resource that the
+/// platform did not keep as written, so that "Apply complete" means the live state matches.
+///
+/// It plans again against what the platform now holds (normalized exactly as plan normalizes)
+/// and looks at the resources apply wrote: each must plan as a no-op, and each deleted one must
+/// be gone.
+public struct ApplyVerifier: Sendable {
+  /// The platforms written to.
+  public var provider: any Provider
+
+  /// Creates a verifier.
+  public init(provider: any Provider) {
+    self.provider = provider
+  }
+
+  /// The mismatches among the resources `report` says were written, against `state`.
+  public func verify(_ state: DesiredState, report: ApplyReport) async throws -> [ApplyMismatch] {
+    var built: Set<ResourceAddress> = []
+    var deleted: Set<ResourceAddress> = []
+    for record in report.records where record.succeeded {
+      switch record.step.action {
+      case .create, .update, .connect: built.insert(record.step.address)
+      case .delete: deleted.insert(record.step.address)
+      }
+    }
+    deleted.subtract(built)
+    guard !built.isEmpty || !deleted.isEmpty else { return [] }
+    let plan = try await Planner(provider: provider, options: PlanOptions(prune: false))
+      .plan(state)
+    var mismatches: [ApplyMismatch] = []
+    for operation in plan.operations where built.contains(operation.address) {
+      switch operation.action {
+      case .noop:
+        continue
+      case .create, .connect:
+        mismatches.append(
+          ApplyMismatch(
+            address: operation.address, platform: operation.platform,
+            message: "not on the platform although apply made it"))
+      default:
+        for change in operation.changes {
+          mismatches.append(
+            ApplyMismatch(
+              address: operation.address, platform: operation.platform,
+              message: "\(change.field) is \(Self.text(change.before)), written "
+                + Self.text(change.after)))
+        }
+      }
+    }
+    for resource in plan.unmanaged where deleted.contains(resource.address) {
+      mismatches.append(
+        ApplyMismatch(
+          address: resource.address, platform: resource.platform,
+          message: "still on the platform (ID \(resource.liveID)) although apply deleted it"))
+    }
+    return mismatches
+  }
+
+  static func text(_ value: Value?) -> String {
+    guard let value else { return "absent" }
+    return ValueText.render(value)
+  }
+}
