@@ -2,12 +2,53 @@ import HehoManifest
 
 /// Renders a drift report as Markdown, ready to post as an issue or pull-request comment: a
 /// summary, a table of drifted resources, and the field differences in a collapsible block.
+///
+/// A report whose Markdown would pass `MarkdownBudget.limit` is rendered compact: the summary,
+/// as many drifted resources as fit, and how many were left out.
 public struct DriftMarkdownRenderer: Sendable {
-  /// Creates a renderer.
-  public init() {}
+  /// The largest Markdown it writes.
+  public var limit: Int
 
-  /// The report as Markdown.
+  /// Creates a renderer.
+  public init(limit: Int = MarkdownBudget.limit) {
+    self.limit = limit
+  }
+
+  /// The report as Markdown, within `limit`.
   public func render(_ report: DriftReport) -> String {
+    let full = renderFull(report)
+    return MarkdownBudget.fits(full, limit: limit) ? full : renderCompact(report)
+  }
+
+  /// The compact form: no field differences, the table cut to fit.
+  func renderCompact(_ report: DriftReport) -> String {
+    var budget = MarkdownBudget(limit: limit)
+    let environment = report.environment.map { " (\(Self.escape($0)))" } ?? ""
+    budget.keep([
+      "### heho drift: \(Self.escape(report.project))\(environment)", "",
+      "**\(DriftTextRenderer.summaryLine(report))**", "",
+      "| | resource | drift | where |", "|---|---|---|---|",
+    ])
+    let drifted = report.modified + report.missing + report.unmanaged + report.conflicts
+    var shown = 0
+    for entry in drifted {
+      let row =
+        "| \(Self.symbol(entry.status)) | \(Self.code(entry.address.description)) | "
+        + "\(Self.phrase(entry)) | \(Self.place(entry)) |"
+      guard budget.add(row) else { break }
+      shown += 1
+    }
+    budget.keep([
+      "",
+      "_This report is too long for a comment: \(drifted.count - shown) of \(drifted.count) "
+        + "drifted resources and every field difference were left out. The full report is in "
+        + "`heho drift` (text) or `heho drift --output json`._",
+    ])
+    return budget.text
+  }
+
+  /// The whole report, whatever its size.
+  func renderFull(_ report: DriftReport) -> String {
     var lines: [String] = []
     let environment = report.environment.map { " (\(Self.escape($0)))" } ?? ""
     lines.append("### heho drift: \(Self.escape(report.project))\(environment)")

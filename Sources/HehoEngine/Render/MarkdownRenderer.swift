@@ -1,11 +1,74 @@
 /// Renders a plan as Markdown for a pull-request comment: summary, a table of operations,
 /// refusals, and the field-level diff in a collapsible block.
+///
+/// A plan whose Markdown would pass `MarkdownBudget.limit` (GitHub's comment limit, with a
+/// margin) is rendered compact: the summary, the counts by platform and action, the refusals,
+/// as many operations as fit, and how many were left out.
 public struct MarkdownRenderer: Sendable {
-  /// Creates a renderer.
-  public init() {}
+  /// The largest Markdown it writes.
+  public var limit: Int
 
-  /// The plan as Markdown.
+  /// Creates a renderer.
+  public init(limit: Int = MarkdownBudget.limit) {
+    self.limit = limit
+  }
+
+  /// The plan as Markdown, within `limit`.
   public func render(_ plan: Plan) -> String {
+    let full = renderFull(plan)
+    return MarkdownBudget.fits(full, limit: limit) ? full : renderCompact(plan)
+  }
+
+  /// The compact form: everything but the field changes, the operations cut to fit.
+  func renderCompact(_ plan: Plan) -> String {
+    var budget = MarkdownBudget(limit: limit)
+    let environment = plan.environment.map { " (\(escape($0)))" } ?? ""
+    budget.keep([
+      "### heho plan: \(escape(plan.project))\(environment)", "",
+      "**\(TextRenderer.summaryLine(plan.summary))** \(TextRenderer.costLine(plan.api))", "",
+      "| platform | connect | create | update | replace | delete |", "|---|---|---|---|---|---|",
+    ])
+    let platforms = Set(plan.changes.map(\.platform)).sorted()
+    for platform in platforms {
+      let summary = Plan.Summary(plan.changes.filter { $0.platform == platform })
+      budget.keep([
+        "| \(escape(platform)) | \(summary.connect) | \(summary.create) | \(summary.update) | "
+          + "\(summary.replace) | \(summary.delete) |"
+      ])
+    }
+    if !plan.problems.isEmpty {
+      budget.keep([
+        "", "> [!CAUTION]", "> **Refused** — nothing will be applied until these are resolved:",
+      ])
+    }
+    var shownProblems = 0
+    for problem in plan.problems where budget.add("> - " + escape(problem.description)) {
+      shownProblems += 1
+    }
+    budget.keep(["", "| | resource | action | why |", "|---|---|---|---|"])
+    var shown = 0
+    for operation in plan.changes {
+      let why = (operation.reasons + operation.warnings).joined(separator: "; ")
+      let row =
+        "| `\(operation.action.symbol)` | `\(operation.address)` | \(operation.action.rawValue) | "
+        + escape(why) + " |"
+      guard budget.add(row) else { break }
+      shown += 1
+    }
+    let leftOut = plan.changes.count - shown
+    let problemsLeftOut = plan.problems.count - shownProblems
+    budget.keep([
+      "",
+      "_This plan is too long for a comment: \(leftOut) of \(plan.changes.count) changes"
+        + (problemsLeftOut > 0 ? " and \(problemsLeftOut) refusals" : "")
+        + " and every field change were left out. The full plan is in `heho plan` (text) or "
+        + "`heho plan --output json`; the CI example uploads it as an artifact._",
+    ])
+    return budget.text
+  }
+
+  /// The whole plan, whatever its size.
+  func renderFull(_ plan: Plan) -> String {
     var lines: [String] = []
     let environment = plan.environment.map { " (\(escape($0)))" } ?? ""
     lines.append("### heho plan: \(escape(plan.project))\(environment)")
