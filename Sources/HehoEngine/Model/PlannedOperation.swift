@@ -36,6 +36,9 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
   public var liveDependsOn: [ResourceAddress]
   /// What a create, connect or update sends.
   public var payload: [String: Value]?
+  /// How a create shows compactly, one line per part (the provider's outline); the text and
+  /// Markdown plans show it instead of every field, the JSON plan has both.
+  public var outline: [String]?
   /// Live differences hidden by `lifecycle.ignoreChanges`, each with the manifest's reason as
   /// its explanation; `nil` when there are none.
   public var ignored: [FieldChange]?
@@ -79,6 +82,6 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
     case sources
     case dependsOn = "depends_on"
     case liveDependsOn = "live_depends_on"
-    case payload, ignored
+    case payload, ignored, outline
   }
 }

@@ -94,6 +94,7 @@ public struct PlanBuilder: Sendable {
     guard let live else {
       operation.action = item.mode == .connect ? .connect : .create
       operation.changes = differ.creation(of: item)
+      operation.outline = item.outline
       if item.mode == .connect {
         operation.reasons = [
           "it exists in the platform's storage; heho connects it, never drops it"

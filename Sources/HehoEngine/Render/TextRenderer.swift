@@ -64,7 +64,9 @@ public struct TextRenderer: Sendable {
       title += " (with " + extra.map(\.description).joined(separator: ", ") + ")"
     }
     lines.append("  " + title)
-    if action != .delete {
+    if action == .create, let outline = operation.outline {
+      for line in outline { lines.append("      " + style.green("+") + " " + line) }
+    } else if action != .delete {
       for change in operation.changes { lines.append("      " + render(change, style: style)) }
     }
     for warning in operation.warnings { lines.append("      " + style.yellow("! \(warning)")) }
