@@ -27,6 +27,11 @@ public struct ResourceDraft: Sendable {
     locations["spec.\(path)"]?.keyOrValue ?? location
   }
 
+  /// Where `metadata.name`'s value was written, else the document.
+  public var nameLocation: SourceLocation {
+    locations["metadata.name"]?.value ?? location
+  }
+
   /// Where `spec` itself was written (its key), else the document.
   public var specLocation: SourceLocation {
     locations["spec"]?.keyOrValue ?? location

@@ -14,10 +14,10 @@ struct ReferenceChecker {
         diagnostics.append(
           Diagnostic(
             .error,
-            "duplicate \(draft.label): already declared at \(first.location); names are unique "
-              + "per kind, rename one", at: draft.location))
+            "duplicate \(draft.label): already declared at \(first.nameLocation); names are "
+              + "unique per kind, rename one", at: draft.nameLocation))
         diagnostics.append(
-          Diagnostic(.note, "\(first.label) first declared here", at: first.location))
+          Diagnostic(.note, "\(first.label) first declared here", at: first.nameLocation))
       } else {
         firstByAddress[draft.address] = draft
       }
