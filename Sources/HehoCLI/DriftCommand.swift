@@ -12,7 +12,7 @@ struct DriftCommand: AsyncParsableCommand {
   @OptionGroup var project: ProjectOptions
 
   @Option(name: .long, help: "text, json, markdown or junit.")
-  var output: DriftOutputFormat = .text
+  var output: ReportFormat = .text
 
   @Option(name: .long, help: "Also write the report to this file (in the --output format).")
   var reportFile: String?
@@ -44,25 +44,9 @@ struct DriftCommand: AsyncParsableCommand {
     if report.hasDrift { throw ExitCode(2) }
   }
 
-  /// The report in the chosen format; a JSON encoding failure is a reported error.
+  /// The report in the chosen format; a failure to render (JSON encoding) is a reported error.
   func render(_ report: DriftReport, console: Console) throws -> String {
-    switch output {
-    case .text:
-      let noColor = !(ProcessEnvironment.current["NO_COLOR"] ?? "").isEmpty
-      return DriftTextRenderer(color: console.useColor && !noColor).render(report)
-    case .json:
-      do {
-        return try DriftCodec.string(report)
-      } catch {
-        throw CommandFailure.report("cannot write the drift report as JSON: \(error)")
-      }
-    case .markdown: return DriftMarkdownRenderer().render(report)
-    case .junit: return DriftJUnitRenderer().render(report)
-    }
+    try ReportOutput.render(
+      report, as: output, with: .drift(color: ReportOutput.color(console)))
   }
-}
-
-/// `--output` formats of a drift report.
-enum DriftOutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, markdown, junit
 }

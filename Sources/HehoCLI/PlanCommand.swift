@@ -13,7 +13,11 @@ struct PlanCommand: AsyncParsableCommand {
   var out: String?
 
   @Option(name: .long, help: "text, json or markdown.")
-  var output: PlanOutputFormat = .text
+  var output: ReportFormat = .text
+
+  func validate() throws {
+    try ReportOutput.check(output, offered: ReportRenderers<Plan>.plan(color: false).formats)
+  }
 
   @Flag(name: .long, help: "Exit 0 with no changes, 2 with changes, 1 on error.")
   var detailedExitcode = false
@@ -52,19 +56,8 @@ enum PlanRunner {
     }
   }
 
-  /// The plan in the chosen format; a JSON encoding failure is a reported error.
-  static func render(_ plan: Plan, as format: PlanOutputFormat, console: Console) throws -> String {
-    switch format {
-    case .text:
-      let noColor = !(ProcessEnvironment.current["NO_COLOR"] ?? "").isEmpty
-      return TextRenderer(color: console.useColor && !noColor).render(plan)
-    case .markdown: return MarkdownRenderer().render(plan)
-    case .json:
-      do {
-        return try PlanCodec.string(plan)
-      } catch {
-        throw CommandFailure.report("cannot write the plan as JSON: \(error)")
-      }
-    }
+  /// The plan in the chosen format; a failure to render (JSON encoding) is a reported error.
+  static func render(_ plan: Plan, as format: ReportFormat, console: Console) throws -> String {
+    try ReportOutput.render(plan, as: format, with: .plan(color: ReportOutput.color(console)))
   }
 }

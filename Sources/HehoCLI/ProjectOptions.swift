@@ -2,17 +2,9 @@ import ArgumentParser
 import HehoEngine
 import HehoManifest
 
-/// Options shared by commands that read manifests and reach a platform.
+/// Options shared by commands that read manifests and reach the platforms.
 struct ProjectOptions: ParsableArguments {
-  @Option(
-    name: [.customShort("f"), .customLong("file")], help: "A manifest file or a directory of them.")
-  var path: String = "."
-
-  @Option(name: .long, help: "The environment from heho.yaml whose overrides apply.")
-  var env: String?
-
-  @Option(name: .customLong("var"), help: "Override a variable: NAME=VALUE (repeatable).")
-  var variables: [String] = []
+  @OptionGroup var manifests: ManifestOptions
 
   @Flag(name: .long, help: "Use the embedded local platform (HehoLocal, .heho/local.sqlite).")
   var local = false
@@ -36,20 +28,14 @@ struct ProjectOptions: ParsableArguments {
       throw ValidationError(
         "'\(address)' is not a resource address; write KIND/NAME, e.g. table/products")
     }
-    for variable in variables where !variable.contains("=") {
-      throw ValidationError("--var '\(variable)' needs the form NAME=VALUE")
-    }
   }
 
-  /// `--var` overrides as a dictionary.
-  var variableOverrides: [String: String] {
-    var result: [String: String] = [:]
-    for variable in variables {
-      guard let equals = variable.firstIndex(of: "=") else { continue }
-      result[String(variable[..<equals])] = String(variable[variable.index(after: equals)...])
-    }
-    return result
-  }
+  /// The manifest path (`-f`).
+  var path: String { manifests.path }
+  /// The environment (`--env`).
+  var env: String? { manifests.env }
+  /// `--var` overrides.
+  var variableOverrides: [String: String] { manifests.variableOverrides }
 
   /// Guards and scope for the planner.
   var planOptions: PlanOptions {
@@ -57,9 +43,4 @@ struct ProjectOptions: ParsableArguments {
       allowDataLoss: allowDataLoss, targets: target.compactMap(ResourceAddress.init(parsing:)),
       excludes: exclude.compactMap(ResourceAddress.init(parsing:)))
   }
-}
-
-/// `--output` formats of a plan.
-enum PlanOutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, markdown
 }

@@ -8,21 +8,20 @@ struct ValidateCommand: AsyncParsableCommand {
     commandName: "validate",
     abstract: "Check manifests: YAML, schemas, variables and references. No network.")
 
-  @Option(name: .shortAndLong, help: "A manifest file or a directory of manifests.")
-  var file: String = "."
-
-  @Option(name: .long, help: "The environment whose overrides apply (from heho.yaml).")
-  var env: String?
-
-  @Option(name: .customLong("var"), help: "Set a variable: NAME=VALUE (repeatable).")
-  var variables: [String] = []
+  @OptionGroup var manifests: ManifestOptions
 
   @Option(name: .long, help: "Output format: text or json.")
   var output: ValidateOutput = .text
 
+  /// `--output` of `heho validate`.
+  enum ValidateOutput: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+  }
+
   func run() async throws {
     let options = LoadOptions(
-      path: file, environment: env, variables: try ValidateOptions.parseVariables(variables),
+      path: manifests.path, environment: manifests.env, variables: manifests.variableOverrides,
       processEnvironment: ProcessEnvironment.current)
     let result = await ManifestLoader(registry: ActivePlatforms.registry.kindRegistry)
       .loadInBackground(options)

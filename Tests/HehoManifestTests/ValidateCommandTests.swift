@@ -96,4 +96,26 @@ struct ValidateCommandTests {
     let (output, code) = try await run(["validate", "-f", files.path, "--var", "model=m"])
     #expect(code == 0, "\(output)")
   }
+
+  @Test(arguments: ["validate", "plan", "drift", "output"])
+  func everyCommandParsesVarTheSameWay(command: String) {
+    for bad in ["=x", "novalue"] {
+      #expect {
+        _ = try HehoCommand.parseAsRoot([command, "--var", bad])
+      } throws: { error in
+        HehoCommand.message(for: error).contains(
+          "--var '\(bad)' needs the form NAME=VALUE, with a name before the '='")
+      }
+    }
+    #expect(throws: Never.self) { _ = try HehoCommand.parseAsRoot([command, "--var", "a=b=c"]) }
+  }
+
+  @Test func planOffersTheFormatsItHasAndDriftAlsoJUnit() {
+    #expect {
+      _ = try HehoCommand.parseAsRoot(["plan", "--output", "junit"])
+    } throws: { error in
+      HehoCommand.message(for: error).contains("use text, json, markdown")
+    }
+    #expect(throws: Never.self) { _ = try HehoCommand.parseAsRoot(["drift", "--output", "junit"]) }
+  }
 }
