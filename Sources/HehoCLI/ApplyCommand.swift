@@ -29,7 +29,7 @@ struct ApplyCommand: AsyncParsableCommand {
       session -> ApplyReport? in
       let plan = try await planToApply(session, options: options)
       console.out(try PlanRunner.render(plan, as: .text, console: console))
-      guard plan.problems.isEmpty else {
+      guard plan.isApplicable else {
         throw CommandFailure.report("the plan has refusals (listed above); nothing was applied")
       }
       guard plan.summary.hasChanges else { return nil }
@@ -59,7 +59,7 @@ struct ApplyCommand: AsyncParsableCommand {
     do {
       let data = try Data(contentsOf: URL(fileURLWithPath: planFile))
       plan = try PlanCodec.decode(data, source: planFile)
-    } catch let error as ProviderError {
+    } catch let error as PlanFileError {
       throw CommandFailure.report(error.message)
     } catch {
       throw CommandFailure.report(

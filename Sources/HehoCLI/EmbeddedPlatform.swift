@@ -23,16 +23,27 @@ struct EmbeddedPlatform: Sendable {
         LocalPlatformConfiguration(host: "127.0.0.1", port: 0, databasePath: databasePath))
       guard let url = URL(string: platform.baseURL) else {
         try? await platform.shutdown()
-        throw ProviderError("the local platform reported an invalid address")
+        throw EmbeddedPlatformError("the local platform reported an invalid address")
       }
       return EmbeddedPlatform(
         baseURL: url, apiKey: platform.apiKey, shutdown: { try? await platform.shutdown() })
-    } catch let error as ProviderError {
+    } catch let error as EmbeddedPlatformError {
       throw error
     } catch {
-      throw ProviderError(
+      throw EmbeddedPlatformError(
         "cannot start the local platform with \(databasePath): \(error); "
           + "check that the directory is writable")
     }
   }
+}
+
+/// The embedded local platform (`--local`) could not start; the message says what to check.
+struct EmbeddedPlatformError: Error, Sendable, CustomStringConvertible {
+  var message: String
+
+  init(_ message: String) {
+    self.message = message
+  }
+
+  var description: String { message }
 }

@@ -87,7 +87,7 @@ struct ExportCommand: AsyncParsableCommand {
     let leftovers: [String]
     do {
       leftovers = try ExportWriter(force: force).write(files, to: directory)
-    } catch let error as ProviderError {
+    } catch let error as ExportWriteError {
       throw CommandFailure.report(error.message)
     }
     for warning in warnings + leftovers { console.err("warning: \(warning)") }

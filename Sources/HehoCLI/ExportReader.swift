@@ -46,6 +46,8 @@ struct ExportReader: Sendable {
     } catch let error as ProviderError {
       await embedded?.shutdown()
       throw CommandFailure.report(error.message)
+    } catch let error as EmbeddedPlatformError {
+      throw CommandFailure.report(error.message)
     } catch {
       await embedded?.shutdown()
       throw error

@@ -45,6 +45,8 @@ struct PlatformConnection: Sendable {
       return .success(connection)
     } catch let error as ProviderError {
       return .failure(error)
+    } catch let error as EmbeddedPlatformError {
+      return .failure(ProviderError(error.message))
     } catch {
       return .failure(ProviderError("\(error)"))
     }

@@ -20,12 +20,12 @@ public struct ExportWriter: Sendable {
     var isDirectory: ObjCBool = false
     if manager.fileExists(atPath: root.path, isDirectory: &isDirectory) {
       guard isDirectory.boolValue else {
-        throw ProviderError("\(root.path) is a file; give --out a directory")
+        throw ExportWriteError("\(root.path) is a file; give --out a directory")
       }
     }
     let existing = visibleFiles(under: root)
     if !existing.isEmpty && !force {
-      throw ProviderError(
+      throw ExportWriteError(
         "\(root.path) is not empty (\(existing.count) files, e.g. \(existing[0])); export into an "
           + "empty directory, or pass --force to overwrite files there")
     }
@@ -36,7 +36,7 @@ public struct ExportWriter: Sendable {
           at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(file.contents.utf8).write(to: url, options: .atomic)
       } catch {
-        throw ProviderError("cannot write \(url.path): \(error.localizedDescription)")
+        throw ExportWriteError("cannot write \(url.path): \(error.localizedDescription)")
       }
     }
     let written = Set(files.map(\.path))

@@ -87,7 +87,7 @@ import Testing
 
   @Test func decodingRejectsOtherVersionsWithAHint() {
     let data = Data(#"{"format_version": "9"}"#.utf8)
-    #expect(throws: ProviderError.self) { try PlanCodec.decode(data, source: "p.json") }
+    #expect(throws: PlanFileError.self) { try PlanCodec.decode(data, source: "p.json") }
     do {
       _ = try PlanCodec.decode(data, source: "p.json")
     } catch {

@@ -41,14 +41,6 @@ public enum Fingerprint {
     return hex(hasher.value)
   }
 
-  /// FNV-1a, 64 bits.
-  public static func fnv1a64<Bytes: Sequence>(_ bytes: Bytes) -> UInt64
-  where Bytes.Element == UInt8 {
-    var hasher = FNV1a64()
-    hasher.add(bytes: bytes)
-    return hasher.value
-  }
-
   /// `value` as 16 lower-case hex digits.
   public static func hex(_ value: UInt64) -> String {
     let digits = String(value, radix: 16)

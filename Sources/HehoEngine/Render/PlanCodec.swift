@@ -24,21 +24,21 @@ public enum PlanCodec {
     do {
       header = try JSONDecoder().decode(Header.self, from: data)
     } catch {
-      throw ProviderError("\(source): not a heho plan file (it is not a JSON object)")
+      throw PlanFileError("\(source): not a heho plan file (it is not a JSON object)")
     }
     guard header.format_version == Plan.currentFormatVersion else {
-      throw ProviderError(
+      throw PlanFileError(
         "\(source): plan format_version is \(header.format_version ?? "missing"); this heho "
           + "reads version \(Plan.currentFormatVersion): run heho plan --out again")
     }
     do {
       return try JSONDecoder().decode(Plan.self, from: data)
     } catch let DecodingError.keyNotFound(key, context) {
-      throw ProviderError("\(source): \(path(context)) lacks '\(key.stringValue)'")
+      throw PlanFileError("\(source): \(path(context)) lacks '\(key.stringValue)'")
     } catch let DecodingError.typeMismatch(_, context) {
-      throw ProviderError("\(source): \(path(context)) has the wrong type")
+      throw PlanFileError("\(source): \(path(context)) has the wrong type")
     } catch {
-      throw ProviderError("\(source): not a valid heho plan file")
+      throw PlanFileError("\(source): not a valid heho plan file")
     }
   }
 

@@ -26,11 +26,11 @@ public struct ReportRenderers<Report>: Sendable {
 
   /// `report` in `format`.
   ///
-  /// - Throws: `ProviderError` when the report is not offered in `format`; the renderer's
+  /// - Throws: `ReportFormatError` when the report is not offered in `format`; the renderer's
   ///   error when it fails.
   public func render(_ report: Report, as format: ReportFormat) throws -> String {
     guard let renderer = renderers[format] else {
-      throw ProviderError(
+      throw ReportFormatError(
         "this report is not offered as \(format.rawValue); choose one of "
           + formats.map(\.rawValue).joined(separator: ", "))
     }

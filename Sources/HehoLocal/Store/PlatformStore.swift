@@ -113,9 +113,4 @@ final class PlatformStore: Sendable {
       return (organization, created)
     }
   }
-
-  /// Whether the key is stored (for any organization).
-  func isKnown(key: String) async throws -> Bool {
-    try await organization(forKey: key) != nil
-  }
 }

@@ -51,14 +51,6 @@ public struct KindRegistry: Sendable {
   /// Every kind's name, plus `Project`.
   public var names: [String] { kinds.map(\.name) + [ProjectSchema.kindName] }
 
-  /// Every `apiVersion` the manifests may use (the project file's among them).
-  public var apiVersions: [String] {
-    var seen: Set<String> = []
-    return ([ProjectSchema.apiVersion] + groups.map(\.apiVersion)).filter {
-      seen.insert($0).inserted
-    }
-  }
-
   /// The provider settings of every platform, by name: the defaults a project starts from.
   public var providerDefaults: [String: ProjectSettings.Provider] {
     Dictionary(groups.map { ($0.name, $0.defaults) }, uniquingKeysWith: { first, _ in first })

@@ -14,14 +14,6 @@ struct Template: Sendable {
 
   var segments: [Segment]
 
-  /// Whether the text has any reference (valid or not).
-  var hasReferences: Bool {
-    segments.contains {
-      if case .literal = $0 { return false }
-      return true
-    }
-  }
-
   /// Parses `text`.
   init(_ text: String) {
     let scalars = Array(text.unicodeScalars)

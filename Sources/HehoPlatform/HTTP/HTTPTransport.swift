@@ -4,20 +4,6 @@ public protocol HTTPTransport: Sendable {
   func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }
 
-/// A transport backed by a closure: for tests and in-process servers.
-public struct ClosureTransport: HTTPTransport {
-  let handler: @Sendable (HTTPRequest) async throws -> HTTPResponse
-
-  /// Creates a transport that answers with `handler`.
-  public init(_ handler: @escaping @Sendable (HTTPRequest) async throws -> HTTPResponse) {
-    self.handler = handler
-  }
-
-  public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-    try await handler(request)
-  }
-}
-
 /// Why a request got no response.
 public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible {
   /// What happened.

@@ -46,8 +46,4 @@ public struct RetryPolicy: Sendable {
     return half + half * min(max(random(), 0), 1)
   }
 
-  /// No waiting at all: for tests.
-  public static func immediate(maxAttempts: Int = 5) -> RetryPolicy {
-    RetryPolicy(maxAttempts: maxAttempts, sleep: { _ in }, random: { 0 })
-  }
 }
