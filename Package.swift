@@ -69,7 +69,8 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "heho", dependencies: ["HehoCLI"]),
-    .target(name: "HehoTestSupport", path: "Tests/HehoTestSupport"),
+    // The harness the test suites share: in-process commands, direct API calls, child processes.
+    .target(name: "HehoTestSupport", dependencies: ["HehoCLI"], path: "Tests/HehoTestSupport"),
     .testTarget(
       name: "HehoManifestTests",
       dependencies: ["HehoManifest", "HehoCLI", "HehoPlatforms", "HehoPlatform", "HehoTestSupport"]),
@@ -101,7 +102,7 @@ let package = Package(
       name: "ReliabilityTests",
       dependencies: [
         "HehoCLI", "HehoLocal", "HehoPlatform", "HehoPlatforms", "HeHoPlatform", "HehoEngine",
-        "HehoManifest",
+        "HehoManifest", "HehoTestSupport",
       ]
     ),
   ],

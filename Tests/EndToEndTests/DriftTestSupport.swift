@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HehoCLI
 import HehoLocal
+import HehoTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -9,29 +10,7 @@ import Testing
 #endif
 
 /// What a command run printed and how it ended.
-struct CommandRun: Sendable {
-  var code: Int32
-  var out: String
-  var err: String
-}
-
-/// Collects console output across tasks.
-final class OutputBuffer: @unchecked Sendable {
-  private let lock = NSLock()
-  private var lines: [String] = []
-
-  func append(_ text: String) {
-    lock.lock()
-    lines.append(text)
-    lock.unlock()
-  }
-
-  var text: String {
-    lock.lock()
-    defer { lock.unlock() }
-    return lines.joined(separator: "\n")
-  }
-}
+typealias CommandRun = CommandResult
 
 /// A HehoLocal platform on a free port with a fresh database, and the `heho` command run
 /// in-process against it.
@@ -53,17 +32,9 @@ final class DriftWorld: Sendable {
 
   /// Runs `heho ARGUMENTS` with the platform's key in `HEHO_API_KEY` (and `extraEnvironment`).
   func run(_ arguments: [String], extraEnvironment: [String: String] = [:]) async -> CommandRun {
-    let out = OutputBuffer()
-    let err = OutputBuffer()
-    let console = Console(out: { out.append($0) }, err: { err.append($0) })
     var environment = ["HEHO_API_KEY": platform.apiKey, "NO_COLOR": "1"]
     environment.merge(extraEnvironment) { _, new in new }
-    let code: Int32 = await ConsoleContext.$current.withValue(console) {
-      await ProcessEnvironment.$current.withValue(environment) {
-        await HehoCommand.runInProcess(arguments)
-      }
-    }
-    return CommandRun(code: code, out: out.text, err: err.text)
+    return await InProcessHeho.run(arguments, environment: environment)
   }
 
   /// `heho COMMAND -f PATH --endpoint URL ...`.
@@ -88,21 +59,8 @@ final class DriftWorld: Sendable {
   func api(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> [String:
     Any]
   {
-    guard let url = URL(string: platform.baseURL + path) else {
-      throw DriftTestError("bad URL \(path)")
-    }
-    var request = URLRequest(url: url)
-    request.httpMethod = method
-    request.setValue("Bearer \(platform.apiKey)", forHTTPHeaderField: "Authorization")
-    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-    if let body { request.httpBody = try JSONSerialization.data(withJSONObject: body) }
-    let (data, response) = try await URLSession.shared.data(for: request)
-    let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-    let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
-    guard (200..<300).contains(status) else {
-      throw DriftTestError("\(method) \(path) answered \(status): \(object)")
-    }
-    return object
+    try await PlatformAPI(baseURL: platform.baseURL, key: platform.apiKey)
+      .object(method, path, json: body)
   }
 
   /// The live chatbots, by name.
@@ -123,11 +81,6 @@ final class DriftWorld: Sendable {
     bot.merge(changes) { _, new in new }
     try await api("POST", "/api/v1/chatbots/manage", bot)
   }
-}
-
-struct DriftTestError: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
 }
 
 /// Manifest texts for end-to-end tests.

@@ -19,8 +19,8 @@ import Testing
     #expect(plan.code == 0, "\(plan.all)")
     #expect(plan.out.hasPrefix("No changes."))
     #expect(plan.out.contains("API: 2 reads made, 0 writes planned."))
-    #expect(!harness.transcript.texts.0.contains(harness.platform.apiKey))
-    #expect(!harness.transcript.texts.1.contains(harness.platform.apiKey))
+    #expect(!harness.transcript.captured.out.contains(harness.platform.apiKey))
+    #expect(!harness.transcript.captured.err.contains(harness.platform.apiKey))
     await harness.stop()
   }
 

@@ -54,8 +54,8 @@ import Testing
     #expect(last.code == 0, "after \(runs) runs: \(last.all)")
     await harness.platform.setFaults(.none)
     #expect(try await harness.chatbotNames() == ["faq-bot", "orders-bot", "support-bot"])
-    #expect(!harness.transcript.texts.0.contains(harness.platform.apiKey))
-    #expect(!harness.transcript.texts.1.contains(harness.platform.apiKey))
+    #expect(!harness.transcript.captured.out.contains(harness.platform.apiKey))
+    #expect(!harness.transcript.captured.err.contains(harness.platform.apiKey))
     await harness.stop()
   }
 }

@@ -4,6 +4,7 @@ import HeHoPlatform
 import HehoCLI
 import HehoLocal
 import HehoPlatform
+import HehoTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -11,38 +12,14 @@ import Testing
 #endif
 
 /// What a command run printed and how it ended.
-struct RunResult: Sendable {
-  var code: Int32
-  var out: String
-  var err: String
-
-  var all: String { out + "\n" + err }
-}
-
-/// Collects console output from concurrent writers.
-final class Capture: @unchecked Sendable {
-  let lock = NSLock()
-  var outText = ""
-  var errText = ""
-
-  func out(_ text: String) { lock.withLock { outText += text + "\n" } }
-  func err(_ text: String) { lock.withLock { errText += text + "\n" } }
-  var texts: (String, String) { lock.withLock { (outText, errText) } }
-}
-
-/// A set-up or check call of a test failed.
-struct HarnessError: Error, CustomStringConvertible {
-  var description: String
-
-  init(_ description: String) { self.description = description }
-}
+typealias RunResult = CommandResult
 
 /// A local platform on a free port and a project directory, driven through the real commands.
 struct Harness: Sendable {
   let platform: LocalPlatform
   let directory: URL
   /// Every text a run produced, to check that the key appears nowhere.
-  let transcript = Capture()
+  let transcript = OutputCapture()
 
   static let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -62,7 +39,7 @@ struct Harness: Sendable {
 
   /// Checks that no run showed the API key, then stops the platform and removes the project.
   func stop() async {
-    let (out, err) = transcript.texts
+    let (out, err) = transcript.captured
     #expect(!out.contains(platform.apiKey), "the API key appeared in output")
     #expect(!err.contains(platform.apiKey), "the API key appeared in an error")
     try? await platform.shutdown()
@@ -91,17 +68,7 @@ struct Harness: Sendable {
   static func runCommand(
     _ arguments: [String], environment: [String: String], answer: String? = nil
   ) async -> RunResult {
-    let capture = Capture()
-    let console = Console(
-      out: capture.out, err: capture.err, isTerminal: answer != nil, useColor: false,
-      readLine: { answer })
-    let code: Int32 = await ConsoleContext.$current.withValue(console) {
-      await ProcessEnvironment.$current.withValue(environment) {
-        await HehoCommand.runInProcess(arguments)
-      }
-    }
-    let (out, err) = capture.texts
-    return RunResult(code: code, out: out, err: err)
+    await InProcessHeho.run(arguments, environment: environment, answer: answer)
   }
 
   /// Rewrites a manifest file of the project.
@@ -117,23 +84,8 @@ struct Harness: Sendable {
   func api(_ method: String, _ path: String, body: [String: Any]? = nil) async throws
     -> [String: Any]
   {
-    guard let url = URL(string: platform.baseURL + path) else {
-      throw HarnessError("\(method) \(path): not a URL under \(platform.baseURL)")
-    }
-    var request = URLRequest(url: url)
-    request.httpMethod = method
-    request.setValue("Bearer \(platform.apiKey)", forHTTPHeaderField: "Authorization")
-    if let body {
-      request.httpBody = try JSONSerialization.data(withJSONObject: body)
-      request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-    }
-    let (data, response) = try await URLSession.shared.data(for: request)
-    let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-    guard (200..<300).contains(status) else {
-      throw HarnessError(
-        "\(method) \(path) answered \(status): \(String(decoding: data, as: UTF8.self))")
-    }
-    return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+    try await PlatformAPI(baseURL: platform.baseURL, key: platform.apiKey)
+      .object(method, path, json: body)
   }
 
   /// Names of the chatbots on the platform (duplicates kept).

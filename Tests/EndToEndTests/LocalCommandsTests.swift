@@ -1,6 +1,7 @@
 import Foundation
 import HehoCLI
 import HehoLocal
+import HehoTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -12,13 +13,7 @@ import Testing
 @Suite("heho local commands")
 struct LocalCommandsTests {
   static func run(_ arguments: [String]) async -> RunResult {
-    let capture = Capture()
-    let console = Console(out: capture.out, err: capture.err)
-    let code = await ConsoleContext.$current.withValue(console) {
-      await HehoCommand.runInProcess(arguments)
-    }
-    let (out, err) = capture.texts
-    return RunResult(code: code, out: out, err: err)
+    await InProcessHeho.run(arguments, environment: ProcessInfo.processInfo.environment)
   }
 
   /// A database path in a directory of its own, and a way to remove that directory.

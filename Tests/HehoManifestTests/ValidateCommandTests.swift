@@ -2,36 +2,16 @@ import ArgumentParser
 import Foundation
 import HehoCLI
 import HehoManifest
+import HehoTestSupport
 import Testing
-
-/// Collects what a command writes.
-final class CapturedOutput: @unchecked Sendable {
-  private let lock = NSLock()
-  private var lines: [String] = []
-
-  var console: Console {
-    Console(out: { self.append($0) }, err: { self.append($0) })
-  }
-
-  func append(_ line: String) {
-    lock.lock()
-    lines.append(line)
-    lock.unlock()
-  }
-
-  var text: String {
-    lock.lock()
-    defer { lock.unlock() }
-    return lines.joined(separator: "\n")
-  }
-}
 
 @Suite("heho validate")
 struct ValidateCommandTests {
   func run(_ arguments: [String]) async throws -> (output: String, exitCode: Int32) {
-    let captured = CapturedOutput()
+    let captured = OutputCapture()
     var code: Int32 = 0
-    try await ConsoleContext.$current.withValue(captured.console) {
+    let console = Console(out: captured.out, err: captured.out)
+    try await ConsoleContext.$current.withValue(console) {
       var command = try HehoCommand.parseAsRoot(arguments)
       do {
         if var asyncCommand = command as? any AsyncParsableCommand {
@@ -43,7 +23,7 @@ struct ValidateCommandTests {
         code = exit.rawValue
       }
     }
-    return (captured.text, code)
+    return (String(captured.captured.out.dropLast()), code)
   }
 
   @Test func validExampleSaysValid() async throws {

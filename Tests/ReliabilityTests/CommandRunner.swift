@@ -1,16 +1,12 @@
 import ArgumentParser
 import Foundation
 import HehoCLI
+import HehoTestSupport
 
 /// What a command run printed and how it ended.
-struct RunResult: Sendable {
-  var arguments: [String]
-  var code: Int32
-  var out: String
-  var err: String
+typealias RunResult = CommandResult
 
-  var all: String { out + err }
-
+extension CommandResult {
   /// The apply summary line's counts (`created`, `replaced`, …), when there is one.
   var summary: [String: Int]? {
     guard
@@ -46,29 +42,10 @@ struct RunResult: Sendable {
   }
 }
 
-/// Collects console output from concurrent writers.
-final class Capture: @unchecked Sendable {
-  private let lock = NSLock()
-  private var outText = ""
-  private var errText = ""
-
-  func out(_ text: String) { lock.withLock { outText += text + "\n" } }
-  func err(_ text: String) { lock.withLock { errText += text + "\n" } }
-  var texts: (String, String) { lock.withLock { (outText, errText) } }
-}
-
 /// Runs the real `heho` command code in-process with a captured console and an injected
 /// environment.
 enum CommandRunner {
   static func run(_ arguments: [String], environment: [String: String]) async -> RunResult {
-    let capture = Capture()
-    let console = Console(out: capture.out, err: capture.err)
-    let code: Int32 = await ConsoleContext.$current.withValue(console) {
-      await ProcessEnvironment.$current.withValue(environment) {
-        await HehoCommand.runInProcess(arguments)
-      }
-    }
-    let (out, err) = capture.texts
-    return RunResult(arguments: arguments, code: code, out: out, err: err)
+    await InProcessHeho.run(arguments, environment: environment)
   }
 }

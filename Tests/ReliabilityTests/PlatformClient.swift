@@ -1,5 +1,6 @@
 import Foundation
 import HehoLocal
+import HehoTestSupport
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -12,30 +13,10 @@ struct PlatformClient: Sendable {
   let organization: String
   let key: String
 
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
-  }
-
   /// Sends a request and returns the body of a 2xx response; throws on any other status.
   @discardableResult
   func send(_ method: String, _ path: String, json: [String: Any]? = nil) async throws -> Data {
-    guard let url = URL(string: platform.baseURL + path) else {
-      throw Failure(description: "bad URL \(path)")
-    }
-    var request = URLRequest(url: url)
-    request.httpMethod = method
-    request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
-    if let json {
-      request.httpBody = try JSONSerialization.data(withJSONObject: json)
-      request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-    }
-    let (data, response) = try await URLSession.shared.data(for: request)
-    let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-    guard (200..<300).contains(status) else {
-      let body = String(decoding: data, as: UTF8.self)
-      throw Failure(description: "\(method) \(path) answered \(status): \(body)")
-    }
-    return data
+    try await PlatformAPI(baseURL: platform.baseURL, key: key).send(method, path, json: json)
   }
 
   /// Creates a table as a person would, with the API.
