@@ -56,6 +56,7 @@ struct ApplyProgress: Sendable {
     }
     console.out("")
     console.out(report.summaryLine)
+    for line in report.platformLines { console.out(line) }
   }
 
   func paint(_ text: String, _ code: String, _ color: Bool) -> String {

@@ -107,6 +107,8 @@ import Testing
     let apply = await world.run(["apply", "--auto-approve"])
     #expect(apply.code == 0, "\(apply.all)")
     #expect(apply.out.contains("Apply complete: 8 created"), "\(apply.out)")
+    #expect(apply.out.contains("  heho: 6 created, 0 replaced, 0 deleted, 0 failed, 0 skipped"))
+    #expect(apply.out.contains("  toy: 2 created, 0 replaced, 0 deleted, 0 failed, 0 skipped"))
     #expect(world.store.widgets(key: Self.toyKey)["knob"]?.enabled == false)
     #expect(await world.run(["plan", "--detailed-exitcode"]).code == 0)
 

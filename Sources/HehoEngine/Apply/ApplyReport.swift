@@ -56,6 +56,35 @@ public struct ApplyReport: Sendable, Hashable {
   public var mismatches: [ApplyMismatch] = []
   /// Number of failed operations.
   public var failedCount: Int
+  /// Counts by platform, each as `counts(platform:)` reports them (keys: platform names).
+  public var platforms: [String: PlatformCounts]
+
+  /// One platform's share of an apply.
+  public struct PlatformCounts: Sendable, Hashable {
+    /// Operations completed, by action.
+    public var completed: [PlannedOperation.Action: Int] = [:]
+    /// Operations that failed, were skipped, or never started.
+    public var failed = 0
+    public var skipped = 0
+    public var notStarted = 0
+
+    /// `3 created, 1 replaced, 0 deleted, 0 failed, 0 skipped` (connects, updates and not
+    /// started named only when there are some).
+    public var phrase: String {
+      var parts: [String] = []
+      if let connected = completed[.connect], connected > 0 {
+        parts.append("\(connected) connected")
+      }
+      parts.append("\(completed[.create] ?? 0) created")
+      if let updated = completed[.update], updated > 0 { parts.append("\(updated) updated") }
+      parts.append("\(completed[.replace] ?? 0) replaced")
+      parts.append("\(completed[.delete] ?? 0) deleted")
+      parts.append("\(failed) failed")
+      parts.append("\(skipped) skipped")
+      if notStarted > 0 { parts.append("\(notStarted) not started") }
+      return parts.joined(separator: ", ")
+    }
+  }
 
   /// Creates a report from the plan's operations and the step records.
   public init(operations: [PlannedOperation], records: [StepRecord]) {
@@ -64,20 +93,27 @@ public struct ApplyReport: Sendable, Hashable {
     var skipped: [ResourceAddress] = []
     var notStarted: [ResourceAddress] = []
     var failedCount = 0
+    var platforms: [String: PlatformCounts] = [:]
     let byAddress = Dictionary(grouping: records) { $0.step.address }
     for operation in operations where operation.action != .noop {
       let steps = byAddress[operation.address] ?? []
       if steps.contains(where: { if case .failed = $0.status { return true } else { return false } }
       ) {
         failedCount += 1
+        platforms[operation.platform, default: PlatformCounts()].failed += 1
       } else if !steps.isEmpty && steps.allSatisfy(\.succeeded) {
         completed[operation.action, default: 0] += 1
+        platforms[operation.platform, default: PlatformCounts()].completed[
+          operation.action, default: 0] += 1
       } else if steps.contains(where: { $0.status == .notStarted }) {
         notStarted.append(operation.address)
+        platforms[operation.platform, default: PlatformCounts()].notStarted += 1
       } else {
         skipped.append(operation.address)
+        platforms[operation.platform, default: PlatformCounts()].skipped += 1
       }
     }
+    self.platforms = platforms
     self.completed = completed
     self.skipped = skipped
     self.notStarted = notStarted
@@ -94,15 +130,10 @@ public struct ApplyReport: Sendable, Hashable {
 
   /// `Apply complete: 3 created, 1 replaced, 0 deleted, 0 failed, 0 skipped.`
   public var summaryLine: String {
-    var parts: [String] = []
-    if let connected = completed[.connect], connected > 0 { parts.append("\(connected) connected") }
-    parts.append("\(completed[.create] ?? 0) created")
-    if let updated = completed[.update], updated > 0 { parts.append("\(updated) updated") }
-    parts.append("\(completed[.replace] ?? 0) replaced")
-    parts.append("\(completed[.delete] ?? 0) deleted")
-    parts.append("\(failedCount) failed")
-    parts.append("\(skipped.count) skipped")
-    if interrupted { parts.append("\(notStarted.count) not started") }
+    let total = PlatformCounts(
+      completed: completed, failed: failedCount, skipped: skipped.count,
+      notStarted: notStarted.count)
+    var parts = [total.phrase]
     if !mismatches.isEmpty { parts.append("\(mismatches.count) not kept as written") }
     let head =
       succeeded
@@ -112,6 +143,14 @@ public struct ApplyReport: Sendable, Hashable {
         : failedCount + skipped.count > 0
           ? "Apply finished with errors" : "Apply finished with differences"
     return "\(head): " + parts.joined(separator: ", ") + "."
+  }
+
+  /// One line per platform, when more than one was written to: `heho: 6 created, …`.
+  public var platformLines: [String] {
+    guard platforms.count > 1 else { return [] }
+    return platforms.keys.sorted().compactMap { name in
+      platforms[name].map { "  \(name): \($0.phrase)" }
+    }
   }
 
   public static func == (lhs: ApplyReport, rhs: ApplyReport) -> Bool {
