@@ -27,6 +27,7 @@ struct ExportReader: Sendable {
           access = try PlatformAccess.resolve(
             platform, project: project, environment: ProcessEnvironment.current,
             endpointOverride: endpoints.byPlatform[platform.name])
+          Secrets.current.add(access.apiKey)
         }
         providers.append(platform.makeProvider(access))
       }

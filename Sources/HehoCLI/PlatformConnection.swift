@@ -25,6 +25,7 @@ struct PlatformConnection: Sendable {
       let overrides = try EndpointOverrides(options.endpoint, registry: registry)
       if options.local {
         let embedded = try await EmbeddedPlatform.start()
+        Secrets.current.add(embedded.apiKey)
         connection.embedded = embedded
         for platform in registry.platforms {
           let access = PlatformAccess(endpoint: embedded.baseURL, apiKey: embedded.apiKey)
@@ -37,6 +38,7 @@ struct PlatformConnection: Sendable {
           let access = try PlatformAccess.resolve(
             platform, project: project, environment: ProcessEnvironment.current,
             endpointOverride: overrides.byPlatform[platform.name])
+          Secrets.current.add(access.apiKey)
           connection.providers[platform.name] = platform.makeProvider(access)
         } catch let error as ProviderError {
           connection.failures[platform.name] = error

@@ -1,3 +1,4 @@
+import Foundation
 import HehoCLI
 
 #if canImport(Glibc)
@@ -6,13 +7,13 @@ import HehoCLI
   import Darwin
 #endif
 
-/// Runs the root command; inside an async function `main()` resolves to the async overload
-/// (in top-level code it resolves to the synchronous one, which refuses async commands).
-func runHeho() async {
+/// Runs the command the arguments name, as tests run it (`runInProcess`: every key redacted
+/// from the output), and exits with its code.
+func runHeho() async -> Int32 {
   // A closed output pipe makes writes fail instead of killing the process, so an apply whose
   // output nobody reads any more still finishes (and the console drops what it cannot write).
   signal(SIGPIPE, SIG_IGN)
-  await HehoCommand.main()
+  return await HehoCommand.runInProcess(Array(CommandLine.arguments.dropFirst()))
 }
 
-await runHeho()
+exit(await runHeho())

@@ -152,6 +152,19 @@ import Testing
     await world.harness.stop()
   }
 
+  @Test func everyPlatformsKeyIsRedactedFromWhatAnyPlatformSays() async throws {
+    let world = try await World.start()
+    try world.write(
+      "leaky.yaml",
+      "apiVersion: toy/v1\nkind: Widget\nmetadata:\n  name: leaky\nspec:\n  color: red\n")
+    let apply = await world.run(["apply", "--auto-approve"])
+    #expect(apply.code == 1)
+    #expect(apply.out.contains("toy refused it; it saw [redacted] and [redacted]"), "\(apply.out)")
+    #expect(!apply.all.contains(world.harness.platform.apiKey))
+    #expect(!apply.all.contains(Self.toyKey))
+    await world.harness.stop()
+  }
+
   @Test func aPlatformNoManifestUsesIsNeverContactedAndNeedsNoKey() async throws {
     let world = try await World.start()
     try FileManager.default.removeItem(

@@ -1,4 +1,5 @@
 import Foundation
+import HehoCLI
 import HehoEngine
 import HehoManifest
 import HehoPlatform
@@ -87,6 +88,11 @@ struct ToyProvider: Provider {
     let name = step.address.name
     let color = step.payload["color"]?.stringValue ?? "red"
     let enabled = step.payload["enabled"]?.boolValue ?? true
+    if name == "leaky" {
+      // A platform whose error quotes another platform's key: the output must not show it.
+      let heho = ProcessEnvironment.current["HEHO_API_KEY"] ?? ""
+      throw ProviderError("toy refused it; it saw \(heho) and \(access.apiKey) in the request")
+    }
     switch step.action {
     case .create:
       return StepResult(
