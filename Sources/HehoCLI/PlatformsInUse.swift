@@ -7,6 +7,8 @@ import Synchronization
 /// live state can be read as soon as the first document of one of its kinds is parsed.
 final class PlatformsInUse: Sendable {
   private let registry: PlatformRegistry
+  /// Each manifest kind's platform, worked out once (`saw(kind:)` runs per document).
+  private let owners: [String: String]
   private let seen = Mutex<Set<String>>([])
   private let onFirstUse: @Sendable (String) -> Void
 
@@ -14,14 +16,20 @@ final class PlatformsInUse: Sendable {
   /// the first time it is seen in use.
   init(registry: PlatformRegistry, onFirstUse: @escaping @Sendable (String) -> Void) {
     self.registry = registry
+    var owners: [String: String] = [:]
+    for platform in registry.platforms {
+      for kind in platform.kinds where owners[kind.name] == nil {
+        owners[kind.name] = platform.name
+      }
+    }
+    self.owners = owners
     self.onFirstUse = onFirstUse
   }
 
   /// Marks the platform declaring the manifest kind `kind` (`Table`) as in use.
   func saw(kind: String) {
-    guard let platform = registry.platforms.first(where: { $0.kinds.contains { $0.name == kind } })
-    else { return }
-    use(platform.name)
+    guard let platform = owners[kind] else { return }
+    use(platform)
   }
 
   /// Marks `name` as in use.

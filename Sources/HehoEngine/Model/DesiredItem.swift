@@ -29,16 +29,13 @@ public struct DesiredItem: Sendable, Hashable, Codable {
   public var lifecycle: Lifecycle
   /// Where the resource is declared.
   public var location: SourceLocation?
-  /// How a create shows compactly, one line per part as the user wrote it (a table's
-  /// columns: name, type, flags); `nil` shows every field.
-  public var outline: [String]?
 
   /// Creates a desired item.
   public init(
     address: ResourceAddress, mode: Mode = .create, fields: [String: Value],
     payload: [String: Value], dependencies: [ResourceAddress] = [],
     sources: [ResourceAddress] = [], lifecycle: Lifecycle = Lifecycle(),
-    location: SourceLocation? = nil, outline: [String]? = nil
+    location: SourceLocation? = nil
   ) {
     self.address = address
     self.mode = mode
@@ -48,7 +45,6 @@ public struct DesiredItem: Sendable, Hashable, Codable {
     self.sources = sources.isEmpty ? [address] : sources
     self.lifecycle = lifecycle
     self.location = location
-    self.outline = outline
   }
 }
 

@@ -23,11 +23,17 @@ public protocol Provider: Sendable {
   /// Values the platform assigned a live resource beyond its ID (an embed code), for
   /// `heho output`.
   func outputs(of resource: LiveResource) -> [String: Value]
+  /// How the create of `item` shows compactly, one line per part as the user wrote it (a
+  /// table's columns: name, type, flags); `nil` shows every field. Asked only for creates.
+  func outline(of item: DesiredItem) -> [String]?
 }
 
 extension Provider {
   /// No values beyond the ID.
   public func outputs(of resource: LiveResource) -> [String: Value] { [:] }
+
+  /// Every field, no outline.
+  public func outline(of item: DesiredItem) -> [String]? { nil }
 
   /// The behavior of `kind`, if the provider manages it.
   public func behavior(of kind: String) -> KindBehavior? {

@@ -88,6 +88,10 @@ public struct ProviderGroup: Provider {
     (try? owner(of: address.kind))?.explain(change, of: address)
   }
 
+  public func outline(of item: DesiredItem) -> [String]? {
+    (try? owner(of: item.address.kind))?.outline(of: item)
+  }
+
   public func outputs(of resource: LiveResource) -> [String: Value] {
     (try? owner(of: resource.address.kind))?.outputs(of: resource) ?? [:]
   }

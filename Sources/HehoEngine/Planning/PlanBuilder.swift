@@ -6,6 +6,8 @@ public struct PlanBuilder: Sendable {
   public var kinds: [KindBehavior]
   /// Explains a field change in the provider's words.
   public var explain: @Sendable (FieldChange, ResourceAddress) -> String?
+  /// The compact form of a create, in the provider's words (asked only for creates).
+  public var outline: @Sendable (DesiredItem) -> [String]? = { _ in nil }
 
   /// Creates a builder.
   public init(
@@ -94,7 +96,7 @@ public struct PlanBuilder: Sendable {
     guard let live else {
       operation.action = item.mode == .connect ? .connect : .create
       operation.changes = differ.creation(of: item)
-      operation.outline = item.outline
+      if item.mode == .create { operation.outline = outline(item) }
       if item.mode == .connect {
         operation.reasons = [
           "it exists in the platform's storage; heho connects it, never drops it"

@@ -29,7 +29,8 @@ public struct Planner: Sendable {
     let live = try await readLive()
     async let digest = Fingerprint.digest(of: live)
     let provider = self.provider
-    let builder = PlanBuilder(kinds: provider.kinds) { provider.explain($0, of: $1) }
+    var builder = PlanBuilder(kinds: provider.kinds) { provider.explain($0, of: $1) }
+    builder.outline = { provider.outline(of: $0) }
     var draft = builder.build(
       items: compiled.items, live: live, prune: options.prune ?? state.project.prune)
     draft = PlanScope(targets: options.targets, excludes: options.excludes).apply(to: draft)

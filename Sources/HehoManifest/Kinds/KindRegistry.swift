@@ -28,15 +28,15 @@ public struct KindRegistry: Sendable {
   }
 
   /// The groups, in registry order.
-  public var groups: [Group]
+  public let groups: [Group]
+  /// Every kind, group by group (looked up once per document, so kept, not recomputed).
+  public let kinds: [any ManifestKind]
 
   /// Creates a registry of `groups`.
   public init(groups: [Group]) {
     self.groups = groups
+    kinds = groups.flatMap(\.kinds)
   }
-
-  /// Every kind, group by group.
-  public var kinds: [any ManifestKind] { groups.flatMap(\.kinds) }
 
   /// The kind named exactly `name`.
   public func kind(named name: String) -> (any ManifestKind)? {

@@ -49,7 +49,6 @@ struct HehoCompiler: Sendable {
     let connect = spec["connect"]?.boolValue ?? false
     var fields: [String: Value] = [:]
     var payloadColumns: [Value] = []
-    var outline: [(name: String, type: String, flags: String)] = []
     if let columns = spec["columns"]?.arrayValue {
       var names: [Value] = []
       for column in columns {
@@ -75,12 +74,7 @@ struct HehoCompiler: Sendable {
         if notNull { wire["notNull"] = .bool(true) }
         if let value = column["defaultValue"] { wire["defaultValue"] = value }
         payloadColumns.append(.object(wire))
-        let flags =
-          [
-            primaryKey ? "primary key" : nil, notNull ? "not null" : nil,
-            column["defaultValue"].map { "default \($0)" },
-          ].compactMap { $0 }
-        outline.append((name, type, flags.joined(separator: ", ")))
+
       }
       fields["columns"] = .array(names)
     }
@@ -88,20 +82,7 @@ struct HehoCompiler: Sendable {
     if !connect { payload["columns"] = .array(payloadColumns) }
     return DesiredItem(
       address: resource.address, mode: connect ? .connect : .create, fields: fields,
-      payload: payload, lifecycle: resource.lifecycle, location: resource.location,
-      outline: connect ? nil : Self.outline(outline))
-  }
-
-  /// One aligned line per column: its name, its type as written, and its flags.
-  static func outline(_ columns: [(name: String, type: String, flags: String)]) -> [String] {
-    let nameWidth = columns.map(\.name.count).max() ?? 0
-    let typeWidth = columns.map(\.type.count).max() ?? 0
-    return columns.map { column in
-      let name = column.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-      guard !column.flags.isEmpty else { return "\(name)  \(column.type)" }
-      let type = column.type.padding(toLength: typeWidth, withPad: " ", startingAt: 0)
-      return "\(name)  \(type)  \(column.flags)"
-    }
+      payload: payload, lifecycle: resource.lifecycle, location: resource.location)
   }
 
   func chatbot(

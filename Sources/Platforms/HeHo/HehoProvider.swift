@@ -100,6 +100,10 @@ public struct HehoProvider: Provider {
     }
   }
 
+  public func outline(of item: DesiredItem) -> [String]? {
+    HehoOutline.lines(for: item)
+  }
+
   public func explain(_ change: FieldChange, of address: ResourceAddress) -> String? {
     address.kind == "chatbot" ? HehoNormalizer.explainAccess(change, chatbot: address.name) : nil
   }
