@@ -7,7 +7,10 @@ plan against the same empty platform, so both plan every create; the question is
 platform holds afterwards.
 
 usage: bench/concurrent_apply.py --heho PATH [--trials 20] [--latency-ms 0,20]
-                                 [--example examples/support-desk]
+                                 [--stagger-ms 0] [--example examples/support-desk]
+
+--stagger-ms starts the second apply that much after the first, so that it plans while the
+first is half-way.
 """
 import argparse
 import collections
@@ -17,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -30,13 +34,17 @@ def get(server, path):
         return json.load(response)
 
 
-def trial(heho, example, workdir, latency_ms):
+def trial(heho, example, workdir, latency_ms, stagger_ms):
     server = Server(heho, workdir, latency_ms=latency_ms)
     try:
         env = dict(os.environ, HEHO_API_KEY=server.key, NO_COLOR="1")
         args = [heho, "apply", "-f", example, "--endpoint", server.url, "--auto-approve"]
-        runs = [subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                 text=True) for _ in range(2)]
+        runs = []
+        for index in range(2):
+            if index and stagger_ms:
+                time.sleep(stagger_ms / 1000)
+            runs.append(subprocess.Popen(args, env=env, stdout=subprocess.PIPE,
+                                         stderr=subprocess.STDOUT, text=True))
         outputs = [run.communicate()[0] for run in runs]
         codes = [run.returncode for run in runs]
         names = [bot["name"] for bot in get(server, "/api/v1/chatbots/manage")["chatbots"]]
@@ -60,15 +68,17 @@ def main():
     parser.add_argument("--heho", required=True)
     parser.add_argument("--trials", type=int, default=20)
     parser.add_argument("--latency-ms", default="0,20")
+    parser.add_argument("--stagger-ms", type=int, default=0)
     parser.add_argument("--example", default="examples/support-desk")
     options = parser.parse_args()
     workdir = tempfile.mkdtemp(prefix="heho-concurrent-")
     try:
         for latency in [int(x) for x in options.latency_ms.split(",")]:
             tally = collections.Counter()
-            print(f"## latency {latency} ms, {options.trials} trials of two concurrent applies")
+            print(f"## latency {latency} ms, second apply {options.stagger_ms} ms after the first, "
+                  f"{options.trials} trials")
             for number in range(1, options.trials + 1):
-                result = trial(options.heho, options.example, workdir, latency)
+                result = trial(options.heho, options.example, workdir, latency, options.stagger_ms)
                 tally["both succeeded" if result["codes"] == [0, 0] else "a run failed"] += 1
                 if result["duplicated"]:
                     tally["trials with duplicates"] += 1

@@ -66,6 +66,16 @@ public struct ApplyVerifier: Sendable {
         }
       }
     }
+    // Something else made the same resource meanwhile (another apply, a person): the platform
+    // now holds it more than once.
+    for problem in plan.problems where problem.kind == .ambiguous {
+      guard let address = problem.address, built.contains(address) else { continue }
+      mismatches.append(
+        ApplyMismatch(
+          address: address, platform: problem.platform,
+          message: "the platform now holds it more than once (something else made it too): "
+            + problem.message))
+    }
     for resource in plan.unmanaged where deleted.contains(resource.address) {
       mismatches.append(
         ApplyMismatch(
