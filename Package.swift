@@ -21,6 +21,7 @@ let package = Package(
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
   ],
   targets: [
     .target(
@@ -46,19 +47,33 @@ let package = Package(
         .product(name: "NIOPosix", package: "swift-nio"),
       ]
     ),
-    // One target per platform; none depends on another.
-    .target(
-      name: "HeHoPlatform", dependencies: ["HehoPlatform", "HehoManifest", "HehoEngine"],
-      path: "Sources/Platforms/HeHo"),
-    // The registry: every platform, one line each.
-    .target(name: "HehoPlatforms", dependencies: ["HehoPlatform", "HeHoPlatform"]),
+    // The local platform's shared server parts: organizations, keys, auth, faults, metrics,
+    // SQLite files.
     .target(
       name: "HehoLocal",
       dependencies: [
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
+    ),
+    // One folder per platform: its provider (kinds, rules, wire types, exporter) and its part of
+    // the local platform, each a target; no platform depends on another.
+    .target(
+      name: "HeHoPlatform", dependencies: ["HehoPlatform", "HehoManifest", "HehoEngine"],
+      path: "Sources/Platforms/HeHo/Provider"),
+    .target(
+      name: "HeHoLocal",
+      dependencies: [
+        "HehoLocal", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      path: "Sources/Platforms/HeHo/Local"),
+    // The registry: every platform, one line each.
+    .target(
+      name: "HehoPlatforms",
+      dependencies: ["HehoPlatform", "HehoLocal", "HeHoPlatform", "HeHoLocal"]
     ),
     .target(
       name: "HehoCLI",
@@ -82,7 +97,7 @@ let package = Package(
     .testTarget(
       name: "HehoLocalTests",
       dependencies: [
-        "HehoLocal",
+        "HehoLocal", "HeHoLocal", "HehoPlatforms",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "GRDB", package: "GRDB.swift"),
@@ -92,8 +107,8 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "HehoCLI", "HehoLocal", "HehoPlatform", "HehoPlatforms", "HeHoPlatform", "HehoEngine",
-        "HehoManifest", "HehoTestSupport",
+        "HehoCLI", "HehoLocal", "HehoPlatform", "HehoPlatforms", "HeHoPlatform", "HeHoLocal",
+        "HehoEngine", "HehoManifest", "HehoTestSupport",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
@@ -101,8 +116,8 @@ let package = Package(
     .testTarget(
       name: "ReliabilityTests",
       dependencies: [
-        "HehoCLI", "HehoLocal", "HehoPlatform", "HehoPlatforms", "HeHoPlatform", "HehoEngine",
-        "HehoManifest", "HehoTestSupport",
+        "HehoCLI", "HehoLocal", "HehoPlatform", "HehoPlatforms", "HeHoPlatform", "HeHoLocal",
+        "HehoEngine", "HehoManifest", "HehoTestSupport",
       ]
     ),
   ],

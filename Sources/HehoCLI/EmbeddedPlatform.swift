@@ -1,6 +1,8 @@
 import Foundation
 import HehoEngine
 import HehoLocal
+import HehoPlatform
+import HehoPlatforms
 
 /// The embedded local platform `--local` starts in-process.
 struct EmbeddedPlatform: Sendable {
@@ -10,6 +12,11 @@ struct EmbeddedPlatform: Sendable {
   var apiKey: String
   /// Stops it.
   var shutdown: @Sendable () async -> Void
+
+  /// How to reach `platform` on it: the seed's paths on the local address, the local key.
+  func access(for platform: any PlatformDescriptor) -> PlatformAccess {
+    PlatformAccess(endpoint: platform.endpoint(on: baseURL), apiKey: apiKey)
+  }
 
   /// The database `--local` uses, relative to the working directory.
   static let databasePath = ".heho/local.sqlite"

@@ -22,7 +22,7 @@ struct ExportReader: Sendable {
       for platform in platforms {
         let access: PlatformAccess
         if let embedded {
-          access = PlatformAccess(endpoint: embedded.baseURL, apiKey: embedded.apiKey)
+          access = embedded.access(for: platform)
         } else {
           access = try PlatformAccess.resolve(
             platform, project: project, environment: ProcessEnvironment.current,

@@ -1,5 +1,7 @@
 import ArgumentParser
 import HehoLocal
+import HehoManifest
+import HehoPlatforms
 
 /// `heho local keys`: manage API keys of the local platform.
 struct LocalKeysCommand: AsyncParsableCommand {
@@ -8,7 +10,8 @@ struct LocalKeysCommand: AsyncParsableCommand {
     subcommands: [LocalKeysCreateCommand.self])
 }
 
-/// `heho local keys create --org NAME`: a new key (and the organization when it is new).
+/// `heho local keys create --org NAME [--platform P]`: a new key (and the organization when it
+/// is new), valid on every platform or on the ones named.
 struct LocalKeysCreateCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "create",
@@ -18,11 +21,27 @@ struct LocalKeysCreateCommand: AsyncParsableCommand {
   @Option(help: "The organization's name.")
   var org: String
 
+  @Option(
+    name: .customLong("platform"),
+    help: "Make the key valid on this platform only (repeatable; default: every platform).")
+  var platforms: [String] = []
+
   @Option(name: .customLong("db"), help: "The SQLite database file.")
   var databasePath = LocalCommand.defaultDatabasePath
 
+  func validate() throws {
+    let known = ActivePlatforms.registry.platforms.map(\.name)
+    for name in platforms where !known.contains(name) {
+      throw ValidationError(
+        "--platform: unknown platform '\(name)'" + Suggestions.didYouMean(name, among: known)
+          + "; known platforms: " + known.joined(separator: ", "))
+    }
+  }
+
   func run() async throws {
-    let key = try await LocalPlatform.createAPIKey(organization: org, databasePath: databasePath)
+    let key = try await LocalPlatform.createAPIKey(
+      organization: org, platforms: platforms.isEmpty ? nil : platforms,
+      databasePath: databasePath)
     ConsoleContext.current.out(key)
   }
 }

@@ -1,11 +1,17 @@
 import ArgumentParser
 import Foundation
 import HehoLocal
+import HehoPlatform
+import HehoPlatforms
 
 /// `heho local serve`: serve the platform API until interrupted.
 struct LocalServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "serve", abstract: "Serve the HeHo API on loopback from a SQLite file.")
+    commandName: "serve",
+    abstract: "Serve every platform's API on loopback, on one port, from one SQLite file.",
+    discussion:
+      "Each platform sits at its seed's paths, so a project's endpoints are the seeds' base URLs with the host swapped."
+  )
 
   @Option(help: "Address to listen on (loopback by default).")
   var host = "127.0.0.1"
@@ -21,11 +27,12 @@ struct LocalServeCommand: AsyncParsableCommand {
     help: "Seed this key for the 'default' organization (or set HEHO_LOCAL_API_KEY).")
   var apiKey: String?
 
-  @Option(help: "Milliseconds of latency added to every /api request.")
+  @Option(help: "Milliseconds of latency added to every platform API request.")
   var latency = 0
 
   @Option(
-    name: .customLong("fault-rate"), help: "Probability (0 to 1) that an /api request faults.")
+    name: .customLong("fault-rate"),
+    help: "Probability (0 to 1) that a platform API request faults.")
   var faultRate = 0.0
 
   @Option(name: .customLong("fault-seed"), help: "Seed of the fault sequence.")
@@ -40,8 +47,9 @@ struct LocalServeCommand: AsyncParsableCommand {
   @Flag(
     name: .customLong("unique-names"),
     help: ArgumentHelp(
-      "Refuse a second chatbot with an existing name (409).",
-      discussion: "The HeHo API promises no such check, so by default names may repeat."))
+      "Refuse a second resource with an existing name where the API leaves names free (409).",
+      discussion: "The seeds promise no such check (HeHo chatbots), so by default names may repeat."
+    ))
   var uniqueNames = false
 
   func validate() throws {
@@ -80,12 +88,19 @@ struct LocalServeCommand: AsyncParsableCommand {
     let platform = try await LocalPlatform.start(
       LocalPlatformConfiguration(
         host: host, port: port, databasePath: databasePath, apiKey: key,
-        faults: faultConfiguration, uniqueChatbotNames: uniqueNames))
-    console.out("HehoLocal serving the HeHo API at \(platform.baseURL) (database \(databasePath))")
+        faults: faultConfiguration, uniqueNames: uniqueNames))
+    console.out("HehoLocal at \(platform.baseURL) (database \(databasePath)), serving:")
+    if let base = URL(string: platform.baseURL) {
+      for served in ActivePlatforms.registry.platforms {
+        console.out("  \(served.name): endpoint \(served.endpoint(on: base).absoluteString)")
+      }
+    }
     if platform.createdDefaultOrganization && key == nil {
       console.out("Created organization 'default'. Its API key (shown once):")
       console.out("")
-      console.out("  export HEHO_API_KEY=\(platform.apiKey)")
+      for served in ActivePlatforms.registry.platforms {
+        console.out("  export \(served.defaultKeyVariable)=\(platform.apiKey)")
+      }
       console.out("")
       console.out("More keys: heho local keys create --org NAME --db \(databasePath)")
     } else if key != nil {
@@ -99,7 +114,7 @@ struct LocalServeCommand: AsyncParsableCommand {
         "Fault injection on: latency \(latency) ms, rate \(faultRate), seed \(faultSeed), kinds "
           + faultConfiguration.kinds.map(\.commandLineName).sorted().joined(separator: ","))
     }
-    if uniqueNames { console.out("Chatbot names are unique per organization (--unique-names).") }
+    if uniqueNames { console.out("Names are unique per organization (--unique-names).") }
     console.out("Press Ctrl-C to stop.")
     await LocalSignals.waitForInterrupt()
     console.out("Stopping.")

@@ -28,8 +28,8 @@ struct PlatformConnection: Sendable {
         Secrets.current.add(embedded.apiKey)
         connection.embedded = embedded
         for platform in registry.platforms {
-          let access = PlatformAccess(endpoint: embedded.baseURL, apiKey: embedded.apiKey)
-          connection.providers[platform.name] = platform.makeProvider(access)
+          connection.providers[platform.name] = platform.makeProvider(
+            embedded.access(for: platform))
         }
         return .success(connection)
       }

@@ -1,3 +1,4 @@
+import Foundation
 import HehoEngine
 import HehoManifest
 
@@ -36,6 +37,15 @@ extension PlatformDescriptor {
       name: name, apiVersion: apiVersion,
       defaults: ProjectSettings.Provider(endpoint: defaultEndpoint, apiKeyEnv: defaultKeyVariable),
       kinds: kinds)
+  }
+
+  /// The platform's endpoint on a server that serves it at its seed's paths (the local
+  /// platform): `base` with the path of `defaultEndpoint` (`http://127.0.0.1:8080` gives
+  /// `http://127.0.0.1:8080/v1` for `https://api.bothero.ai/v1`).
+  public func endpoint(on base: URL) -> URL {
+    let path = URLComponents(string: defaultEndpoint)?.path ?? ""
+    let trimmed = path.split(separator: "/").joined(separator: "/")
+    return trimmed.isEmpty ? base : base.appendingPathComponent(trimmed)
   }
 
   /// Whether a resource address of `kind` (`table`) belongs to this platform.

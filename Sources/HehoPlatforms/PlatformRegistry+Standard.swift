@@ -1,9 +1,17 @@
+import HeHoLocal
 import HeHoPlatform
+import HehoLocal
 import HehoPlatform
 
+/// Every platform heho manages: its descriptor and its part of the local platform. Adding a
+/// platform is its folder and one line here.
+enum StandardPlatforms {
+  static let all: [(descriptor: any PlatformDescriptor, local: any LocalPlatformModule)] = [
+    (HeHoDescriptor(), HeHoLocalModule())
+  ]
+}
+
 extension PlatformRegistry {
-  /// Every platform heho manages. Adding a platform is its folder and one line here.
-  public static let standard = PlatformRegistry([
-    HeHoDescriptor()
-  ])
+  /// Every platform heho manages.
+  public static let standard = PlatformRegistry(StandardPlatforms.all.map(\.descriptor))
 }

@@ -42,7 +42,7 @@ struct LocalBinaryTests {
         directory.appendingPathComponent("served.sqlite").path, "--api-key", key,
         "--unique-names",
       ], in: directory)
-    let banner = try await server.waitForLine { $0.contains("serving the HeHo API at http://") }
+    let banner = try await server.waitForLine { $0.contains("heho: endpoint http://") }
     let serving = try #require(banner, "no banner: \(server.output)")
     let url = try #require(serving.split(separator: " ").first { $0.hasPrefix("http://") })
     let endpoint = String(url)
@@ -99,7 +99,7 @@ struct LocalBinaryTests {
         directory.appendingPathComponent("slow.sqlite").path, "--api-key", key, "--latency",
         String(latency),
       ], in: directory)
-    let banner = try await server.waitForLine { $0.contains("serving the HeHo API at http://") }
+    let banner = try await server.waitForLine { $0.contains("heho: endpoint http://") }
     let line = try #require(banner, "no banner: \(server.output)")
     let url = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") })
     return (server, String(url))

@@ -104,4 +104,29 @@ struct LocalCommandsTests {
     #expect(empty.code == 1)
     #expect(empty.err.contains("must be 1 to 100 characters"))
   }
+
+  @Test func aKeyCanBeLimitedToNamedPlatforms() async throws {
+    let (database, remove) = try Self.database()
+    defer { remove() }
+    let unknown = await Self.run([
+      "local", "keys", "create", "--org", "acme", "--platform", "hehoo", "--db", database,
+    ])
+    #expect(unknown.code != 0)
+    #expect(
+      unknown.err.contains("unknown platform 'hehoo'; did you mean 'heho'?"), "\(unknown.err)")
+    let scoped = await Self.run([
+      "local", "keys", "create", "--org", "acme", "--platform", "heho", "--db", database,
+    ])
+    #expect(scoped.code == 0, "\(scoped.err)")
+    let key = scoped.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    let platform = try await LocalPlatform.start(LocalPlatformConfiguration(databasePath: database))
+    do {
+      let verified = try await Self.call(platform, key: key, "POST", "/api/verify-user")
+      #expect(verified.status == 200)
+    } catch {
+      try? await platform.shutdown()
+      throw error
+    }
+    try await platform.shutdown()
+  }
 }

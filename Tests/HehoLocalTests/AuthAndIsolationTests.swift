@@ -1,14 +1,16 @@
 import Foundation
+import HehoPlatforms
 import Hummingbird
 import Testing
 
+@testable import HeHoLocal
 @testable import HehoLocal
 
 @Suite("Authentication and organization isolation")
 struct AuthAndIsolationTests {
   @Test(
     "every /api route refuses a missing or unknown key with 401",
-    arguments: LocalRoute.all.filter(\.requiresAuthentication))
+    arguments: HeHoRoutes.all.filter(\.requiresAuthentication))
   func unauthorized(_ route: LocalRoute) async throws {
     try await withPlatform { api in
       for key: String? in [nil, "heho_local_wrong", "Basic abc"] {
@@ -82,10 +84,10 @@ struct AuthAndIsolationTests {
   func keysHashed() async throws {
     let platform = try await TestPlatform.make()
     defer { platform.cleanUp() }
-    let stored = try await platform.services.platform.pool.read { db in
+    let stored = try await platform.services.store.pool.read { db in
       try String.fetchAll(db, sql: "SELECT key_hash FROM api_keys")
     }
-    #expect(stored == [SHA256.hex(platform.key)])
+    #expect(stored == [APIKey.hash(platform.key)])
     #expect(!stored.contains(platform.key))
   }
 }

@@ -1,6 +1,8 @@
+import HehoPlatforms
 import Hummingbird
 import Testing
 
+@testable import HeHoLocal
 @testable import HehoLocal
 
 @Suite("Chatbots API")
@@ -132,7 +134,7 @@ struct ChatbotAPITests {
 
   @Test("with unique names on, a second chatbot with an existing name is a 409 and adds nothing")
   func uniqueNamesWhenAskedFor() async throws {
-    try await TestPlatform.make(uniqueChatbotNames: true).run { api in
+    try await TestPlatform.make(uniqueNames: true).run { api in
       let first = try await api.call(.post, "/api/v1/chatbots/manage", chatbotJSON(name: "a"))
       #expect(first.status == .created)
       let duplicate = try await api.call(.post, "/api/v1/chatbots/manage", chatbotJSON(name: "a"))

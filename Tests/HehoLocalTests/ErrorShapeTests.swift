@@ -1,6 +1,8 @@
+import HehoPlatforms
 import Hummingbird
 import Testing
 
+@testable import HeHoLocal
 @testable import HehoLocal
 
 @Suite("Error shape and local extras")
@@ -45,7 +47,7 @@ struct ErrorShapeTests {
       #expect(
         metrics.json
           == .object([
-            "total": .integer(3),
+            "total": .integer(3), "platforms": .object(["heho": .integer(3)]),
             "routes": .object([
               "GET /api/v1/chatbots/manage": .integer(2), "POST /api/verify-user": .integer(1),
             ]),
@@ -55,7 +57,8 @@ struct ErrorShapeTests {
       #expect(
         reset.json
           == .object([
-            "total": .integer(0), "routes": .object([:]), "faults": .object([:]),
+            "total": .integer(0), "platforms": .object([:]), "routes": .object([:]),
+            "faults": .object([:]),
             "faultsByRoute": .object([:]),
           ]))
     }

@@ -1,7 +1,9 @@
 import Foundation
+import HehoPlatforms
 import Hummingbird
 import Testing
 
+@testable import HeHoLocal
 @testable import HehoLocal
 
 @Suite("Fault injection")

@@ -1,6 +1,8 @@
 import Foundation
+import HehoPlatforms
 import Testing
 
+@testable import HeHoLocal
 @testable import HehoLocal
 
 /// The list responses' fast writer gives exactly the bytes of `JSONResponse`'s encoder.

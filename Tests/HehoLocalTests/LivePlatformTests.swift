@@ -1,6 +1,8 @@
 import Foundation
+import HehoPlatforms
 import Testing
 
+@testable import HeHoLocal
 @testable import HehoLocal
 
 #if canImport(FoundationNetworking)
@@ -42,7 +44,8 @@ struct LivePlatformTests {
     let verify = try await send(platform, "POST", "/api/verify-user", session: session)
     #expect(verify.status == 200)
     let health = try await send(platform, "GET", "/_local/health", session: session)
-    #expect(health.json == .object(["status": .string("ok")]))
+    #expect(
+      health.json == .object(["status": .string("ok"), "platforms": .array([.string("heho")])]))
     _ = try await send(platform, "GET", "/api/v1/chatbots/manage", session: session)
     _ = try await send(platform, "GET", "/api/v1/chatbots/manage", session: session)
     let metrics = await platform.metrics()

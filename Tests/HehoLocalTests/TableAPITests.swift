@@ -1,6 +1,8 @@
+import HehoPlatforms
 import Hummingbird
 import Testing
 
+@testable import HeHoLocal
 @testable import HehoLocal
 
 @Suite("Tables API")
@@ -192,7 +194,7 @@ struct TableAPITests {
       #expect(deleted.status == .ok)
       let organization = try await platform.services.organization(named: "default")
       #expect(
-        try await platform.services.tables.rowCount(
+        try await platform.heho.tables.rowCount(
           table: "legacy_orders", organization: organization) == 2)
       let creating = try await api.call(
         .post, "/api/v1/database/tables",

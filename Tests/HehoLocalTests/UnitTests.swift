@@ -1,5 +1,7 @@
+import HehoPlatforms
 import Testing
 
+@testable import HeHoLocal
 @testable import HehoLocal
 
 @Suite("Building blocks")
@@ -15,7 +17,7 @@ struct UnitTests {
       ),
     ])
   func sha256(_ input: String, _ digest: String) {
-    #expect(SHA256.hex(input) == digest)
+    #expect(APIKey.hash(input) == digest)
   }
 
   @Test("generated keys are distinct and well formed")

@@ -55,7 +55,7 @@ public struct FaultConfiguration: Sendable, Hashable {
   }
 }
 
-extension FaultConfiguration.Kind {
+package extension FaultConfiguration.Kind {
   /// The short name used on the command line (`429`, `500`, `503`, `drop`, `commit-then-fail`).
   public var commandLineName: String {
     switch self {

@@ -1,22 +1,22 @@
 import Synchronization
 
 /// What the fault injector decided for one request.
-struct FaultDecision: Sendable, Hashable {
+package struct FaultDecision: Sendable, Hashable {
   /// Latency to add before handling, in milliseconds.
-  var latencyMilliseconds: Int
+  package var latencyMilliseconds: Int
   /// The fault to inject, if any.
-  var fault: FaultConfiguration.Kind?
+  package var fault: FaultConfiguration.Kind?
   /// For `commitThenFail`: drop the connection (true) or answer 500 (false).
-  var dropAfterCommit: Bool
+  package var dropAfterCommit: Bool
   /// `Retry-After` seconds for 429 responses.
-  var retryAfterSeconds: Int
+  package var retryAfterSeconds: Int
 }
 
 /// Decides, request by request, whether to inject a fault; seeded and reproducible.
 ///
 /// The generator and the configuration live under one mutex, so concurrent requests each get
 /// one decision from the sequence, in arrival order.
-final class FaultInjector: Sendable {
+package final class FaultInjector: Sendable {
   private struct State {
     var configuration: FaultConfiguration
     var generator: SplitMix64
@@ -25,25 +25,25 @@ final class FaultInjector: Sendable {
   private let state: Mutex<State>
 
   /// Creates an injector with a configuration.
-  init(_ configuration: FaultConfiguration) {
+  package init(_ configuration: FaultConfiguration) {
     state = Mutex(
       State(configuration: configuration, generator: SplitMix64(seed: configuration.seed)))
   }
 
   /// The current configuration.
-  var configuration: FaultConfiguration {
+  package var configuration: FaultConfiguration {
     state.withLock { $0.configuration }
   }
 
   /// Replaces the configuration and restarts the sequence from its seed.
-  func reconfigure(_ configuration: FaultConfiguration) {
+  package func reconfigure(_ configuration: FaultConfiguration) {
     state.withLock {
       $0 = State(configuration: configuration, generator: SplitMix64(seed: configuration.seed))
     }
   }
 
   /// The decision for the next request.
-  func nextDecision() -> FaultDecision {
+  package func nextDecision() -> FaultDecision {
     state.withLock { state in
       let configuration = state.configuration
       var decision = FaultDecision(

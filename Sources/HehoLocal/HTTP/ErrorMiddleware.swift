@@ -1,40 +1,57 @@
 import Hummingbird
 import Logging
 
-/// Turns every error into the platform's JSON error body; never leaks SQL or stack traces.
+/// Turns every error into the JSON error body of the platform whose path was asked for; never
+/// leaks SQL or stack traces.
 struct ErrorMiddleware: RouterMiddleware {
   typealias Context = LocalRequestContext
 
+  /// The platforms served, longest path prefix first.
+  let modules: [any LocalPlatformModule]
+  /// Every route served, for 405 answers.
+  let routes: [LocalRoute]
   /// Where unexpected failures are logged (their type only: never values, keys or SQL).
   let logger = Logger(label: "heho.local")
+
+  init(modules: [any LocalPlatformModule]) {
+    self.modules = modules.sorted { $0.pathPrefix.count > $1.pathPrefix.count }
+    routes = modules.flatMap(\.routes) + LocalRoute.extras
+  }
 
   func handle(
     _ request: Request, context: Context, next: (Request, Context) async throws -> Response
   ) async throws -> Response {
     do {
       return try await next(request, context)
-    } catch let error as LocalAPIError {
-      return try error.response(from: request, context: context)
     } catch let error as ConnectionDropped {
       throw error
-    } catch let error as HTTPError {
-      return try translate(error, request: request).response(from: request, context: context)
     } catch {
+      return try respond(to: translate(error, request: request), path: request.uri.path)
+    }
+  }
+
+  private func respond(to error: LocalAPIError, path: String) throws -> Response {
+    let owner = modules.first { module in
+      path == module.pathPrefix || path.hasPrefix(module.pathPrefix + "/")
+    }
+    guard let owner else { return try error.response() }
+    return try owner.errorResponse(error)
+  }
+
+  private func translate(_ error: any Error, request: Request) -> LocalAPIError {
+    if let error = error as? LocalAPIError { return error }
+    guard let error = error as? HTTPError else {
       logger.error(
         "request failed",
         metadata: [
           "route": "\(request.method) \(request.uri.path)",
           "error.type": "\(type(of: error))",
         ])
-      return try LocalAPIError.internalError("internal error; see the server log")
-        .response(from: request, context: context)
+      return .internalError("internal error; see the server log")
     }
-  }
-
-  private func translate(_ error: HTTPError, request: Request) -> LocalAPIError {
     let path = request.uri.path
     if error.status == .notFound {
-      let methods = LocalRoute.methods(forPath: path)
+      let methods = routes.filter { $0.matches(path: path) }.map(\.method)
       if !methods.isEmpty {
         return LocalAPIError(
           status: .methodNotAllowed,

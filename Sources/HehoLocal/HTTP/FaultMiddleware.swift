@@ -2,15 +2,15 @@ import Hummingbird
 
 /// Adds latency and injects faults into platform API requests, as the injector decides, and
 /// counts every fault it injects.
-struct FaultMiddleware: RouterMiddleware {
-  typealias Context = LocalRequestContext
+package struct FaultMiddleware: RouterMiddleware {
+  package typealias Context = LocalRequestContext
 
   /// The seeded decision source.
-  let injector: FaultInjector
+  package let injector: FaultInjector
   /// Where each injected fault is counted.
-  let recorder: MetricsRecorder
+  package let recorder: MetricsRecorder
 
-  func handle(
+  package func handle(
     _ request: Request, context: Context, next: (Request, Context) async throws -> Response
   ) async throws -> Response {
     let decision = injector.nextDecision()

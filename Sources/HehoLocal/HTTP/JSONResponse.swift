@@ -2,9 +2,11 @@ import Foundation
 import Hummingbird
 
 /// Builds JSON responses.
-enum JSONResponse {
+package enum JSONResponse {
   /// A response with `value` encoded as JSON.
-  static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+  package static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws
+    -> Response
+  {
     let encoder = JSONEncoder()
     // Sorted keys: the same state always gives byte-identical responses.
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -15,7 +17,7 @@ enum JSONResponse {
   }
 
   /// A response with `value` written by `JSONWriter` (the same bytes, much faster).
-  static func make(writing value: some JSONWritable, status: HTTPResponse.Status = .ok)
+  package static func make(writing value: some JSONWritable, status: HTTPResponse.Status = .ok)
     -> Response
   {
     var writer = JSONWriter(capacity: 1 << 16)

@@ -3,23 +3,23 @@
 /// `JSONEncoder` builds a tree of boxed values before it writes a byte; for a list of 10,000
 /// chatbots that cost the local platform about 0.25 s a call. The writer emits the same bytes
 /// as `JSONResponse` (keys in sorted order, slashes not escaped), which a test keeps true.
-struct JSONWriter {
+package struct JSONWriter {
   /// The bytes written so far.
   private(set) var bytes: [UInt8] = []
   /// Whether the next value in the current object or array needs a comma first.
   private var needsComma = false
 
-  init(capacity: Int = 0) {
+  package init(capacity: Int = 0) {
     bytes.reserveCapacity(capacity)
   }
 
   /// Writes `{`, the members `body` writes, and `}`.
-  mutating func object(_ body: (inout JSONWriter) -> Void) {
+  package mutating func object(_ body: (inout JSONWriter) -> Void) {
     container(UInt8(ascii: "{"), UInt8(ascii: "}"), body)
   }
 
   /// Writes `[`, the elements `body` writes, and `]`.
-  mutating func array(_ body: (inout JSONWriter) -> Void) {
+  package mutating func array(_ body: (inout JSONWriter) -> Void) {
     container(UInt8(ascii: "["), UInt8(ascii: "]"), body)
   }
 
@@ -35,7 +35,7 @@ struct JSONWriter {
   }
 
   /// Writes a member's key; its value comes next.
-  mutating func key(_ name: String) {
+  package mutating func key(_ name: String) {
     separate()
     quoted(name)
     bytes.append(UInt8(ascii: ":"))
@@ -43,14 +43,14 @@ struct JSONWriter {
   }
 
   /// Writes a string value.
-  mutating func string(_ text: String) {
+  package mutating func string(_ text: String) {
     separate()
     quoted(text)
     needsComma = true
   }
 
   /// Writes a string value, or `null`.
-  mutating func string(_ text: String?) {
+  package mutating func string(_ text: String?) {
     guard let text else {
       separate()
       bytes += Array("null".utf8)
@@ -61,7 +61,7 @@ struct JSONWriter {
   }
 
   /// Writes `true` or `false`.
-  mutating func bool(_ value: Bool) {
+  package mutating func bool(_ value: Bool) {
     separate()
     bytes += value ? Array("true".utf8) : Array("false".utf8)
     needsComma = true

@@ -1,56 +1,63 @@
 import Foundation
 import Hummingbird
 
-/// An error answered as `{"error": "...", "field": "..."}` with an HTTP status.
+/// An error of the local platform: an HTTP status, a message and the field at fault.
 ///
 /// Every failure of the local platform ends up as one of these; messages name what is wrong and
-/// what would be right, never SQL text, keys or stack traces.
-struct LocalAPIError: Error, Sendable, HTTPResponseError {
+/// what would be right, never SQL text, keys or stack traces. Each platform's module writes it
+/// in its own body shape; `response()` is the shape of the local extras,
+/// `{"error": "...", "field": "..."}`.
+package struct LocalAPIError: Error, Sendable {
   /// The HTTP status.
-  var status: HTTPResponse.Status
+  package var status: HTTPResponse.Status
   /// What went wrong and what would be right.
-  var message: String
+  package var message: String
   /// The input field at fault, when there is one.
-  var field: String?
+  package var field: String?
   /// Extra response headers (for example `Retry-After`).
-  var headers: HTTPFields = [:]
+  package var headers: HTTPFields = [:]
 
   /// The JSON body of an error response.
-  struct Body: Codable, Sendable {
+  package struct Body: Codable, Sendable {
     var error: String
     var field: String?
   }
 
-  func response(from request: Request, context: some RequestContext) throws -> Response {
+  package func response() throws -> Response {
+    try response(body: Body(error: message, field: field))
+  }
+
+  /// A response with `body` as its JSON, this error's status and headers.
+  package func response(body: some Encodable) throws -> Response {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(Body(error: message, field: field))
+    let data = try encoder.encode(body)
     var fields = headers
     fields[.contentType] = "application/json; charset=utf-8"
     return Response(
       status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(data: data)))
   }
 
-  static func badRequest(_ message: String, field: String? = nil) -> Self {
+  package static func badRequest(_ message: String, field: String? = nil) -> Self {
     Self(status: .badRequest, message: message, field: field)
   }
 
-  static func notFound(_ message: String, field: String? = nil) -> Self {
+  package static func notFound(_ message: String, field: String? = nil) -> Self {
     Self(status: .notFound, message: message, field: field)
   }
 
-  static func conflict(_ message: String, field: String? = nil) -> Self {
+  package static func conflict(_ message: String, field: String? = nil) -> Self {
     Self(status: .conflict, message: message, field: field)
   }
 
-  static func unauthorized(_ message: String) -> Self {
+  package static func unauthorized(_ message: String) -> Self {
     Self(status: .unauthorized, message: message, field: nil, headers: [.wwwAuthenticate: "Bearer"])
   }
 
-  static func internalError(_ message: String) -> Self {
+  package static func internalError(_ message: String) -> Self {
     Self(status: .internalServerError, message: message)
   }
 }
 
 /// Thrown after the connection was closed on purpose (fault injection); nothing is sent.
-struct ConnectionDropped: Error, Sendable {}
+package struct ConnectionDropped: Error, Sendable {}

@@ -2,46 +2,48 @@ import Hummingbird
 
 /// One operation the local platform serves: method and path.
 ///
-/// `LocalRoute.all` is the single list that the router is checked against and that the
-/// OpenAPI document must match.
+/// Each platform's module lists its routes; the router is checked against those lists, and the
+/// platform's OpenAPI document must match them. A path segment starting with `:` is a parameter.
 public struct LocalRoute: Sendable, Hashable, CustomStringConvertible {
-  /// The HTTP method (`GET`, `POST`, `DELETE`).
+  /// The HTTP method (`GET`, `POST`, `DELETE`, `PATCH`).
   public var method: String
-  /// The path, without query.
+  /// The path, without query (`/api/v1/chatbots/manage`, `/v1/bots/:id`).
   public var path: String
-  /// Whether the route needs `Authorization: Bearer KEY` (all `/api` routes).
-  public var requiresAuthentication: Bool { path.hasPrefix("/api/") }
+  /// Whether the route needs the platform's API key.
+  public var requiresAuthentication: Bool
+
+  /// Creates a route.
+  public init(method: String, path: String, requiresAuthentication: Bool = true) {
+    self.method = method
+    self.path = path
+    self.requiresAuthentication = requiresAuthentication
+  }
 
   /// `METHOD /path`, the key used in metrics.
   public var description: String { "\(method) \(path)" }
 
-  static let verifyUser = LocalRoute(method: "POST", path: "/api/verify-user")
-  static let chat = LocalRoute(method: "POST", path: "/api/aichat")
-  static let createChatbot = LocalRoute(method: "POST", path: "/api/v1/chatbots/manage")
-  static let listChatbots = LocalRoute(method: "GET", path: "/api/v1/chatbots/manage")
-  static let deleteChatbot = LocalRoute(method: "DELETE", path: "/api/v1/chatbots/manage")
-  static let listTables = LocalRoute(method: "GET", path: "/api/v1/database/manage")
-  static let manageRows = LocalRoute(method: "POST", path: "/api/v1/database/manage")
-  static let createTable = LocalRoute(method: "POST", path: "/api/v1/database/tables")
-  static let deleteTable = LocalRoute(method: "DELETE", path: "/api/v1/database/tables")
-  static let connectTable = LocalRoute(method: "POST", path: "/api/v1/database/tables/connect")
-  static let health = LocalRoute(method: "GET", path: "/_local/health")
-  static let metrics = LocalRoute(method: "GET", path: "/_local/metrics")
-  static let resetMetrics = LocalRoute(method: "POST", path: "/_local/metrics/reset")
-
-  /// Every route served, platform API first, then the local extras.
-  public static let all: [LocalRoute] = [
-    verifyUser, chat, createChatbot, listChatbots, deleteChatbot, listTables, manageRows,
-    createTable, deleteTable, connectTable, health, metrics, resetMetrics,
-  ]
-
   /// The method as Hummingbird's type.
-  var httpMethod: HTTPRequest.Method {
+  package var httpMethod: HTTPRequest.Method {
     HTTPRequest.Method(method) ?? .get
   }
 
-  /// The methods served on a path (for 405 answers).
-  static func methods(forPath path: String) -> [String] {
-    all.filter { $0.path == path }.map(\.method)
+  /// The path as the router takes it, relative to `prefix` (`/api`).
+  package func routerPath(under prefix: String) -> RouterPath {
+    RouterPath(String(path.dropFirst(prefix.count).drop(while: { $0 == "/" })))
   }
+
+  /// Whether a request path matches this route's path (parameters match any one segment).
+  package func matches(path requested: String) -> Bool {
+    let pattern = path.split(separator: "/", omittingEmptySubsequences: false)
+    let given = requested.split(separator: "/", omittingEmptySubsequences: false)
+    guard pattern.count == given.count else { return false }
+    return zip(pattern, given).allSatisfy { $0.hasPrefix(":") ? !$1.isEmpty : $0 == $1 }
+  }
+
+  /// `/_local/health`, `/_local/metrics`, `/_local/metrics/reset`: no key, no faults.
+  public static let extras: [LocalRoute] = [
+    LocalRoute(method: "GET", path: "/_local/health", requiresAuthentication: false),
+    LocalRoute(method: "GET", path: "/_local/metrics", requiresAuthentication: false),
+    LocalRoute(method: "POST", path: "/_local/metrics/reset", requiresAuthentication: false),
+  ]
 }

@@ -2,12 +2,12 @@ import Foundation
 import Hummingbird
 
 /// Decodes JSON request bodies, turning decoding failures into 400s that name the field.
-enum RequestBodyDecoder {
+package enum RequestBodyDecoder {
   /// The largest body accepted.
-  static let maximumSize = 4 * 1024 * 1024
+  package static let maximumSize = 4 * 1024 * 1024
 
   /// Decodes the body of `request` as `T`.
-  static func decode<T: Decodable>(
+  package static func decode<T: Decodable>(
     _ type: T.Type, from request: Request, context: LocalRequestContext
   ) async throws -> T {
     var request = request

@@ -2,8 +2,10 @@ import Synchronization
 
 /// Request counts of the platform API, per route.
 public struct LocalMetrics: Sendable, Hashable, Codable {
-  /// Requests received on `/api/...` routes.
+  /// Requests received on the platforms' API routes.
   public var total: Int
+  /// Requests per platform (`heho`: 12).
+  public var platforms: [String: Int]
   /// Requests per route, keyed `METHOD /path` (for example `GET /api/v1/chatbots/manage`).
   public var routes: [String: Int]
   /// Injected faults per kind, keyed by the kind's command-line name (`429`, `500`, `503`,
@@ -14,10 +16,12 @@ public struct LocalMetrics: Sendable, Hashable, Codable {
 
   /// Creates metrics from counts.
   public init(
-    total: Int = 0, routes: [String: Int] = [:], faults: [String: Int] = [:],
+    total: Int = 0, platforms: [String: Int] = [:], routes: [String: Int] = [:],
+    faults: [String: Int] = [:],
     faultsByRoute: [String: [String: Int]] = [:]
   ) {
     self.total = total
+    self.platforms = platforms
     self.routes = routes
     self.faults = faults
     self.faultsByRoute = faultsByRoute
@@ -36,19 +40,20 @@ public struct LocalMetrics: Sendable, Hashable, Codable {
 }
 
 /// Counts requests per route; safe to call from concurrent requests.
-final class MetricsRecorder: Sendable {
+package final class MetricsRecorder: Sendable {
   private let counts = Mutex(LocalMetrics())
 
-  /// Counts one request on a route.
-  func record(_ route: String) {
+  /// Counts one request on a route of a platform.
+  package func record(_ route: String, platform: String) {
     counts.withLock {
       $0.total += 1
+      $0.platforms[platform, default: 0] += 1
       $0.routes[route, default: 0] += 1
     }
   }
 
   /// Counts one injected fault on a route.
-  func recordFault(_ kind: FaultConfiguration.Kind, route: String) {
+  package func recordFault(_ kind: FaultConfiguration.Kind, route: String) {
     counts.withLock {
       $0.faults[kind.commandLineName, default: 0] += 1
       $0.faultsByRoute[route, default: [:]][kind.commandLineName, default: 0] += 1
@@ -56,10 +61,10 @@ final class MetricsRecorder: Sendable {
   }
 
   /// The counts so far.
-  var snapshot: LocalMetrics { counts.withLock { $0 } }
+  package var snapshot: LocalMetrics { counts.withLock { $0 } }
 
   /// Zeroes the counts.
-  func reset() {
+  package func reset() {
     counts.withLock { $0 = LocalMetrics() }
   }
 }

@@ -1,32 +1,34 @@
 import Foundation
-import GRDB
 
 extension LocalPlatform {
   /// Adds a key to the organization `name` in the database at `databasePath`, creating the
-  /// organization when needed, without starting a server. Returns the new key.
-  public static func createAPIKey(organization name: String, databasePath: String) async throws
-    -> String
-  {
-    let services = try LocalServices(path: databasePath)
+  /// organization when needed, without starting a server. Returns the new key, valid on
+  /// `platforms` (`nil`: every platform).
+  package static func createAPIKey(
+    organization name: String, platforms: [String]? = nil, databasePath: String,
+    modules: [any LocalPlatformModule]
+  ) async throws -> String {
+    let services = try LocalSharedServices(path: databasePath, modules: modules)
     defer { try? services.close() }
-    return try await addKey(toOrganization: name, services: services)
+    return try await addKey(toOrganization: name, platforms: platforms, services: services)
   }
 
-  /// Runs SQL in an organization's database without starting a server.
-  public static func execute(sql: String, organization: String, databasePath: String)
-    async throws
-  {
-    let services = try LocalServices(path: databasePath)
+  /// Runs `body` on the shared services and the open platforms of the database at
+  /// `databasePath`, without starting a server (the command line's offline administration).
+  package static func withPlatforms<T>(
+    databasePath: String, modules: [any LocalPlatformModule],
+    _ body: (LocalSharedServices, [RunningPlatform]) async throws -> T
+  ) async throws -> T {
+    let services = try LocalSharedServices(path: databasePath, modules: modules)
     defer { try? services.close() }
-    let owner = try await services.organization(named: organization)
-    do {
-      try await services.tables.execute(sql: sql, organization: owner)
-    } catch let error as DatabaseError {
-      throw LocalPlatformError.sqlFailed(error.message ?? "SQLite error \(error.resultCode)")
-    }
+    let platforms = try RunningPlatform.open(modules, on: services)
+    defer { for platform in platforms { try? platform.part.close() } }
+    return try await body(services, platforms)
   }
 
-  static func addKey(toOrganization name: String, services: LocalServices) async throws -> String {
+  package static func addKey(
+    toOrganization name: String, platforms: [String]? = nil, services: LocalSharedServices
+  ) async throws -> String {
     let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !trimmed.isEmpty, trimmed.count <= 100, trimmed == name,
       !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
@@ -34,7 +36,7 @@ extension LocalPlatform {
       throw LocalPlatformError.invalidOrganizationName(name)
     }
     let key = APIKey.generate()
-    _ = try await services.platform.addKey(key, toOrganization: name)
+    _ = try await services.store.addKey(key, toOrganization: name, platforms: platforms)
     return key
   }
 }

@@ -1,8 +1,8 @@
 import Foundation
-import GRDB
 import Hummingbird
 
-/// A running local platform: the HeHo API served on loopback from SQLite.
+/// A running local platform: every platform's API served on loopback, from one process, one
+/// port and one SQLite database directory.
 ///
 /// ```swift
 /// let platform = try await LocalPlatform.start(.init(databasePath: ".heho/local.sqlite"))
@@ -14,7 +14,8 @@ public final class LocalPlatform: Sendable {
   public let port: Int
   /// The host the server listens on.
   public let host: String
-  /// The `default` organization's key: the seeded one, or a generated one.
+  /// The `default` organization's key, valid on every platform: the seeded one, or a generated
+  /// one.
   ///
   /// When the database already has a `default` organization and no key was given, a fresh key
   /// is added to it on every start, so this key is always usable.
@@ -22,7 +23,9 @@ public final class LocalPlatform: Sendable {
   /// Whether this start created the `default` organization (so `serve` prints the key once).
   public let createdDefaultOrganization: Bool
 
-  let services: LocalServices
+  package let services: LocalSharedServices
+  /// The platforms served, in registry order.
+  package let platforms: [RunningPlatform]
   private let server: Task<Void, any Error>
   private let temporaryDirectory: String?
 
@@ -34,8 +37,10 @@ public final class LocalPlatform: Sendable {
 
   private init(
     port: Int, host: String, apiKey: String, createdDefaultOrganization: Bool,
-    services: LocalServices, server: Task<Void, any Error>, temporaryDirectory: String?
+    services: LocalSharedServices, platforms: [RunningPlatform], server: Task<Void, any Error>,
+    temporaryDirectory: String?
   ) {
+    self.platforms = platforms
     self.port = port
     self.host = host
     self.apiKey = apiKey
@@ -46,10 +51,10 @@ public final class LocalPlatform: Sendable {
   }
 
   /// Opens (or creates) the database, makes sure the `default` organization has a usable key,
-  /// starts the server and returns once it accepts connections.
-  public static func start(_ configuration: LocalPlatformConfiguration) async throws
-    -> LocalPlatform
-  {
+  /// starts the server for `modules` and returns once it accepts connections.
+  package static func start(
+    _ configuration: LocalPlatformConfiguration, modules: [any LocalPlatformModule]
+  ) async throws -> LocalPlatform {
     var temporaryDirectory: String?
     let path: String
     if let databasePath = configuration.databasePath {
@@ -60,21 +65,31 @@ public final class LocalPlatform: Sendable {
       temporaryDirectory = directory
       path = directory + "/local.sqlite"
     }
-    let services = try LocalServices(
-      path: path, faults: configuration.faults,
-      uniqueChatbotNames: configuration.uniqueChatbotNames)
-    let existing = try await services.platform.organization(named: "default")
+    let services = try LocalSharedServices(
+      path: path, modules: modules, faults: configuration.faults,
+      uniqueNames: configuration.uniqueNames)
+    let existing = try await services.store.organization(named: "default")
     let key = configuration.apiKey ?? APIKey.generate()
-    let (organization, created) = try await services.platform.addKey(
+    let (organization, created) = try await services.store.addKey(
       key, toOrganization: "default")
-    if try await services.platform.organization(forKey: key) != organization {
+    for module in modules
+    where try await services.store.organization(forKey: key, platform: module.platform)
+      != organization
+    {
       try? services.close()
       throw LocalPlatformError.startFailed(
         "the given API key already belongs to another organization; choose another key")
     }
+    let platforms: [RunningPlatform]
+    do {
+      platforms = try RunningPlatform.open(modules, on: services)
+    } catch {
+      try? services.close()
+      throw error
+    }
     let (ports, continuation) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
     let application = LocalApplication.buildApplication(
-      services, host: configuration.host, port: configuration.port,
+      services, serving: platforms, host: configuration.host, port: configuration.port,
       onServerRunning: { port in continuation.yield(.success(port)) })
     let server = Task {
       do {
@@ -95,28 +110,22 @@ public final class LocalPlatform: Sendable {
       return LocalPlatform(
         port: port, host: configuration.host, apiKey: key,
         createdDefaultOrganization: created && existing == nil, services: services,
-        server: server, temporaryDirectory: temporaryDirectory)
+        platforms: platforms, server: server, temporaryDirectory: temporaryDirectory)
     case .failure(let error):
       server.cancel()
+      for platform in platforms { try? platform.part.close() }
       try? services.close()
       if let temporaryDirectory { try? FileManager.default.removeItem(atPath: temporaryDirectory) }
       throw LocalPlatformError.startFailed(String(describing: error))
     }
   }
 
-  /// Creates an organization (or adds a key to an existing one) and returns the new key.
-  public func createOrganization(named name: String) async throws -> String {
-    try await Self.addKey(toOrganization: name, services: services)
-  }
-
-  /// Runs SQL in the organization's own database, for example a `CREATE TABLE` to connect later.
-  public func execute(sql: String, organization: String) async throws {
-    let owner = try await services.organization(named: organization)
-    do {
-      try await services.tables.execute(sql: sql, organization: owner)
-    } catch let error as DatabaseError {
-      throw LocalPlatformError.sqlFailed(error.message ?? "SQLite error \(error.resultCode)")
-    }
+  /// Creates an organization (or adds a key to an existing one) and returns the new key,
+  /// valid on `platforms` (`nil`: every platform).
+  public func createOrganization(named name: String, platforms: [String]? = nil) async throws
+    -> String
+  {
+    try await Self.addKey(toOrganization: name, platforms: platforms, services: services)
   }
 
   /// Replaces the latency and fault settings; the fault sequence restarts from the seed.
@@ -134,20 +143,17 @@ public final class LocalPlatform: Sendable {
     services.recorder.reset()
   }
 
-  /// The number of rows really stored in an organization's table (for tests).
-  public func rowCount(table: String, organization: String) async throws -> Int {
-    let owner = try await services.organization(named: organization)
-    do {
-      return try await services.tables.rowCount(table: table, organization: owner)
-    } catch let error as LocalAPIError {
-      throw LocalPlatformError.invalidTable(error.message)
-    }
+  /// The open part of the platform named `name`, as its own type (for the platform's own
+  /// administration functions).
+  package func part<Part: LocalPlatformPart>(_ name: String, as type: Part.Type) -> Part? {
+    platforms.first { $0.module.platform == name }?.part as? Part
   }
 
   /// Stops the server, closes the databases and removes a temporary database.
   public func shutdown() async throws {
     server.cancel()
     _ = await server.result
+    for platform in platforms { try platform.part.close() }
     try services.close()
     if let temporaryDirectory {
       try FileManager.default.removeItem(atPath: temporaryDirectory)

@@ -10,24 +10,25 @@ public struct LocalPlatformConfiguration: Sendable {
   public var databasePath: String?
   /// The key to seed for the `default` organization; `nil` generates one.
   public var apiKey: String?
-  /// Latency and faults injected into `/api/...` requests.
+  /// Latency and faults injected into every platform's API requests.
   public var faults: FaultConfiguration
-  /// Whether a second chatbot with an existing name is refused with 409.
+  /// Whether a second resource with an existing name is refused with 409, where a seed leaves
+  /// names free (HeHo chatbots).
   ///
-  /// Off by default: the HeHo seed never says chatbot names are unique, so neither does the
-  /// local platform (`docs/heho-api-contract.md`). Tables are always unique by name.
-  public var uniqueChatbotNames: Bool
+  /// Off by default: the seeds never say such names are unique, so neither does the local
+  /// platform (`docs/heho-api-contract.md`). HeHo tables are always unique by name.
+  public var uniqueNames: Bool
 
   /// Creates a configuration.
   public init(
     host: String = "127.0.0.1", port: Int = 0, databasePath: String? = nil, apiKey: String? = nil,
-    faults: FaultConfiguration = .none, uniqueChatbotNames: Bool = false
+    faults: FaultConfiguration = .none, uniqueNames: Bool = false
   ) {
     self.host = host
     self.port = port
     self.databasePath = databasePath
     self.apiKey = apiKey
     self.faults = faults
-    self.uniqueChatbotNames = uniqueChatbotNames
+    self.uniqueNames = uniqueNames
   }
 }

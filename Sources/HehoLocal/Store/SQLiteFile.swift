@@ -3,9 +3,9 @@ import GRDB
 
 /// Opens SQLite files the way the local platform needs them: WAL with NORMAL sync, foreign keys,
 /// a busy timeout.
-enum SQLiteFile {
+package enum SQLiteFile {
   /// Opens (creating if needed) a database file and its parent directory.
-  static func open(path: String) throws -> DatabasePool {
+  package static func open(path: String) throws -> DatabasePool {
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     var configuration = Configuration()
@@ -20,14 +20,14 @@ enum SQLiteFile {
   }
 
   /// Whether an error is a failed UNIQUE or PRIMARY KEY constraint.
-  static func isUniqueViolation(_ error: any Error) -> Bool {
+  package static func isUniqueViolation(_ error: any Error) -> Bool {
     guard let error = error as? DatabaseError else { return false }
     return error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
       || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY
   }
 
   /// The current time as ISO 8601 UTC with seconds (`2026-11-21T23:00:00Z`).
-  static func now() -> String {
+  package static func now() -> String {
     Date().formatted(.iso8601)
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Any JSON value, for row data, filters and free-form request fields.
-enum JSONValue: Sendable, Hashable, Codable {
+package enum JSONValue: Sendable, Hashable, Codable {
   case null
   case bool(Bool)
   case integer(Int64)
@@ -10,7 +10,7 @@ enum JSONValue: Sendable, Hashable, Codable {
   case array([JSONValue])
   case object([String: JSONValue])
 
-  init(from decoder: any Decoder) throws {
+  package init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     if container.decodeNil() {
       self = .null
@@ -29,7 +29,7 @@ enum JSONValue: Sendable, Hashable, Codable {
     }
   }
 
-  func encode(to encoder: any Encoder) throws {
+  package func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     switch self {
     case .null: try container.encodeNil()
@@ -43,7 +43,7 @@ enum JSONValue: Sendable, Hashable, Codable {
   }
 
   /// The JSON type name, for error messages ("expects a string, got number").
-  var typeName: String {
+  package var typeName: String {
     switch self {
     case .null: "null"
     case .bool: "boolean"
@@ -55,7 +55,7 @@ enum JSONValue: Sendable, Hashable, Codable {
   }
 
   /// Compact JSON text with sorted keys (stable, for storage).
-  func serialized() -> String {
+  package func serialized() -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(self) else { return "null" }
@@ -63,12 +63,12 @@ enum JSONValue: Sendable, Hashable, Codable {
   }
 
   /// Parses JSON text; `nil` when it is not JSON.
-  static func parse(_ text: String) -> JSONValue? {
+  package static func parse(_ text: String) -> JSONValue? {
     try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
   }
 
   /// A short description of the value for messages (strings quoted, long values cut).
-  var summary: String {
+  package var summary: String {
     let text: String
     switch self {
     case .string(let value): text = "'\(value)'"
@@ -79,16 +79,21 @@ enum JSONValue: Sendable, Hashable, Codable {
 }
 
 /// An object whose keys are written in a fixed order (rows in column order).
-struct OrderedJSONObject: Sendable, Hashable, Encodable {
+package struct OrderedJSONObject: Sendable, Hashable, Encodable {
   /// The members, in order.
-  var members: [(key: String, value: JSONValue)]
+  package var members: [(key: String, value: JSONValue)]
 
-  static func == (lhs: Self, rhs: Self) -> Bool {
+  /// Creates an object from its members, in order.
+  package init(members: [(key: String, value: JSONValue)]) {
+    self.members = members
+  }
+
+  package static func == (lhs: Self, rhs: Self) -> Bool {
     lhs.members.map(\.key) == rhs.members.map(\.key)
       && lhs.members.map(\.value) == rhs.members.map(\.value)
   }
 
-  func hash(into hasher: inout Hasher) {
+  package func hash(into hasher: inout Hasher) {
     for member in members {
       hasher.combine(member.key)
       hasher.combine(member.value)
@@ -102,7 +107,7 @@ struct OrderedJSONObject: Sendable, Hashable, Encodable {
     init?(intValue: Int) { nil }
   }
 
-  func encode(to encoder: any Encoder) throws {
+  package func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: Key.self)
     for member in members {
       try container.encode(member.value, forKey: Key(stringValue: member.key))

@@ -1,9 +1,11 @@
 import Foundation
 import HTTPTypes
+import HehoPlatforms
 import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import HeHoLocal
 @testable import HehoLocal
 
 /// The seed's chatbot example, whose description is 196 characters long.
@@ -91,26 +93,38 @@ struct APIClient: Sendable {
 
 /// A platform on a fresh temporary database, for router-level tests.
 struct TestPlatform: Sendable {
-  let services: LocalServices
+  /// The shared services.
+  let services: LocalSharedServices
+  /// Every standard platform, open on `services`.
+  let platforms: [RunningPlatform]
   let directory: String
   let key: String
 
+  /// HeHo's open part.
+  var heho: HeHoLocalPart {
+    get throws { try #require(platforms.lazy.compactMap { $0.part as? HeHoLocalPart }.first) }
+  }
+
   /// Opens a fresh platform with an organization `default` and its key.
   static func make(
-    faults: FaultConfiguration = .none, uniqueChatbotNames: Bool = false
+    faults: FaultConfiguration = .none, uniqueNames: Bool = false
   ) async throws -> TestPlatform {
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("heho-local-test-\(UUID().uuidString)").path
-    let services = try LocalServices(
-      path: directory + "/local.sqlite", faults: faults, uniqueChatbotNames: uniqueChatbotNames)
+    let modules = LocalPlatform.standardModules
+    let services = try LocalSharedServices(
+      path: directory + "/local.sqlite", modules: modules, faults: faults,
+      uniqueNames: uniqueNames)
+    let platforms = try RunningPlatform.open(modules, on: services)
     let key = try await LocalPlatform.addKey(toOrganization: "default", services: services)
-    return TestPlatform(services: services, directory: directory, key: key)
+    return TestPlatform(
+      services: services, platforms: platforms, directory: directory, key: key)
   }
 
   /// Runs `sql` in the organization `default`'s own database (tables to connect).
   func executeInDefaultOrganization(_ sql: String) async throws {
     let organization = try await services.organization(named: "default")
-    try await services.tables.execute(sql: sql, organization: organization)
+    try await heho.tables.execute(sql: sql, organization: organization)
   }
 
   /// Adds an organization and returns its key.
@@ -120,7 +134,8 @@ struct TestPlatform: Sendable {
 
   /// Runs `test` against the router, then removes the database.
   func run(_ test: @escaping @Sendable (APIClient) async throws -> Void) async throws {
-    let app = LocalApplication.buildApplication(services, host: "127.0.0.1", port: 0)
+    let app = LocalApplication.buildApplication(
+      services, serving: platforms, host: "127.0.0.1", port: 0)
     do {
       try await app.test(.router) { client in try await test(APIClient(client: client, key: key)) }
     } catch {
@@ -132,6 +147,7 @@ struct TestPlatform: Sendable {
 
   /// Closes and removes the database.
   func cleanUp() {
+    for platform in platforms { try? platform.part.close() }
     try? services.close()
     try? FileManager.default.removeItem(atPath: directory)
   }

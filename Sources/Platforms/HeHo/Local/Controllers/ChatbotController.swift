@@ -1,3 +1,4 @@
+import HehoLocal
 import Hummingbird
 
 /// `POST`, `GET` and `DELETE /api/v1/chatbots/manage`.
@@ -21,7 +22,7 @@ struct ChatbotController: Sendable {
 
   /// Adds the routes to a group.
   func addRoutes(to group: RouterGroup<LocalRequestContext>) {
-    group.on(path(LocalRoute.createChatbot), method: .post) { request, context in
+    group.on(path(HeHoRoutes.createChatbot), method: .post) { request, context in
       let organization = try context.requireOrganization()
       let body = try await RequestBodyDecoder.decode(
         CreateChatbotRequest.self, from: request, context: context)
@@ -35,12 +36,12 @@ struct ChatbotController: Sendable {
       return try JSONResponse.make(
         CreatedResponse(success: true, chatbot: chatbot), status: .created)
     }
-    group.on(path(LocalRoute.listChatbots), method: .get) { _, context in
+    group.on(path(HeHoRoutes.listChatbots), method: .get) { _, context in
       let organization = try context.requireOrganization()
       let list = try await chatbots.list(organization: organization)
       return JSONResponse.make(writing: JSONList(key: "chatbots", elements: list))
     }
-    group.on(path(LocalRoute.deleteChatbot), method: .delete) { request, context in
+    group.on(path(HeHoRoutes.deleteChatbot), method: .delete) { request, context in
       let organization = try context.requireOrganization()
       guard let id = request.uri.queryParameters.get("chatbotId"), !id.isEmpty else {
         throw LocalAPIError.badRequest(

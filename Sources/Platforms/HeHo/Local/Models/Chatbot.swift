@@ -1,3 +1,5 @@
+import HehoLocal
+
 /// A chatbot as the platform stores and returns it.
 struct Chatbot: Sendable, Hashable, Codable {
   /// One of the three data-table slots of a chatbot.

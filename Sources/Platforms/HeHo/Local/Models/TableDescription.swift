@@ -1,3 +1,5 @@
+import HehoLocal
+
 /// A table in the list shape of `GET /api/v1/database/manage`.
 struct TableDescription: Sendable, Hashable, Codable {
   /// The table name.

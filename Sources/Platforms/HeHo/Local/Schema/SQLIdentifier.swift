@@ -1,3 +1,5 @@
+import HehoLocal
+
 /// Table and column names: validated against the platform's rule, always quoted in SQL.
 enum SQLIdentifier {
   /// PostgreSQL's identifier length limit, which the platform inherits.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HehoLocal
 
 /// Chatbots of each organization, in the platform database.
 struct ChatbotStore: Sendable {

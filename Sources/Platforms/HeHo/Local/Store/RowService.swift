@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HehoLocal
 
 /// Reads and writes rows of platform tables, converting values per column type.
 ///

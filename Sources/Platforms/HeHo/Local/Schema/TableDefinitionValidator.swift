@@ -1,3 +1,5 @@
+import HehoLocal
+
 /// Checks a create-table request and turns it into a table definition.
 enum TableDefinitionValidator {
   /// The table to create; throws a 400 naming the first field at fault.

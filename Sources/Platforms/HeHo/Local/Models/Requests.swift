@@ -1,3 +1,5 @@
+import HehoLocal
+
 /// The body of `POST /api/v1/chatbots/manage` (all optional here; validation names what is missing).
 struct CreateChatbotRequest: Sendable, Decodable {
   var name: String?

@@ -1,4 +1,5 @@
 import GRDB
+import HehoLocal
 
 extension RowService {
   static func table(_ db: Database, _ name: String) throws -> TableDefinition {

@@ -1,3 +1,5 @@
+import HehoLocal
+
 /// One column of a platform table, as the catalog keeps it.
 struct TableColumn: Sendable, Hashable {
   /// The column name.

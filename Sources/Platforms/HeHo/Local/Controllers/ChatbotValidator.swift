@@ -1,4 +1,5 @@
 import Foundation
+import HehoLocal
 
 /// Checks a create-chatbot request against the platform's rules and applies its defaults.
 struct ChatbotValidator: Sendable {

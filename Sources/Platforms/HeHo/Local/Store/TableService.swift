@@ -1,4 +1,5 @@
 import GRDB
+import HehoLocal
 
 /// Creates, lists, connects and deletes an organization's tables.
 struct TableService: Sendable {

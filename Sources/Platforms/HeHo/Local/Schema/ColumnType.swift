@@ -1,4 +1,5 @@
 import Foundation
+import HehoLocal
 
 /// A column type of the platform, with its PostgreSQL spelling and its SQLite storage.
 struct ColumnType: Sendable, Hashable {

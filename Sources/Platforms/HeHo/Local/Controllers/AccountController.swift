@@ -1,3 +1,4 @@
+import HehoLocal
 import Hummingbird
 
 /// `POST /api/verify-user` and `POST /api/aichat`.
@@ -19,11 +20,11 @@ struct AccountController: Sendable {
 
   /// Adds the routes to a group.
   func addRoutes(to group: RouterGroup<LocalRequestContext>) {
-    group.on(path(LocalRoute.verifyUser), method: .post) { _, context in
+    group.on(path(HeHoRoutes.verifyUser), method: .post) { _, context in
       try JSONResponse.make(
         VerifyResponse(valid: true, organization: try context.requireOrganization()))
     }
-    group.on(path(LocalRoute.chat), method: .post) { request, context in
+    group.on(path(HeHoRoutes.chat), method: .post) { request, context in
       try await chat(request, context)
     }
   }
@@ -53,9 +54,4 @@ struct AccountController: Sendable {
     return try JSONResponse.make(
       ChatResponse(chatbotId: chatbot.id, response: reply, model: chatbot.model, local: true))
   }
-}
-
-/// The path of a route relative to the `/api` group.
-func path(_ route: LocalRoute) -> RouterPath {
-  RouterPath(String(route.path.dropFirst("/api/".count)))
 }

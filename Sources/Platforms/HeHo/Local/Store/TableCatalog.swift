@@ -1,4 +1,5 @@
 import GRDB
+import HehoLocal
 
 /// Reads and writes the table catalog of one organization database.
 enum TableCatalog {

@@ -1,3 +1,4 @@
+import HehoLocal
 import Hummingbird
 
 /// `POST /api/v1/database/manage`: read, add, edit and delete rows.
@@ -22,7 +23,7 @@ struct RowController: Sendable {
 
   /// Adds the route to a group.
   func addRoutes(to group: RouterGroup<LocalRequestContext>) {
-    group.on(path(LocalRoute.manageRows), method: .post) { request, context in
+    group.on(path(HeHoRoutes.manageRows), method: .post) { request, context in
       try await manage(request, context)
     }
   }

@@ -1,4 +1,5 @@
 import Foundation
+import HehoLocal
 
 /// Column defaults: a literal, or one of the SQL functions the platform understands.
 enum DefaultValue {

@@ -1,3 +1,4 @@
+import HehoLocal
 import Hummingbird
 
 /// `POST` and `DELETE /api/v1/database/tables`, `POST /api/v1/database/tables/connect`,
@@ -18,13 +19,13 @@ struct TableController: Sendable {
 
   /// Adds the routes to a group.
   func addRoutes(to group: RouterGroup<LocalRequestContext>) {
-    group.on(path(LocalRoute.listTables), method: .get) { _, context in
+    group.on(path(HeHoRoutes.listTables), method: .get) { _, context in
       let organization = try context.requireOrganization()
       let list = try await tables.list(organization: organization)
       return JSONResponse.make(
         writing: JSONList(key: "tables", elements: list.map(\.description)))
     }
-    group.on(path(LocalRoute.createTable), method: .post) { request, context in
+    group.on(path(HeHoRoutes.createTable), method: .post) { request, context in
       let organization = try context.requireOrganization()
       let body = try await RequestBodyDecoder.decode(
         CreateTableRequest.self, from: request, context: context)
@@ -32,13 +33,13 @@ struct TableController: Sendable {
       return try JSONResponse.make(
         TableResponse(success: true, table: table.description), status: .created)
     }
-    group.on(path(LocalRoute.deleteTable), method: .delete) { request, context in
+    group.on(path(HeHoRoutes.deleteTable), method: .delete) { request, context in
       let organization = try context.requireOrganization()
       let name = try await tableName(request, context)
       let deleted = try await tables.delete(name, organization: organization)
       return try JSONResponse.make(DeletedResponse(success: true, tableName: deleted))
     }
-    group.on(path(LocalRoute.connectTable), method: .post) { request, context in
+    group.on(path(HeHoRoutes.connectTable), method: .post) { request, context in
       let organization = try context.requireOrganization()
       let name = try await tableName(request, context)
       let table = try await tables.connect(name, organization: organization)

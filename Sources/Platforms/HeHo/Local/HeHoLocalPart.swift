@@ -1,0 +1,35 @@
+import HehoLocal
+import Hummingbird
+
+/// HeHo's open stores and its routes.
+struct HeHoLocalPart: LocalPlatformPart {
+  /// The shared services (the database holding chatbots, the fault injector).
+  let shared: LocalSharedServices
+  /// One database per organization, holding its tables and rows.
+  let databases: OrganizationDatabases
+
+  init(_ shared: LocalSharedServices) {
+    self.shared = shared
+    databases = OrganizationDatabases(
+      directory: OrganizationDatabases.directory(besideSharedDatabase: shared.path, suffix: "orgs"),
+      migrator: HeHoLocalModule.organizationMigrator)
+  }
+
+  var chatbots: ChatbotStore {
+    ChatbotStore(platform: shared.store, uniqueNames: shared.uniqueNames)
+  }
+  var tables: TableService { TableService(databases: databases) }
+  var rows: RowService { RowService(databases: databases) }
+
+  func addRoutes(to group: RouterGroup<LocalRequestContext>) {
+    AccountController(chatbots: chatbots).addRoutes(to: group)
+    ChatbotController(chatbots: chatbots, tables: tables, injector: shared.injector)
+      .addRoutes(to: group)
+    TableController(tables: tables).addRoutes(to: group)
+    RowController(rows: rows).addRoutes(to: group)
+  }
+
+  func close() throws {
+    try databases.closeAll()
+  }
+}
