@@ -18,6 +18,13 @@ struct ApplyCommand: AsyncParsableCommand {
   @Option(name: .long, help: "The most operations running at once.")
   var parallelism: Int = 8
 
+  @Option(
+    name: .long,
+    help:
+      "Also write a JSON report of what apply did (counts in all and per platform, every step) to this file."
+  )
+  var reportFile: String?
+
   func validate() throws {
     guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1") }
   }
@@ -25,14 +32,18 @@ struct ApplyCommand: AsyncParsableCommand {
   func run() async throws {
     let console = ConsoleContext.current
     let options = project.planOptions
-    let report = try await CommandSession.with(project, prefetchLive: planFile == nil) {
-      session -> ApplyReport? in
+    let reportFile = ReportFile(path: reportFile, what: "the apply report")
+    let (report, endpoints) = try await CommandSession.with(
+      project, prefetchLive: planFile == nil
+    ) { session -> (ApplyReport?, [PlatformEndpoint]) in
       let plan = try await planToApply(session, options: options)
       console.out(try PlanRunner.render(plan, as: .text, console: console))
       guard plan.isApplicable else {
-        throw CommandFailure.report("the plan has refusals (listed above); nothing was applied")
+        let message = "the plan has refusals (listed above); nothing was applied"
+        try reportFile.write(json: ApplyReportDocument.refused(message, platforms: plan.platforms))
+        throw CommandFailure.report(message)
       }
-      guard plan.summary.hasChanges else { return nil }
+      guard plan.summary.hasChanges else { return (nil, plan.platforms) }
       try confirm(console)
       let progress = ApplyProgress(console: console)
       let executor = Executor(provider: session.provider, parallelism: parallelism)
@@ -44,10 +55,11 @@ struct ApplyCommand: AsyncParsableCommand {
       if !report.interrupted {
         report.mismatches = try await verify(session, report: report)
       }
-      return report
+      return (report, plan.platforms)
     }
     let finished = report ?? ApplyReport(operations: [], records: [])
     ApplyProgress(console: console).summarize(finished)
+    try reportFile.write(json: ApplyReportDocument(report, platforms: endpoints))
     guard let report else { return }
     if report.interrupted { throw ExitCode(130) }
     if !report.succeeded { throw ExitCode.failure }

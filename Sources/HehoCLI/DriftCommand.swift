@@ -33,14 +33,7 @@ struct DriftCommand: AsyncParsableCommand {
     }
     let text = try render(report, console: console)
     console.out(text)
-    if let reportFile {
-      do {
-        try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: reportFile), options: .atomic)
-      } catch {
-        throw CommandFailure.report(
-          "cannot write the drift report to \(reportFile): \(error.localizedDescription)")
-      }
-    }
+    try ReportFile(path: reportFile, what: "the drift report").write(text)
     if report.hasDrift { throw ExitCode(2) }
   }
 

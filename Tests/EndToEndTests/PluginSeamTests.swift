@@ -104,9 +104,17 @@ import Testing
     #expect(byPlatform["toy"]?.count == 2)
     #expect(byPlatform["heho"]?.count == 6)
 
-    let apply = await world.run(["apply", "--auto-approve"])
+    let reportFile = world.harness.directory.appendingPathComponent("apply-report.json")
+    let apply = await world.run(["apply", "--auto-approve", "--report-file", reportFile.path])
     #expect(apply.code == 0, "\(apply.all)")
     #expect(apply.out.contains("Apply complete: 8 created"), "\(apply.out)")
+    let applied = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: reportFile)) as? [String: Any])
+    let shares = (applied["platforms"] as? [[String: Any]] ?? []).map {
+      ($0["name"] as? String ?? "", ($0["counts"] as? [String: Any])?["created"] as? Int ?? -1)
+    }
+    #expect(shares.map(\.0) == ["heho", "toy"])
+    #expect(shares.map(\.1) == [6, 2])
     #expect(apply.out.contains("  heho: 6 created, 0 replaced, 0 deleted, 0 failed, 0 skipped"))
     #expect(apply.out.contains("  toy: 2 created, 0 replaced, 0 deleted, 0 failed, 0 skipped"))
     #expect(world.store.widgets(key: Self.toyKey)["knob"]?.enabled == false)
@@ -157,11 +165,27 @@ import Testing
     try world.write(
       "leaky.yaml",
       "apiVersion: toy/v1\nkind: Widget\nmetadata:\n  name: leaky\nspec:\n  color: red\n")
-    let apply = await world.run(["apply", "--auto-approve"])
+    let reportFile = world.harness.directory.appendingPathComponent("apply-report.json")
+    let apply = await world.run(["apply", "--auto-approve", "--report-file", reportFile.path])
     #expect(apply.code == 1)
     #expect(apply.out.contains("toy refused it; it saw [redacted] and [redacted]"), "\(apply.out)")
     #expect(!apply.all.contains(world.harness.platform.apiKey))
     #expect(!apply.all.contains(Self.toyKey))
+    // The report file names the failure under its platform, with every key redacted.
+    let text = try String(contentsOf: reportFile, encoding: .utf8)
+    #expect(!text.contains(world.harness.platform.apiKey) && !text.contains(Self.toyKey))
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    #expect(report["status"] as? String == "failed")
+    let failed = (report["steps"] as? [[String: Any]] ?? []).filter {
+      $0["status"] as? String == "failed"
+    }
+    #expect(failed.map { $0["platform"] as? String } == ["toy"])
+    #expect((failed.first?["message"] as? String)?.contains("[redacted]") == true)
+    let toy = (report["platforms"] as? [[String: Any]] ?? []).first {
+      $0["name"] as? String == "toy"
+    }
+    #expect((toy?["counts"] as? [String: Any])?["failed"] as? Int == 1)
     await world.harness.stop()
   }
 
