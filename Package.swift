@@ -70,6 +70,14 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       path: "Sources/Platforms/HeHo/Local"),
+    .target(
+      name: "BotHeroLocal",
+      dependencies: [
+        "HehoLocal", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      path: "Sources/Platforms/BotHero/Local"),
     // The registry: every platform, one line each.
     .target(
       name: "HehoPlatforms",
@@ -97,7 +105,7 @@ let package = Package(
     .testTarget(
       name: "HehoLocalTests",
       dependencies: [
-        "HehoLocal", "HeHoLocal", "HehoPlatforms",
+        "HehoLocal", "HeHoLocal", "BotHeroLocal", "HehoPlatforms",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "GRDB", package: "GRDB.swift"),

@@ -33,7 +33,7 @@ public enum ApplyGraph {
         steps.append(
           ApplyStep(
             action: .update, address: address, platform: platform, liveID: operation.liveID,
-            payload: payload))
+            payload: payload, changedFields: Self.topLevelFields(of: operation.changes)))
       case .delete:
         deletes[address] = steps.count
         steps.append(
@@ -74,5 +74,11 @@ public enum ApplyGraph {
     if dependency != step.id && !step.dependsOn.contains(dependency) {
       step.dependsOn.append(dependency)
     }
+  }
+
+  /// The top-level field names a list of changes touches (`columns.price.type` is `columns`),
+  /// sorted and distinct.
+  static func topLevelFields(of changes: [FieldChange]) -> [String] {
+    Set(changes.map { String($0.field.prefix { $0 != "." }) }).sorted()
   }
 }

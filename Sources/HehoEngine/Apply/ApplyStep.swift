@@ -19,12 +19,16 @@ public struct ApplyStep: Sendable, Hashable, Codable, Identifiable {
   public var payload: [String: Value]
   /// IDs of the steps that must succeed first.
   public var dependsOn: [String]
+  /// For an update: the top-level fields that change (`welcome_message`), so that a platform
+  /// with partial updates (PATCH) sends only those.
+  public var changedFields: [String]
 
   /// Creates a step.
   public init(
     action: Action, address: ResourceAddress, platform: String = "", liveID: String? = nil,
-    payload: [String: Value] = [:], dependsOn: [String] = []
+    payload: [String: Value] = [:], dependsOn: [String] = [], changedFields: [String] = []
   ) {
+    self.changedFields = changedFields
     self.action = action
     self.address = address
     self.platform = platform
@@ -35,4 +39,9 @@ public struct ApplyStep: Sendable, Hashable, Codable, Identifiable {
 
   /// `action kind/name`, unique within a plan.
   public var id: String { "\(action.rawValue) \(address)" }
+
+  /// The payload's entries for the fields that change (an update's PATCH body).
+  public var changedPayload: [String: Value] {
+    payload.filter { changedFields.contains($0.key) }
+  }
 }

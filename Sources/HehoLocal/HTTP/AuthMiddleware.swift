@@ -39,10 +39,12 @@ struct AuthMiddleware: RouterMiddleware {
         "missing API key: send the header 'Authorization: Bearer \(name)'\(header)")
     }
     var organization: Organization?
+    var usedAPIKey = false
     if !bearer.isEmpty {
       organization = try await store.organization(forKey: bearer, platform: platform)
+      usedAPIKey = organization != nil
       if organization == nil, let tokens = credentials.tokens {
-        organization = try await tokens(bearer)
+        organization = try await tokens(bearer, request.uri.path)
       }
     }
     guard let organization else {
@@ -51,6 +53,8 @@ struct AuthMiddleware: RouterMiddleware {
     var context = context
     context.organization = organization
     context.platform = platform
+    context.bearer = bearer
+    context.usedAPIKey = usedAPIKey
     return try await next(request, context)
   }
 }

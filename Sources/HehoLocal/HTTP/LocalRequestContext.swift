@@ -8,6 +8,10 @@ package struct LocalRequestContext: RequestContext {
   package var organization: Organization?
   /// The platform whose route is served, once authenticated.
   package var platform: String?
+  /// The bearer the caller authenticated with (a key or a token).
+  package var bearer: String?
+  /// Whether that bearer was an API key (not a token).
+  package var usedAPIKey = false
   /// Closes the connection without a response.
   package let dropConnection: @Sendable () async -> Void
 

@@ -29,6 +29,32 @@ package enum RequestBodyDecoder {
     }
   }
 
+  /// The body of `request` as a JSON object, its members by name (for partial updates, where an
+  /// absent member and a `null` one mean different things).
+  package static func object(
+    from request: Request, context: LocalRequestContext
+  ) async throws -> [String: JSONValue] {
+    var request = request
+    let buffer: ByteBuffer
+    do {
+      buffer = try await request.collectBody(upTo: maximumSize)
+    } catch {
+      throw LocalAPIError(
+        status: .contentTooLarge, message: "request body is larger than \(maximumSize) bytes")
+    }
+    let text = String(decoding: Data(buffer: buffer), as: UTF8.self)
+    if text.allSatisfy(\.isWhitespace) {
+      throw LocalAPIError.badRequest("request body is required: a JSON object")
+    }
+    guard let value = JSONValue.parse(text) else {
+      throw LocalAPIError.badRequest("request body is not valid JSON")
+    }
+    guard case .object(let members) = value else {
+      throw LocalAPIError.badRequest("request body must be a JSON object")
+    }
+    return members
+  }
+
   private static func describe(_ error: DecodingError) -> LocalAPIError {
     switch error {
     case .typeMismatch(let type, let context), .valueNotFound(let type, let context):

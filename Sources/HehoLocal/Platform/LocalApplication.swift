@@ -14,7 +14,9 @@ enum LocalApplication {
     LocalExtrasController(recorder: shared.recorder, platforms: platforms.map(\.module.platform))
       .addRoutes(to: router)
     for platform in platforms {
-      platform.part.addRoutes(to: shared.apiGroup(router, module: platform.module))
+      let group = shared.apiGroup(
+        router, module: platform.module, credentials: platform.part.credentials)
+      platform.part.addRoutes(to: group)
     }
     return router
   }

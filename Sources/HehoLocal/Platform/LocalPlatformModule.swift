@@ -15,8 +15,6 @@ package protocol LocalPlatformModule: Sendable {
   var pathPrefix: String { get }
   /// Every route it serves, with full paths.
   var routes: [LocalRoute] { get }
-  /// How its callers present their key.
-  var credentials: LocalCredentials { get }
   /// The error body in the platform's own shape.
   func errorResponse(_ error: LocalAPIError) throws -> Response
   /// Registers the migrations of its tables in the shared database. Identifiers must be unique
@@ -28,6 +26,9 @@ package protocol LocalPlatformModule: Sendable {
 
 /// A platform's part of a running local platform: its routes, over its open stores.
 package protocol LocalPlatformPart: Sendable {
+  /// How its callers present their key (and, where the platform has them, which tokens are
+  /// valid).
+  var credentials: LocalCredentials { get }
   /// Adds the platform's routes to `group`, which authenticates, counts and injects faults.
   func addRoutes(to group: RouterGroup<LocalRequestContext>)
   /// Closes what `open` opened.

@@ -35,14 +35,15 @@ package struct LocalSharedServices: Sendable {
 
   /// The route group of one platform's API under `prefix`: counted, faulted, authenticated.
   package func apiGroup(
-    _ router: Router<LocalRequestContext>, module: any LocalPlatformModule
+    _ router: Router<LocalRequestContext>, module: any LocalPlatformModule,
+    credentials: LocalCredentials
   ) -> RouterGroup<LocalRequestContext> {
     router.group(RouterPath(String(module.pathPrefix.drop(while: { $0 == "/" }))))
       .add(middleware: MetricsMiddleware(recorder: recorder, platform: module.platform))
       .add(middleware: FaultMiddleware(injector: injector, recorder: recorder))
       .add(
         middleware: AuthMiddleware(
-          platform: module.platform, credentials: module.credentials, store: store))
+          platform: module.platform, credentials: credentials, store: store))
   }
 
   /// Closes the shared database.

@@ -16,7 +16,6 @@ struct ToyLocalModule: LocalPlatformModule {
       LocalRoute(method: "GET", path: "/api/v1/toys/:id"),
     ]
   }
-  var credentials: LocalCredentials { LocalCredentials(keyName: "TOY_KEY", keyHeader: "x-api-key") }
 
   struct ErrorBody: Encodable {
     struct Detail: Encodable {
@@ -50,6 +49,10 @@ struct ToyLocalModule: LocalPlatformModule {
 
   struct ToyPart: LocalPlatformPart {
     let store: PlatformStore
+
+    var credentials: LocalCredentials {
+      LocalCredentials(keyName: "TOY_KEY", keyHeader: "x-api-key")
+    }
 
     func addRoutes(to group: RouterGroup<LocalRequestContext>) {
       group.post { request, context in

@@ -11,7 +11,6 @@ package struct HeHoLocalModule: LocalPlatformModule {
   package var platform: String { "heho" }
   package var pathPrefix: String { HeHoRoutes.prefix }
   package var routes: [LocalRoute] { HeHoRoutes.all }
-  package var credentials: LocalCredentials { LocalCredentials(keyName: "YOUR_HEHO_API_KEY") }
 
   /// `{"error": "...", "field": "..."}`, the shape `docs/heho-api-contract.md` gives.
   package func errorResponse(_ error: LocalAPIError) throws -> Response {

@@ -15,6 +15,8 @@ struct HeHoLocalPart: LocalPlatformPart {
       migrator: HeHoLocalModule.organizationMigrator)
   }
 
+  var credentials: LocalCredentials { LocalCredentials(keyName: "YOUR_HEHO_API_KEY") }
+
   var chatbots: ChatbotStore {
     ChatbotStore(platform: shared.store, uniqueNames: shared.uniqueNames)
   }

@@ -1,68 +1,22 @@
 import Foundation
 import HehoEngine
 import HehoManifest
-@_spi(FaultTesting) import HehoPlatform
+import HehoPlatform
 
 extension HehoProvider {
-  /// Creates without ever making a duplicate: when an attempt's outcome is unknown (timeout,
-  /// lost connection, 5xx), looks the resource up by name before sending it again. One match is
-  /// adopted; none means the attempt never landed, so it is sent again; several mean the
-  /// platform holds duplicates (HeHo does not refuse a repeated chatbot name), and nothing more
-  /// is sent.
-  ///
-  /// - Parameter lookup: The IDs of the live resources named like the step's address.
+  /// The shared writes: creates that never duplicate, deletes, calls.
+  var writes: PlatformWrites {
+    PlatformWrites(client: client, displayName: "HeHo", createAttempts: createAttempts)
+  }
+
+  /// Creates at `path`, never making a duplicate (`PlatformWrites.create`).
   func create(
     _ step: ApplyStep, path: String, lookup: @Sendable () async throws -> [String]
   ) async throws -> StepResult {
-    let body = try APIClient.json(step.payload)
-    let request = HTTPRequest(method: "POST", path: path, body: body)
-    let lookUp = !CreateSafety.resendWithoutLookup
-    var uncertain = false
-    var lastProblem = ""
-    for _ in 1...createAttempts {
-      if uncertain && lookUp, let id = try await adoptable(step, lookup: lookup) {
-        return StepResult(liveID: id, adopted: true)
-      }
-      do {
-        let response = try await client.send(request, idempotent: false, write: true)
-        return StepResult(liveID: createdID(in: response, step: step))
-      } catch APIClientError.unknownOutcome(let problem) {
-        uncertain = true
-        lastProblem = problem
-      } catch APIClientError.rejected(let status, let message, _) where status == 409 && uncertain {
-        lastProblem = message
-      } catch let error as APIClientError {
-        throw failure(error, doing: "creating \(step.address)")
-      }
+    let request = HTTPRequest(method: "POST", path: path, body: try APIClient.json(step.payload))
+    return try await writes.create(step, request: request, lookup: lookup) { response in
+      createdID(in: response, step: step)
     }
-    if uncertain && lookUp, let id = try await adoptable(step, lookup: lookup) {
-      return StepResult(liveID: id, adopted: true)
-    }
-    throw ProviderError(
-      "creating \(step.address): the outcome stayed unknown after \(createAttempts) attempts "
-        + "(\(lastProblem)); it was not found on the platform, so run heho apply again")
-  }
-
-  /// After an unknown outcome: the ID of the one live resource with the step's name, `nil` when
-  /// there is none; an error, and nothing more sent, when there are several.
-  func adoptable(
-    _ step: ApplyStep, lookup: @Sendable () async throws -> [String]
-  ) async throws -> String? {
-    let ids: [String]
-    do {
-      ids = try await lookup()
-    } catch let error as ProviderError {
-      throw ProviderError(
-        "creating \(step.address): the answer to the create was lost, and looking it up failed "
-          + "(\(error.message)); it may exist on the platform now: run heho apply again, which "
-          + "finds it rather than making it twice", status: error.status)
-    }
-    guard ids.count > 1 else { return ids.first }
-    throw ProviderError(
-      "creating \(step.address): after an unclear response the platform holds \(ids.count) "
-        + "resources named '\(step.address.name)' (IDs \(ids.sorted().joined(separator: ", "))); "
-        + "heho cannot tell which one it made, so it sent nothing more: delete all but one on "
-        + "the platform and run heho apply again")
   }
 
   /// Connects an existing table. 409 (already on the platform) counts as done.
@@ -86,42 +40,18 @@ extension HehoProvider {
 
   /// Deletes; a 404 after an attempt whose outcome was unknown means the delete happened.
   func delete(_ step: ApplyStep, request: HTTPRequest) async throws -> StepResult {
-    do {
-      _ = try await client.send(request, idempotent: true, write: true)
-      return StepResult(liveID: step.liveID)
-    } catch APIClientError.rejected(let status, _, let uncertain) where status == 404 && uncertain {
-      return StepResult(liveID: step.liveID)
-    } catch let error as APIClientError {
-      throw failure(error, doing: "deleting \(step.address)")
-    }
+    try await writes.delete(step, request: request)
   }
 
   /// Sends a request, turning client errors into provider errors that say what was being done.
   func call(
     _ request: HTTPRequest, idempotent: Bool, write: Bool, doing: String
   ) async throws -> HTTPResponse {
-    do {
-      return try await client.send(request, idempotent: idempotent, write: write)
-    } catch let error as APIClientError {
-      throw failure(error, doing: doing)
-    }
+    try await writes.call(request, idempotent: idempotent, write: write, doing: doing)
   }
 
   func failure(_ error: APIClientError, doing: String) -> ProviderError {
-    let text: String
-    var status: Int?
-    switch error {
-    case .rejected(let code, let message, _):
-      status = code
-      text =
-        code == 401
-        ? "HeHo refused the API key (401: \(message)); check the key in the environment variable"
-        : "HeHo refused it with \(code): \(message)"
-    case .unknownOutcome(let message): text = message
-    case .unavailable(let message): text = message
-    case .malformed(let message): text = message
-    }
-    return ProviderError(client.redactor.redact("\(doing): \(text)"), status: status)
+    writes.failure(error, doing: doing)
   }
 
   func createdID(in response: HTTPResponse, step: ApplyStep) -> String? {

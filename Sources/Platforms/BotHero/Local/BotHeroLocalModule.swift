@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import HehoLocal
+import Hummingbird
+
+/// BotHero's part of the local platform: bots, webhooks and access tokens in the shared
+/// database, at the seed's paths under `/v1`.
+package struct BotHeroLocalModule: LocalPlatformModule {
+  /// How long an access token lives, in seconds (an hour; tests shorten it).
+  package var accessTokenLifetime: TimeInterval
+  /// How long a refresh token lives, in seconds (thirty days).
+  package var refreshTokenLifetime: TimeInterval
+
+  /// Creates the module.
+  package init(
+    accessTokenLifetime: TimeInterval = 3600, refreshTokenLifetime: TimeInterval = 2_592_000
+  ) {
+    self.accessTokenLifetime = accessTokenLifetime
+    self.refreshTokenLifetime = refreshTokenLifetime
+  }
+
+  package var platform: String { "bothero" }
+  package var pathPrefix: String { BotHeroRoutes.prefix }
+  package var routes: [LocalRoute] { BotHeroRoutes.all }
+
+  /// `{"error": {"type": "...", "message": "...", "param": "..."}}`, the shape
+  /// `docs/bothero-api-contract.md` gives.
+  package func errorResponse(_ error: LocalAPIError) throws -> Response {
+    try error.response(body: BotHeroErrorBody(error))
+  }
+
+  package func registerMigrations(in migrator: inout DatabaseMigrator) {
+    migrator.registerMigration("bothero-v1") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE bothero_bots (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+            organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+            name TEXT NOT NULL, model TEXT NOT NULL, instructions TEXT NOT NULL,
+            welcome_message TEXT NOT NULL, temperature REAL NOT NULL,
+            lead_capture INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+          CREATE INDEX bothero_bots_by_name ON bothero_bots (organization_id, name);
+          CREATE TABLE bothero_webhooks (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+            organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+            name TEXT NOT NULL, url TEXT NOT NULL, events TEXT NOT NULL,
+            bot_id TEXT REFERENCES bothero_bots(id) ON DELETE CASCADE,
+            active INTEGER NOT NULL, secret TEXT NOT NULL, secret_salt TEXT NOT NULL,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+          CREATE TABLE bothero_tokens (
+            hash TEXT PRIMARY KEY NOT NULL,
+            organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+            session TEXT NOT NULL, kind TEXT NOT NULL, expires_at REAL NOT NULL,
+            revoked INTEGER NOT NULL DEFAULT 0);
+          CREATE INDEX bothero_tokens_by_session ON bothero_tokens (session);
+          """)
+    }
+  }
+
+  package func open(_ shared: LocalSharedServices) throws -> any LocalPlatformPart {
+    BotHeroLocalPart(shared: shared, module: self)
+  }
+}
+
+/// BotHero's error body.
+struct BotHeroErrorBody: Encodable {
+  struct Detail: Encodable {
+    var type: String
+    var message: String
+    var param: String?
+  }
+
+  var error: Detail
+
+  init(_ error: LocalAPIError) {
+    let type =
+      switch error.status.code {
+      case 401: "authentication_error"
+      case 404: "not_found_error"
+      case 409: "conflict_error"
+      case 429: "rate_limit_error"
+      case 500...: "api_error"
+      default: "invalid_request_error"
+      }
+    self.error = Detail(type: type, message: error.message, param: error.field)
+  }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import HehoLocal
+
+/// Bots of each organization, in the shared database.
+struct BotStore: Sendable {
+  let pool: DatabasePool
+  /// Whether a second bot with an existing name is refused (409); off unless asked for.
+  let uniqueNames: Bool
+
+  func list(organization: Organization) async throws -> [Bot] {
+    try await pool.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT * FROM bothero_bots WHERE organization_id = ? ORDER BY seq",
+        arguments: [organization.id]
+      ).map(Self.bot)
+    }
+  }
+
+  func find(id: String, organization: Organization) async throws -> Bot? {
+    try await pool.read { db in try Self.find(db, id: id, organization: organization) }
+  }
+
+  /// Stores a new bot, or replaces a stored one (same ID).
+  func save(_ bot: Bot, organization: Organization, creating: Bool) async throws {
+    let uniqueNames = uniqueNames
+    try await pool.write { db in
+      if uniqueNames {
+        let taken = try Bool.fetchOne(
+          db,
+          sql: """
+            SELECT EXISTS (SELECT 1 FROM bothero_bots
+            WHERE organization_id = ? AND name = ? AND id <> ?)
+            """, arguments: [organization.id, bot.name, bot.id])
+        if taken == true {
+          throw LocalAPIError.conflict(
+            "a bot named '\(bot.name)' already exists in this organization", field: "name")
+        }
+      }
+      let arguments: StatementArguments = [
+        bot.name, bot.model, bot.instructions, bot.welcomeMessage, bot.temperature,
+        bot.leadCapture, bot.updatedAt, bot.id, organization.id,
+      ]
+      if creating {
+        try db.execute(
+          sql: """
+            INSERT INTO bothero_bots (name, model, instructions, welcome_message, temperature,
+              lead_capture, updated_at, id, organization_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: arguments + [bot.createdAt])
+      } else {
+        try db.execute(
+          sql: """
+            UPDATE bothero_bots SET name = ?, model = ?, instructions = ?, welcome_message = ?,
+              temperature = ?, lead_capture = ?, updated_at = ?
+            WHERE id = ? AND organization_id = ?
+            """, arguments: arguments)
+      }
+    }
+  }
+
+  /// Deletes a bot, and with it the webhooks scoped to it; false when there was none.
+  func delete(id: String, organization: Organization) async throws -> Bool {
+    try await pool.write { db in
+      try db.execute(
+        sql: "DELETE FROM bothero_bots WHERE id = ? AND organization_id = ?",
+        arguments: [id, organization.id])
+      return db.changesCount > 0
+    }
+  }
+
+  static func find(_ db: Database, id: String, organization: Organization) throws -> Bot? {
+    try Row.fetchOne(
+      db, sql: "SELECT * FROM bothero_bots WHERE id = ? AND organization_id = ?",
+      arguments: [id, organization.id]
+    ).map(bot)
+  }
+
+  private static func bot(_ row: Row) -> Bot {
+    Bot(
+      id: row["id"], name: row["name"], model: row["model"], instructions: row["instructions"],
+      welcomeMessage: row["welcome_message"], temperature: row["temperature"],
+      leadCapture: row["lead_capture"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+  }
+}
