@@ -71,6 +71,13 @@ let package = Package(
       ],
       path: "Sources/Platforms/HeHo/Local"),
     .target(
+      name: "BotHeroPlatform",
+      dependencies: [
+        "HehoPlatform", "HehoManifest", "HehoEngine",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      path: "Sources/Platforms/BotHero/Provider"),
+    .target(
       name: "BotHeroLocal",
       dependencies: [
         "HehoLocal", .product(name: "Hummingbird", package: "hummingbird"),
@@ -81,7 +88,9 @@ let package = Package(
     // The registry: every platform, one line each.
     .target(
       name: "HehoPlatforms",
-      dependencies: ["HehoPlatform", "HehoLocal", "HeHoPlatform", "HeHoLocal"]
+      dependencies: [
+        "HehoPlatform", "HehoLocal", "HeHoPlatform", "HeHoLocal", "BotHeroPlatform", "BotHeroLocal",
+      ]
     ),
     .target(
       name: "HehoCLI",

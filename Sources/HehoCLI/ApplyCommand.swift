@@ -99,6 +99,13 @@ struct ApplyCommand: AsyncParsableCommand {
         "the live state changed since the plan was made (fingerprint \(plan.fingerprint), now "
           + "\(current)); run heho plan again")
     }
+    // A plan file holds no write-only value (a webhook's secret): compiling the manifests
+    // again gives the providers this run's values, read from the environment.
+    do {
+      _ = try session.provider.compile(session.state)
+    } catch let error as ProviderError {
+      throw CommandFailure.report(error.message)
+    }
     return plan
   }
 

@@ -60,7 +60,7 @@ struct ExportCommand: AsyncParsableCommand {
     let registry = ActivePlatforms.registry
     let directory = URL(fileURLWithPath: out).standardizedFileURL
     let project = try projectSettings(registry)
-    let platforms = chosenPlatforms(registry, project: project)
+    let platforms = try chosenPlatforms(registry, project: project)
     let reader = ExportReader(local: local, layout: ExportLayout(perKind: perKind))
     let exported = try await reader.read(
       platforms, project: project, endpoints: EndpointOverrides(endpoint, registry: registry))
@@ -111,15 +111,43 @@ struct ExportCommand: AsyncParsableCommand {
     return settings
   }
 
-  /// `--platform`, else the platforms the project file names, else every platform.
-  func chosenPlatforms(_ registry: PlatformRegistry, project: ProjectSettings)
+  /// `--platform`, else the platforms the project file names, else every platform that can be
+  /// read: with `--local` all of them, otherwise those whose key is set (the others are named in
+  /// a note, and when none has a key, the error names every variable).
+  func chosenPlatforms(_ registry: PlatformRegistry, project: ProjectSettings) throws
     -> [any PlatformDescriptor]
   {
-    let names =
-      !platform.isEmpty
-      ? Set(platform)
-      : project.declaredProviders.isEmpty ? Set(registry.names) : project.declaredProviders
-    return registry.platforms.filter { names.contains($0.name) }
+    if !platform.isEmpty || !project.declaredProviders.isEmpty {
+      let names = !platform.isEmpty ? Set(platform) : project.declaredProviders
+      return registry.platforms.filter { names.contains($0.name) }
+    }
+    if local { return registry.platforms }
+    let variable = { (platform: any PlatformDescriptor) in
+      project.providers[platform.name]?.apiKeyEnv ?? platform.defaultKeyVariable
+    }
+    let environment = ProcessEnvironment.current
+    let (ready, unset) = registry.platforms.reduce(
+      into: ([any PlatformDescriptor](), [any PlatformDescriptor]())
+    ) { split, platform in
+      if (environment[variable(platform)] ?? "").isEmpty {
+        split.1.append(platform)
+      } else {
+        split.0.append(platform)
+      }
+    }
+    guard !ready.isEmpty else {
+      throw CommandFailure.report(
+        "no platform's API key is set: set "
+          + registry.platforms.map { "\(variable($0)) (\($0.displayName))" }.joined(separator: ", ")
+          + ", or name the platforms with --platform")
+    }
+    if !unset.isEmpty {
+      ConsoleContext.current.err(
+        "note: not exported: "
+          + unset.map { "\($0.name) (\(variable($0)) is not set)" }.joined(separator: ", ")
+          + "; --platform NAME exports a platform and requires its key")
+    }
+    return ready
   }
 
   /// Loads what was written, as `heho validate` would, and reports any problem.

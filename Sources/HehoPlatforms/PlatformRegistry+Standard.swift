@@ -1,3 +1,5 @@
+import BotHeroLocal
+import BotHeroPlatform
 import HeHoLocal
 import HeHoPlatform
 import HehoLocal
@@ -7,7 +9,8 @@ import HehoPlatform
 /// platform is its folder and one line here.
 enum StandardPlatforms {
   static let all: [(descriptor: any PlatformDescriptor, local: any LocalPlatformModule)] = [
-    (HeHoDescriptor(), HeHoLocalModule())
+    (HeHoDescriptor(), HeHoLocalModule()),
+    (BotHeroDescriptor(), BotHeroLocalModule()),
   ]
 }
 

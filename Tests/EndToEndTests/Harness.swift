@@ -49,7 +49,8 @@ struct Harness: Sendable {
   var environment: [String: String] {
     let key = platform.apiKey
     return [
-      "HEHO_API_KEY": key, "HEHO_DEV_API_KEY": key, "HEHO_PROD_API_KEY": key, "NO_COLOR": "1",
+      "HEHO_API_KEY": key, "HEHO_DEV_API_KEY": key, "HEHO_PROD_API_KEY": key,
+      "BOTHERO_API_KEY": key, "NO_COLOR": "1",
     ]
   }
 

@@ -45,7 +45,10 @@ struct LivePlatformTests {
     #expect(verify.status == 200)
     let health = try await send(platform, "GET", "/_local/health", session: session)
     #expect(
-      health.json == .object(["status": .string("ok"), "platforms": .array([.string("heho")])]))
+      health.json
+        == .object([
+          "status": .string("ok"), "platforms": .array([.string("heho"), .string("bothero")]),
+        ]))
     _ = try await send(platform, "GET", "/api/v1/chatbots/manage", session: session)
     _ = try await send(platform, "GET", "/api/v1/chatbots/manage", session: session)
     let metrics = await platform.metrics()

@@ -26,6 +26,10 @@ public protocol Provider: Sendable {
   /// How the create of `item` shows compactly, one line per part as the user wrote it (a
   /// table's columns: name, type, flags); `nil` shows every field. Asked only for creates.
   func outline(of item: DesiredItem) -> [String]?
+  /// `item` as it is compared with `live`, its live resource: a write-only field (a secret the
+  /// platform never returns) is made comparable with what the platform does return about it
+  /// (a salted fingerprint). Called only for matched pairs; the default changes nothing.
+  func reconcile(_ item: DesiredItem, with live: LiveResource) -> DesiredItem
 }
 
 extension Provider {
@@ -34,6 +38,9 @@ extension Provider {
 
   /// Every field, no outline.
   public func outline(of item: DesiredItem) -> [String]? { nil }
+
+  /// No write-only fields: compared as compiled.
+  public func reconcile(_ item: DesiredItem, with live: LiveResource) -> DesiredItem { item }
 
   /// The behavior of `kind`, if the provider manages it.
   public func behavior(of kind: String) -> KindBehavior? {

@@ -92,6 +92,10 @@ public struct ProviderGroup: Provider {
     (try? owner(of: item.address.kind))?.outline(of: item)
   }
 
+  public func reconcile(_ item: DesiredItem, with live: LiveResource) -> DesiredItem {
+    (try? owner(of: item.address.kind))?.reconcile(item, with: live) ?? item
+  }
+
   public func outputs(of resource: LiveResource) -> [String: Value] {
     (try? owner(of: resource.address.kind))?.outputs(of: resource) ?? [:]
   }

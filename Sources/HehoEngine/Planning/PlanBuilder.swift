@@ -8,6 +8,9 @@ public struct PlanBuilder: Sendable {
   public var explain: @Sendable (FieldChange, ResourceAddress) -> String?
   /// The compact form of a create, in the provider's words (asked only for creates).
   public var outline: @Sendable (DesiredItem) -> [String]? = { _ in nil }
+  /// The desired item as compared with its live resource: write-only fields made comparable
+  /// (`Provider.reconcile(_:with:)`).
+  public var reconcile: @Sendable (DesiredItem, LiveResource) -> DesiredItem = { item, _ in item }
 
   /// Creates a builder.
   public init(
@@ -81,8 +84,9 @@ public struct PlanBuilder: Sendable {
   }
 
   func operation(
-    for item: DesiredItem, live: LiveResource?, into draft: inout Draft
+    for declared: DesiredItem, live: LiveResource?, into draft: inout Draft
   ) -> PlannedOperation? {
+    let item = live.map { reconcile(declared, $0) } ?? declared
     guard let behavior = kinds.first(where: { $0.kind == item.address.kind }) else {
       draft.problems.append(
         PlanProblem(.invalid, address: item.address, message: "the provider has no such kind"))

@@ -31,6 +31,7 @@ public struct Planner: Sendable {
     let provider = self.provider
     var builder = PlanBuilder(kinds: provider.kinds) { provider.explain($0, of: $1) }
     builder.outline = { provider.outline(of: $0) }
+    builder.reconcile = { provider.reconcile($0, with: $1) }
     var draft = builder.build(
       items: compiled.items, live: live, prune: options.prune ?? state.project.prune)
     draft = PlanScope(targets: options.targets, excludes: options.excludes).apply(to: draft)

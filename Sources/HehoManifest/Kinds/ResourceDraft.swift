@@ -48,6 +48,12 @@ public struct ResourceDraft: Sendable {
     resolvedTexts["spec.\(path)"]?.display ?? "'\(value)'"
   }
 
+  /// The environment variables the string value at `path` was read from (`${env.NAME}`); empty
+  /// when it was written in the manifest.
+  public func environmentNames(of path: String) -> [String] {
+    resolvedTexts["spec.\(path)"]?.environmentNames ?? []
+  }
+
   /// A short reference to the resource for messages: `Permission 'support-products'`.
   public var label: String { "\(kind) '\(name)'" }
 

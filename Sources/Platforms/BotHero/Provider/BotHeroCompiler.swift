@@ -1,0 +1,89 @@
+import HehoEngine
+import HehoManifest
+
+/// Compiles BotHero manifests into desired items. Fields use the manifest's names (so plans
+/// read as written); payloads use the API's. A webhook's secret is kept in `secrets`, never in
+/// a field or payload.
+struct BotHeroCompiler: Sendable {
+  /// The field names of a bot, manifest name to API name.
+  static let botFields: [(field: String, wire: String)] = [
+    ("model", "model"), ("instructions", "instructions"), ("welcomeMessage", "welcome_message"),
+    ("temperature", "temperature"), ("leadCapture", "lead_capture"),
+  ]
+  /// The field names of a webhook, manifest name to API name.
+  static let webhookFields: [(field: String, wire: String)] = [
+    ("url", "url"), ("events", "events"), ("bot", "bot"), ("active", "active"),
+    ("secret", "secret"),
+  ]
+
+  let secrets: WriteOnlySecrets
+
+  func compile(_ state: DesiredState) throws -> CompiledDesiredState {
+    var items: [DesiredItem] = []
+    var problems: [String] = []
+    for resource in state.resources {
+      switch resource.address.kind {
+      case "bot": items.append(bot(resource))
+      case "webhook": items.append(webhook(resource))
+      default:
+        problems.append(
+          "\(resource.location): kind '\(resource.kind)' is not a BotHero kind (Bot, Webhook)")
+      }
+    }
+    guard problems.isEmpty else { throw ProviderError(problems.joined(separator: "\n")) }
+    return CompiledDesiredState(items: items)
+  }
+
+  func bot(_ resource: DesiredResource) -> DesiredItem {
+    let spec = resource.spec
+    let temperature: Double =
+      switch spec["temperature"] {
+      case .int(let whole): Double(whole)
+      case .double(let real): real
+      default: BotKind.defaultTemperature
+      }
+    let fields: [String: Value] = [
+      "model": .string(spec["model"]?.stringValue ?? BotKind.models[0]),
+      "instructions": .string(spec["instructions"]?.stringValue ?? ""),
+      "welcomeMessage": .string(spec["welcomeMessage"]?.stringValue ?? BotKind.defaultWelcome),
+      "temperature": .double(temperature),
+      "leadCapture": .bool(spec["leadCapture"]?.boolValue ?? false),
+    ]
+    return DesiredItem(
+      address: resource.address, fields: fields,
+      payload: Self.payload(fields, names: Self.botFields, name: resource.name),
+      lifecycle: resource.lifecycle, location: resource.location)
+  }
+
+  func webhook(_ resource: DesiredResource) -> DesiredItem {
+    let spec = resource.spec
+    let events = Set(spec["events"]?.arrayValue?.compactMap(\.stringValue) ?? []).sorted()
+    var fields: [String: Value] = [
+      "url": .string(spec["url"]?.stringValue ?? ""),
+      "events": .array(events.map(Value.string)),
+      "active": .bool(spec["active"]?.boolValue ?? true),
+    ]
+    var dependencies: [ResourceAddress] = []
+    if let bot = spec["bot"]?.stringValue {
+      fields["bot"] = .string(bot)
+      dependencies.append(ResourceAddress(kind: "bot", name: bot))
+    }
+    if let secret = spec["secret"]?.stringValue {
+      secrets.keep(secret, for: resource.address)
+      fields["secret"] = .string(WriteOnlySecrets.marker)
+    }
+    return DesiredItem(
+      address: resource.address, fields: fields,
+      payload: Self.payload(fields, names: Self.webhookFields, name: resource.name),
+      dependencies: dependencies, lifecycle: resource.lifecycle, location: resource.location)
+  }
+
+  /// The payload: the name, and each field under its API name.
+  static func payload(
+    _ fields: [String: Value], names: [(field: String, wire: String)], name: String
+  ) -> [String: Value] {
+    var payload: [String: Value] = ["name": .string(name)]
+    for (field, wire) in names { if let value = fields[field] { payload[wire] = value } }
+    return payload
+  }
+}

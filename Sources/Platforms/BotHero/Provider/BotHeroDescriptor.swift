@@ -1,0 +1,27 @@
+import HehoEngine
+import HehoManifest
+import HehoPlatform
+
+/// The BotHero platform (`../shared/seeds/bothero-api.txt`): bots and webhooks.
+public struct BotHeroDescriptor: PlatformDescriptor {
+  /// The platform's name in projects, plans and reports.
+  public static let platformName = "bothero"
+
+  /// Creates the descriptor.
+  public init() {}
+
+  public var name: String { Self.platformName }
+  public var displayName: String { "BotHero" }
+  public var apiVersion: String { "bothero/v1" }
+  public var defaultEndpoint: String { "https://api.bothero.ai/v1" }
+  public var defaultKeyVariable: String { "BOTHERO_API_KEY" }
+  public var kinds: [any ManifestKind] { [BotKind(), WebhookKind()] }
+
+  public func makeProvider(_ access: PlatformAccess) -> any Provider {
+    BotHeroProvider(access: access)
+  }
+
+  public func export(_ live: LiveState, layout: ExportLayout) -> PlatformExport {
+    BotHeroExporter(layout: layout).export(live)
+  }
+}

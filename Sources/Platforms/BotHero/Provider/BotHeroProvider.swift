@@ -1,0 +1,113 @@
+import Foundation
+import HehoEngine
+import HehoManifest
+import HehoPlatform
+
+/// The BotHero platform: bots and webhooks, both updated in place (PATCH, changed fields only),
+/// both keeping their IDs. A webhook's secret is write-only: sent when it changes, compared by
+/// the platform's salted fingerprint, never kept beyond the run.
+public struct BotHeroProvider: Provider {
+  /// The client used for every request.
+  let client: APIClient
+  /// The endpoint the client reaches, as recorded in plans.
+  let endpoint: String
+  /// Creates that never duplicate, deletes, calls.
+  let writes: PlatformWrites
+  let secrets = WriteOnlySecrets()
+  let bots = BotDirectory()
+  let hints = SecretHints()
+
+  /// Creates a provider for the platform reached through `access`.
+  public init(access: PlatformAccess) {
+    client = access.client()
+    endpoint = access.endpoint.absoluteString
+    writes = PlatformWrites(client: client, displayName: "BotHero")
+  }
+
+  public var name: String { BotHeroDescriptor.platformName }
+
+  public var platforms: [PlatformEndpoint] {
+    [PlatformEndpoint(name: name, endpoint: endpoint)]
+  }
+
+  public var kinds: [KindBehavior] {
+    [
+      KindBehavior(
+        kind: "bot", platform: name, replacementReason: "never: every bot field updates in place",
+        inPlaceFields: Set(BotHeroCompiler.botFields.map(\.field))),
+      KindBehavior(
+        kind: "webhook", platform: name,
+        replacementReason: "never: every webhook field updates in place",
+        inPlaceFields: Set(BotHeroCompiler.webhookFields.map(\.field))),
+    ]
+  }
+
+  public func compile(_ state: DesiredState) throws -> CompiledDesiredState {
+    try BotHeroCompiler(secrets: secrets).compile(state)
+  }
+
+  public func fetchLiveState() async throws -> LiveState {
+    let before = client.counter.reads
+    async let botList = listBots()
+    async let webhookList = listWebhooks()
+    let (listedBots, listedWebhooks) = try await (botList, webhookList)
+    bots.reset(listedBots.map { ($0.name, $0.id) })
+    let resources =
+      listedBots.map(BotHeroNormalizer.bot)
+      + listedWebhooks.map { BotHeroNormalizer.webhook($0, bots: bots, hints: hints) }
+    return LiveState(resources: resources, readsMade: client.counter.reads - before)
+  }
+
+  public func countRecords(in resource: LiveResource) async throws -> Int { 0 }
+
+  /// A webhook whose manifest gives a secret is compared by fingerprint: unchanged, the field
+  /// matches the live one; otherwise it reads `(changed, write-only)`. A webhook whose manifest
+  /// gives none leaves the platform's secret alone.
+  public func reconcile(_ item: DesiredItem, with live: LiveResource) -> DesiredItem {
+    guard item.address.kind == "webhook" else { return item }
+    var item = item
+    guard item.fields["secret"] != nil else {
+      item.fields["secret"] = live.fields["secret"]
+      return item
+    }
+    let secret = secrets.secret(for: item.address)
+    let hint = hints.hint(forWebhook: live.id)
+    if let secret, let hint, WriteOnlySecrets.matches(secret, hint: hint) { return item }
+    item.fields["secret"] = .string(WriteOnlySecrets.changed)
+    return item
+  }
+
+  public func outputs(of resource: LiveResource) -> [String: Value] {
+    resource.address.kind == "webhook" ? ["signed": .bool(resource.fields["secret"] != nil)] : [:]
+  }
+
+  public func explain(_ change: FieldChange, of address: ResourceAddress) -> String? {
+    change.field == "secret" && change.after == .string(WriteOnlySecrets.changed)
+      ? "the signing secret differs from the platform's (write-only: compared by fingerprint)"
+      : nil
+  }
+
+  func listBots() async throws -> [BotWire] {
+    let request = HTTPRequest(method: "GET", path: BotHeroPaths.bots)
+    let response = try await writes.call(
+      request, idempotent: true, write: false, doing: "listing bots")
+    return try decode(BotHeroPage<BotWire>.self, from: response, for: request).data
+  }
+
+  func listWebhooks() async throws -> [WebhookWire] {
+    let request = HTTPRequest(method: "GET", path: BotHeroPaths.webhooks)
+    let response = try await writes.call(
+      request, idempotent: true, write: false, doing: "listing webhooks")
+    return try decode(BotHeroPage<WebhookWire>.self, from: response, for: request).data
+  }
+
+  func decode<T: Decodable>(
+    _ type: T.Type, from response: HTTPResponse, for request: HTTPRequest
+  ) throws -> T {
+    do {
+      return try client.decode(type, from: response, for: request.line)
+    } catch let error as APIClientError {
+      throw writes.failure(error, doing: "reading \(request.line)")
+    }
+  }
+}

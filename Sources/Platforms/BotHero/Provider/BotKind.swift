@@ -1,0 +1,97 @@
+import Foundation
+import HehoManifest
+
+/// `kind: Bot` (`bothero/v1`): a BotHero bot, its model, instructions and welcome message.
+public struct BotKind: ManifestKind {
+  /// The models BotHero offers (`docs/bothero-api-contract.md`); the first is the default.
+  public static let models = ["gpt-oss-120b", "gpt-oss-20b", "llama-3.3-70b"]
+  /// The welcome message of a bot that declares none (the platform's default).
+  public static let defaultWelcome = "Hi! How can I help you today?"
+  /// The temperature of a bot that declares none.
+  public static let defaultTemperature = 0.7
+
+  /// Creates the kind.
+  public init() {}
+
+  public var name: String { "Bot" }
+  public var summary: String { "A BotHero bot: its model, instructions and welcome message." }
+  public var nameSchema: FieldSchema { NamePatterns.displayName("bot name") }
+
+  public var specSchema: FieldSchema {
+    var instructions = FieldSchema(
+      .string, summary: "the bot's instructions (its prompt), at most 20,000 characters",
+      label: "instructions", maxLength: 20_000)
+    instructions.interpolated = true
+    var model = FieldSchema.oneOf(Self.models, "default: \(Self.models[0])")
+    model.label = "model"
+    return .object(
+      "Bot spec",
+      [
+        .init("model", model),
+        .init("instructions", instructions),
+        .init(
+          "instructionsFile",
+          FieldSchema(
+            .string, summary: "a file holding the instructions, relative to this manifest",
+            label: "instructionsFile", minLength: 1, interpolated: false)),
+        .init(
+          "welcomeMessage",
+          FieldSchema(
+            .string, summary: "the first message a visitor sees, at most 500 characters",
+            label: "welcomeMessage", maxLength: 500)),
+        .init(
+          "temperature",
+          FieldSchema(.scalar(asText: false), summary: "0 to 2 (default 0.7)", label: "temperature")
+        ),
+        .init("leadCapture", .boolean("ask visitors for their contact details (default false)")),
+      ])
+  }
+
+  public func resolve(_ draft: inout ResourceDraft, diagnostics: inout [Diagnostic]) {
+    guard let file = draft.spec["instructionsFile"]?.stringValue else { return }
+    if draft.spec["instructions"] != nil {
+      diagnostics.append(
+        Diagnostic(
+          .error, "\(draft.label) has both 'instructions' and 'instructionsFile'; keep exactly one",
+          at: draft.keyLocation("instructionsFile")))
+      return
+    }
+    switch ReferencedFile.read(file, from: draft.fileURL) {
+    case .success(let text):
+      var trimmed = text
+      while let last = trimmed.unicodeScalars.last, last == "\n" || last == "\r" {
+        trimmed.unicodeScalars.removeLast()
+      }
+      draft.move(field: "instructionsFile", to: "instructions", value: .string(trimmed))
+    case .failure(let problem):
+      diagnostics.append(
+        Diagnostic(
+          .error, "instructionsFile \(problem.message)",
+          at: draft.valueLocation("instructionsFile")))
+    }
+  }
+
+  public func validate(_ draft: ResourceDraft, diagnostics: inout [Diagnostic]) {
+    if let text = draft.spec["instructions"]?.stringValue, text.count > 20_000 {
+      diagnostics.append(
+        Diagnostic(
+          .error,
+          "\(draft.label): instructions are \(text.count) characters; BotHero takes at most 20,000",
+          at: draft.valueLocation("instructions")))
+    }
+    guard let value = draft.spec["temperature"] else { return }
+    let number: Double? =
+      switch value {
+      case .int(let whole): Double(whole)
+      case .double(let real): real
+      default: nil
+      }
+    guard let number, (0...2).contains(number) else {
+      diagnostics.append(
+        Diagnostic(
+          .error, "\(draft.label): temperature must be a number from 0 to 2",
+          at: draft.valueLocation("temperature")))
+      return
+    }
+  }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import HehoLocal
+import HehoTestSupport
+import Testing
+
+/// BotHero bots and webhooks through the real commands, against HehoLocal's BotHero.
+@Suite struct BotHeroEndToEndTests {
+  static let secret = "first-signing-secret"
+
+  /// The example project, applied against a fresh platform, with its webhook secret set.
+  struct World {
+    let harness: Harness
+    var secret = BotHeroEndToEndTests.secret
+
+    static func start() async throws -> World {
+      World(harness: try await Harness.start(example: "bothero-support"))
+    }
+
+    var endpoint: String { harness.platform.baseURL + "/v1" }
+
+    func run(_ arguments: [String]) async -> RunResult {
+      var environment = harness.environment
+      environment["CRM_WEBHOOK_SECRET"] = secret
+      let result = await Harness.runCommand(
+        arguments + ["-f", harness.directory.path, "--endpoint", "bothero=\(endpoint)"],
+        environment: environment)
+      harness.transcript.out(result.out)
+      harness.transcript.err(result.err)
+      return result
+    }
+
+    func api(_ method: String, _ path: String, body: [String: Any]? = nil) async throws
+      -> [String: Any]
+    {
+      try await harness.api(method, "/v1" + path, body: body)
+    }
+
+    func list(_ collection: String) async throws -> [[String: Any]] {
+      try await api("GET", "/" + collection)["data"] as? [[String: Any]] ?? []
+    }
+  }
+
+  @Test func appliesPlansEmptyAndUpdatesInPlaceSendingOnlyWhatChanged() async throws {
+    var world = try await World.start()
+    let apply = await world.run(["apply", "--auto-approve"])
+    #expect(apply.code == 0, "\(apply.all)")
+    #expect(apply.out.contains("Apply complete: 2 created"), "\(apply.out)")
+    let bots = try await world.list("bots")
+    #expect(bots.map { $0["name"] as? String } == ["support"])
+    let botID = try #require(bots.first?["id"] as? String)
+    #expect(bots.first?["temperature"] as? Double == 0.3)
+    #expect((bots.first?["instructions"] as? String)?.hasPrefix("You are the support") == true)
+    let hooks = try await world.list("webhooks")
+    #expect(hooks.first?["bot_id"] as? String == botID)
+    let hookID = try #require(hooks.first?["id"] as? String)
+    #expect(await world.run(["plan", "--detailed-exitcode"]).code == 0)
+
+    // A field change is a PATCH of that field only; the ID stays.
+    try world.harness.edit("bots.yaml") {
+      $0.replacingOccurrences(of: "temperature: 0.3", with: "temperature: 0.5")
+    }
+    let plan = await world.run(["plan", "--output", "json"])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(plan.out.utf8)) as? [String: Any])
+    let operations = object["operations"] as? [[String: Any]] ?? []
+    let update = try #require(
+      operations.first { ($0["address"] as? [String: Any])?["name"] as? String == "support" })
+    #expect(update["action"] as? String == "update")
+    #expect(
+      (update["changes"] as? [[String: Any]])?.map { $0["field"] as? String } == ["temperature"])
+    await world.harness.platform.resetMetrics()
+    let updated = await world.run(["apply", "--auto-approve"])
+    #expect(updated.code == 0, "\(updated.all)")
+    let metrics = await world.harness.platform.metrics()
+    #expect(metrics.routes["PATCH /v1/bots/\(botID)"] == 1, "\(metrics.routes)")
+    #expect(metrics.routes.keys.filter { $0.hasPrefix("POST ") || $0.hasPrefix("DELETE ") }.isEmpty)
+    let after = try await world.list("bots")
+    #expect(after.first?["id"] as? String == botID)
+    #expect(after.first?["temperature"] as? Double == 0.5)
+    #expect(try await world.list("webhooks").first?["id"] as? String == hookID)
+
+    // A rotated secret is a write-only change: detected, applied, never shown.
+    world.secret = "second-signing-secret"
+    let rotated = await world.run(["plan"])
+    #expect(rotated.out.contains("(changed, write-only)"), "\(rotated.out)")
+    let rotate = await world.run(["apply", "--auto-approve"])
+    #expect(rotate.code == 0, "\(rotate.all)")
+    #expect(await world.run(["plan", "--detailed-exitcode"]).code == 0)
+    let hint = try await world.list("webhooks").first?["secret_hint"] as? String ?? ""
+    #expect(!hint.isEmpty)
+    let (out, err) = world.harness.transcript.captured
+    for secret in [Self.secret, "second-signing-secret"] {
+      #expect(!out.contains(secret) && !err.contains(secret), "a secret was printed")
+    }
+    await world.harness.stop()
+  }
+
+  @Test func aSecretChangedByHandIsDriftAndAPlanFileHoldsNoSecret() async throws {
+    let world = try await World.start()
+    #expect(await world.run(["apply", "--auto-approve"]).code == 0)
+    let hookID = try #require(try await world.list("webhooks").first?["id"] as? String)
+    try await world.api("PATCH", "/webhooks/\(hookID)", body: ["secret": "changed-by-hand-1"])
+    let drift = await world.run(["drift"])
+    #expect(drift.code == 2, "\(drift.all)")
+    #expect(drift.out.contains("webhook/crm-sync"), "\(drift.out)")
+
+    let planFile = world.harness.directory.appendingPathComponent("saved.plan.json")
+    #expect(await world.run(["plan", "--out", planFile.path]).code == 0)
+    let saved = try String(contentsOf: planFile, encoding: .utf8)
+    #expect(!saved.contains(Self.secret))
+    #expect(saved.contains("(changed, write-only)"))
+    let applied = await world.run(["apply", planFile.path, "--auto-approve"])
+    #expect(applied.code == 0, "\(applied.all)")
+    #expect(await world.run(["plan", "--detailed-exitcode"]).code == 0)
+    await world.harness.stop()
+  }
+
+  @Test func aLiteralSecretIsAPositionedErrorThatDoesNotShowIt() async throws {
+    let world = try await World.start()
+    try world.harness.edit("webhooks.yaml") {
+      $0.replacingOccurrences(of: "${env.CRM_WEBHOOK_SECRET}", with: "literal-secret-123")
+    }
+    let validate = await world.harness.run(
+      ["validate", "-f", world.harness.directory.path], project: false)
+    #expect(validate.code == 1)
+    #expect(validate.all.contains("webhooks.yaml:10:"), "\(validate.all)")
+    #expect(validate.all.contains("secrets never go in manifests"))
+    #expect(!validate.all.contains("literal-secret-123"))
+    await world.harness.stop()
+  }
+
+  @Test func deletingTheBotDeletesItsWebhookAndExportRoundTrips() async throws {
+    let world = try await World.start()
+    #expect(await world.run(["apply", "--auto-approve"]).code == 0)
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent("heho-bothero-export-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    var environment = world.harness.environment
+    environment["CRM_WEBHOOK_SECRET"] = Self.secret
+    let export = await Harness.runCommand(
+      [
+        "export", "--out", out.path, "--platform", "bothero", "--endpoint",
+        "bothero=\(world.endpoint)",
+      ],
+      environment: environment)
+    #expect(export.code == 0, "\(export.all)")
+    let bots = try String(
+      contentsOf: out.appendingPathComponent("bothero/bots.yaml"), encoding: .utf8)
+    #expect(bots.contains("temperature: 0.3"))
+    let hooks = try String(
+      contentsOf: out.appendingPathComponent("bothero/webhooks.yaml"), encoding: .utf8)
+    #expect(hooks.contains("bot: support") && !hooks.contains(Self.secret))
+    let replan = await Harness.runCommand(
+      ["plan", "-f", out.path, "--endpoint", "bothero=\(world.endpoint)", "--detailed-exitcode"],
+      environment: environment)
+    #expect(replan.code == 0, "\(replan.all)")
+
+    try FileManager.default.removeItem(
+      at: world.harness.directory.appendingPathComponent("bots.yaml"))
+    try FileManager.default.removeItem(
+      at: world.harness.directory.appendingPathComponent("webhooks.yaml"))
+    try world.harness.edit("heho.yaml") {
+      $0.replacingOccurrences(of: "prune: false", with: "prune: true")
+    }
+    let prune = await world.run(["apply", "--auto-approve"])
+    #expect(prune.code == 0, "\(prune.all)")
+    #expect(try await world.list("bots").isEmpty)
+    #expect(try await world.list("webhooks").isEmpty)
+    await world.harness.stop()
+  }
+}
