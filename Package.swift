@@ -22,6 +22,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
   ],
   targets: [
     .target(
@@ -83,6 +84,8 @@ let package = Package(
         "HehoLocal", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "MultipartKit", package: "multipart-kit"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       path: "Sources/Platforms/BotHero/Local"),
     // The registry: every platform, one line each.
@@ -115,6 +118,7 @@ let package = Package(
       name: "HehoLocalTests",
       dependencies: [
         "HehoLocal", "HeHoLocal", "BotHeroLocal", "HehoPlatforms",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "GRDB", package: "GRDB.swift"),

@@ -52,7 +52,36 @@ struct LocalServeCommand: AsyncParsableCommand {
     ))
   var uniqueNames = false
 
+  @Option(
+    name: .customLong("chat-endpoint"),
+    help:
+      "Send chat replies to this OpenAI-compatible server (URL/chat/completions) instead of answering from the bots' own data."
+  )
+  var chatEndpoint: String?
+
+  @Option(
+    name: .customLong("allow-webhook-hosts"),
+    help: "Hosts, comma-separated, that webhook deliveries may go to besides loopback.")
+  var allowWebhookHosts: String?
+
+  @Option(
+    name: .customLong("rate-limit"),
+    help:
+      "Requests per second each organization may make where a platform documents rate limits (0: off)."
+  )
+  var rateLimit = 50
+
   func validate() throws {
+    guard rateLimit >= 0 else {
+      throw ValidationError("--rate-limit must be 0 or more (got \(rateLimit))")
+    }
+    if let chatEndpoint {
+      guard let url = URL(string: chatEndpoint), ["http", "https"].contains(url.scheme ?? ""),
+        url.host != nil
+      else {
+        throw ValidationError("--chat-endpoint must be an http or https URL (got \(chatEndpoint))")
+      }
+    }
     guard (0...1).contains(faultRate) else {
       throw ValidationError("--fault-rate must be between 0 and 1 (got \(faultRate))")
     }
@@ -88,7 +117,10 @@ struct LocalServeCommand: AsyncParsableCommand {
     let platform = try await LocalPlatform.start(
       LocalPlatformConfiguration(
         host: host, port: port, databasePath: databasePath, apiKey: key,
-        faults: faultConfiguration, uniqueNames: uniqueNames))
+        faults: faultConfiguration, uniqueNames: uniqueNames, chatEndpoint: chatEndpoint,
+        allowedWebhookHosts: (allowWebhookHosts ?? "").split(separator: ",").map {
+          $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }, rateLimit: rateLimit))
     console.out("HehoLocal at \(platform.baseURL) (database \(databasePath)), serving:")
     if let base = URL(string: platform.baseURL) {
       for served in ActivePlatforms.registry.platforms {

@@ -1,13 +1,11 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
 import Testing
 
 @testable import BotHeroLocal
 @testable import HeHoLocal
 @testable import HehoLocal
-
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
 
 /// The local BotHero API: tokens, bots and webhooks, against a running server.
 @Suite("BotHero API")
@@ -16,27 +14,63 @@ struct BotHeroAPITests {
   struct Server: Sendable {
     let platform: LocalPlatform
 
-    static func start(accessTokenLifetime: TimeInterval = 3600) async throws -> Server {
+    /// The largest knowledge file the test servers take: small, so that the oversized case
+    /// costs no time (the default, 10 MiB, is checked on its own).
+    static let documentLimit = 64 * 1024
+
+    static func start(
+      accessTokenLifetime: TimeInterval = 3600,
+      _ configuration: LocalPlatformConfiguration = .init()
+    ) async throws -> Server {
+      let module = BotHeroLocalModule(
+        accessTokenLifetime: accessTokenLifetime, maximumDocumentSize: documentLimit)
       let platform = try await LocalPlatform.start(
-        .init(),
-        modules: [HeHoLocalModule(), BotHeroLocalModule(accessTokenLifetime: accessTokenLifetime)])
+        configuration, modules: [HeHoLocalModule(), module])
       return Server(platform: platform)
     }
 
     func call(
       _ method: String, _ path: String, _ body: String? = nil, bearer: String? = nil
     ) async throws -> (status: Int, json: JSONValue) {
-      let url = try #require(URL(string: platform.baseURL + path))
-      var request = URLRequest(url: url)
-      request.httpMethod = method
-      request.setValue("Bearer \(bearer ?? platform.apiKey)", forHTTPHeaderField: "Authorization")
-      if let body {
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(body.utf8)
+      var headers = ["Authorization": "Bearer \(bearer ?? platform.apiKey)"]
+      if body != nil { headers["Content-Type"] = "application/json" }
+      return try await send(method, path, body: body.map { Data($0.utf8) }, headers: headers)
+    }
+
+    /// Sends a request over AsyncHTTPClient (the client heho itself uses).
+    func send(
+      _ method: String, _ path: String, body: Data?, headers: [String: String]
+    ) async throws -> (status: Int, json: JSONValue) {
+      var request = HTTPClientRequest(url: platform.baseURL + path)
+      request.method = .RAW(value: method)
+      for (name, value) in headers { request.headers.add(name: name, value: value) }
+      if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+      let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+      let bytes = try await response.body.collect(upTo: 16 << 20)
+      let text = String(decoding: bytes.readableBytesView, as: UTF8.self)
+      return (Int(response.status.code), JSONValue.parse(text) ?? .null)
+    }
+
+    /// Sends a multipart upload: `parts` as (name, filename or nil, content).
+    func upload(
+      _ parts: [(name: String, file: String?, content: Data)], contentType: String? = nil
+    ) async throws -> (status: Int, json: JSONValue) {
+      let boundary = "heho-test-boundary"
+      var body = Data()
+      for part in parts {
+        var header = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(part.name)\""
+        if let file = part.file { header += "; filename=\"\(file)\"" }
+        body.append(Data((header + "\r\n\r\n").utf8))
+        body.append(part.content)
+        body.append(Data("\r\n".utf8))
       }
-      let (data, response) = try await freshSession().data(for: request)
-      let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-      return (status, JSONValue.parse(String(decoding: data, as: UTF8.self)) ?? .null)
+      body.append(Data("--\(boundary)--\r\n".utf8))
+      return try await send(
+        "POST", "/v1/knowledge/upload", body: body,
+        headers: [
+          "Authorization": "Bearer \(platform.apiKey)",
+          "Content-Type": contentType ?? "multipart/form-data; boundary=\(boundary)",
+        ])
     }
 
     func stop() async { try? await platform.shutdown() }

@@ -12,6 +12,9 @@ import Testing
 /// metrics, each platform's own paths, key header and error shape.
 @Suite("Platforms served side by side")
 struct LocalModuleSeamTests {
+  /// One session for the suite's requests (each session holds its own connections and threads).
+  static let session = freshSession()
+
   static func start(_ configuration: LocalPlatformConfiguration = .init()) async throws
     -> LocalPlatform
   {
@@ -28,7 +31,7 @@ struct LocalModuleSeamTests {
     for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
     request.setValue("application/json", forHTTPHeaderField: "Content-Type")
     request.httpBody = body.map { Data($0.utf8) }
-    let (data, response) = try await freshSession().data(for: request)
+    let (data, response) = try await Self.session.data(for: request)
     let status = (response as? HTTPURLResponse)?.statusCode ?? 0
     return (status, JSONValue.parse(String(decoding: data, as: UTF8.self)) ?? .null)
   }

@@ -4,15 +4,20 @@ import Hummingbird
 import Testing
 import Yams
 
+@testable import BotHeroLocal
 @testable import HeHoLocal
 @testable import HehoLocal
 
 @Suite("OpenAPI document")
 struct OpenAPIDocumentTests {
-  private func documentOperations() throws -> Set<String> {
+  /// `METHOD /path` of every operation in `schemas/FILE`, each path behind `prefix` (the part
+  /// of the server URL the paths are relative to) and with `{id}` written `:id`, as routes are.
+  private func documentOperations(
+    _ file: String = "heho-api.openapi.yaml", prefix: String = ""
+  ) throws -> Set<String> {
     let url = URL(fileURLWithPath: #filePath)
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("schemas/heho-api.openapi.yaml")
+      .appendingPathComponent("schemas/\(file)")
     let text = try String(contentsOf: url, encoding: .utf8)
     let document = try #require(try Yams.load(yaml: text) as? [String: Any])
     #expect(document["openapi"] as? String == "3.1.0")
@@ -21,7 +26,11 @@ struct OpenAPIDocumentTests {
     for (path, item) in paths {
       let methods = try #require(item as? [String: Any])
       for method in methods.keys where ["get", "post", "put", "delete", "patch"].contains(method) {
-        operations.insert("\(method.uppercased()) \(path)")
+        let routePath =
+          prefix
+          + path.replacingOccurrences(of: "{", with: ":")
+          .replacingOccurrences(of: "}", with: "")
+        operations.insert("\(method.uppercased()) \(routePath)")
       }
     }
     return operations
@@ -44,5 +53,12 @@ struct OpenAPIDocumentTests {
       let unlisted = try await api.call(.put, "/api/v1/chatbots/manage")
       #expect(unlisted.status == .methodNotAllowed)
     }
+  }
+
+  @Test("the BotHero document and its route list name the same operations")
+  func botHeroOperations() throws {
+    #expect(
+      try documentOperations("bothero-api.openapi.yaml", prefix: "/v1")
+        == Set(BotHeroRoutes.all.map(\.description)))
   }
 }

@@ -17,6 +17,16 @@ package struct LocalAPIError: Error, Sendable {
   /// Extra response headers (for example `Retry-After`).
   package var headers: HTTPFields = [:]
 
+  /// Creates an error.
+  package init(
+    status: HTTPResponse.Status, message: String, field: String? = nil, headers: HTTPFields = [:]
+  ) {
+    self.status = status
+    self.message = message
+    self.field = field
+    self.headers = headers
+  }
+
   /// The JSON body of an error response.
   package struct Body: Codable, Sendable {
     var error: String

@@ -66,8 +66,7 @@ public final class LocalPlatform: Sendable {
       path = directory + "/local.sqlite"
     }
     let services = try LocalSharedServices(
-      path: path, modules: modules, faults: configuration.faults,
-      uniqueNames: configuration.uniqueNames)
+      path: path, modules: modules, configuration: configuration)
     let existing = try await services.store.organization(named: "default")
     let key = configuration.apiKey ?? APIKey.generate()
     let (organization, created) = try await services.store.addKey(

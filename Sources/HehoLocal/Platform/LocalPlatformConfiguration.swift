@@ -18,12 +18,28 @@ public struct LocalPlatformConfiguration: Sendable {
   /// Off by default: the seeds never say such names are unique, so neither does the local
   /// platform (`docs/heho-api-contract.md`). HeHo tables are always unique by name.
   public var uniqueNames: Bool
+  /// Where chat replies come from: `nil` answers locally from the bot's own data; a URL sends
+  /// them to an OpenAI-compatible server (`URL/chat/completions`).
+  public var chatEndpoint: String?
+  /// Hosts webhook deliveries may go to besides loopback (`--allow-webhook-hosts`).
+  public var allowedWebhookHosts: [String]
+  /// Requests per second each organization may make to a platform that documents rate limits;
+  /// 0 turns the limit off.
+  public var rateLimit: Int
+  /// Seconds between a failed webhook delivery and its next attempt (four retries).
+  public var deliveryBackoff: [Double]
 
   /// Creates a configuration.
   public init(
     host: String = "127.0.0.1", port: Int = 0, databasePath: String? = nil, apiKey: String? = nil,
-    faults: FaultConfiguration = .none, uniqueNames: Bool = false
+    faults: FaultConfiguration = .none, uniqueNames: Bool = false, chatEndpoint: String? = nil,
+    allowedWebhookHosts: [String] = [], rateLimit: Int = 50,
+    deliveryBackoff: [Double] = [1, 2, 4, 8]
   ) {
+    self.chatEndpoint = chatEndpoint
+    self.allowedWebhookHosts = allowedWebhookHosts
+    self.rateLimit = rateLimit
+    self.deliveryBackoff = deliveryBackoff
     self.host = host
     self.port = port
     self.databasePath = databasePath

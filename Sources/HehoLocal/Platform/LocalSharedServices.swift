@@ -15,17 +15,20 @@ package struct LocalSharedServices: Sendable {
   package let injector: FaultInjector
   /// Whether names the seeds leave free are unique per organization (409 on a second one).
   package let uniqueNames: Bool
+  /// The settings the platforms' own features read (chat endpoint, webhook hosts, rate limit).
+  package let configuration: LocalPlatformConfiguration
 
   /// Opens the shared database at `path`, migrated for `modules`.
   package init(
-    path: String, modules: [any LocalPlatformModule], faults: FaultConfiguration = .none,
-    uniqueNames: Bool = false
+    path: String, modules: [any LocalPlatformModule],
+    configuration: LocalPlatformConfiguration = LocalPlatformConfiguration()
   ) throws {
     store = try PlatformStore(path: path, modules: modules)
     self.path = path
     recorder = MetricsRecorder()
-    injector = FaultInjector(faults)
-    self.uniqueNames = uniqueNames
+    injector = FaultInjector(configuration.faults)
+    uniqueNames = configuration.uniqueNames
+    self.configuration = configuration
   }
 
   /// The organization with this name; a `LocalPlatformError` when there is none.

@@ -12,6 +12,8 @@ public struct HTTPRequest: Sendable, Hashable {
   public var headers: [String: String]
   /// The body, if any.
   public var body: Data?
+  /// A body streamed from a file instead (`body` is then nil).
+  public var streamedBody: StreamedBody?
 
   /// One query parameter.
   public struct QueryItem: Sendable, Hashable {

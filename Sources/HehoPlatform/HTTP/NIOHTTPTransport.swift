@@ -49,6 +49,11 @@ public struct NIOHTTPTransport: HTTPTransport {
     outgoing.method = .RAW(value: request.method)
     for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
     if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+    if let streamed = request.streamedBody {
+      let length = try streamed.length()
+      outgoing.body = .stream(
+        streamed.chunks().map { ByteBuffer(bytes: $0) }, length: .known(Int64(length)))
+    }
     let deadline = NIODeadline.now() + .milliseconds(Int64(timeout / .milliseconds(1)))
     do {
       let response = try await client.execute(outgoing, deadline: deadline)

@@ -113,8 +113,8 @@ struct TestPlatform: Sendable {
       .appendingPathComponent("heho-local-test-\(UUID().uuidString)").path
     let modules = LocalPlatform.standardModules
     let services = try LocalSharedServices(
-      path: directory + "/local.sqlite", modules: modules, faults: faults,
-      uniqueNames: uniqueNames)
+      path: directory + "/local.sqlite", modules: modules,
+      configuration: LocalPlatformConfiguration(faults: faults, uniqueNames: uniqueNames))
     let platforms = try RunningPlatform.open(modules, on: services)
     let key = try await LocalPlatform.addKey(toOrganization: "default", services: services)
     return TestPlatform(

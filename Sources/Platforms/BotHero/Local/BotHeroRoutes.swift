@@ -1,6 +1,6 @@
 import HehoLocal
 
-/// Every route of the BotHero API served so far, as `docs/bothero-api-contract.md` lists them.
+/// Every route of the BotHero API, as `docs/bothero-api-contract.md` lists them.
 enum BotHeroRoutes {
   /// The path prefix of the API (the seed's base URL is `https://api.bothero.ai/v1`).
   static let prefix = "/v1"
@@ -16,10 +16,22 @@ enum BotHeroRoutes {
   static let listWebhooks = LocalRoute(method: "GET", path: "/v1/webhooks")
   static let updateWebhook = LocalRoute(method: "PATCH", path: "/v1/webhooks/:id")
   static let deleteWebhook = LocalRoute(method: "DELETE", path: "/v1/webhooks/:id")
+  /// A local extra: every delivery attempt of a webhook.
+  static let deliveries = LocalRoute(method: "GET", path: "/v1/webhooks/:id/deliveries")
+  static let upload = LocalRoute(method: "POST", path: "/v1/knowledge/upload")
+  static let listDocuments = LocalRoute(method: "GET", path: "/v1/knowledge/documents")
+  static let deleteDocument = LocalRoute(method: "DELETE", path: "/v1/knowledge/:id")
+  static let chat = LocalRoute(method: "POST", path: "/v1/chat/completions")
+  static let listConversations = LocalRoute(method: "GET", path: "/v1/conversations")
+  static let listMessages = LocalRoute(method: "GET", path: "/v1/conversations/:id/messages")
+  static let overview = LocalRoute(method: "GET", path: "/v1/analytics/overview")
+  static let conversationStats = LocalRoute(method: "GET", path: "/v1/analytics/conversations")
+  static let leads = LocalRoute(method: "GET", path: "/v1/analytics/leads")
 
   /// Every route.
   static let all: [LocalRoute] = [
-    token, refresh, revoke, listBots, createBot, updateBot, deleteBot, createWebhook,
-    listWebhooks, updateWebhook, deleteWebhook,
+    token, refresh, revoke, listBots, createBot, updateBot, deleteBot, chat, listConversations,
+    listMessages, upload, listDocuments, deleteDocument, overview, conversationStats, leads,
+    createWebhook, listWebhooks, updateWebhook, deleteWebhook, deliveries,
   ]
 }

@@ -20,8 +20,11 @@ struct AuthController: Sendable {
       return try JSONResponse.make(try await tokens.issue(organization: organization))
     }
     group.on(path(BotHeroRoutes.refresh), method: .post) { request, context in
-      _ = try context.requireOrganization()
+      let organization = try context.requireOrganization()
       let holder = try await refreshHolder(request, context)
+      guard holder.organization.id == organization.id else {
+        throw LocalAPIError.unauthorized("the refresh token belongs to another organization")
+      }
       try await tokens.revoke(session: holder.session)
       return try JSONResponse.make(try await tokens.issue(organization: holder.organization))
     }

@@ -4,6 +4,7 @@ import Hummingbird
 /// `GET` and `POST /bots`, `PATCH` and `DELETE /bots/:id`.
 struct BotController: Sendable {
   let bots: BotStore
+  let events: EventBus
 
   struct Page<Element: Encodable & Sendable>: Encodable, Sendable {
     var data: [Element]
@@ -26,6 +27,8 @@ struct BotController: Sendable {
       var bot = Bot.new(now: SQLiteFile.now())
       try bot.apply(fields, creating: true)
       try await bots.save(bot, organization: organization, creating: true)
+      await events.emit(
+        "bot.created", data: ["bot": bot], botID: bot.id, organization: organization)
       return try JSONResponse.make(bot, status: .created)
     }
     group.on(path(BotHeroRoutes.updateBot), method: .patch) { request, context in
@@ -38,11 +41,18 @@ struct BotController: Sendable {
       try bot.apply(fields, creating: false)
       bot.updatedAt = SQLiteFile.now()
       try await bots.save(bot, organization: organization, creating: false)
+      await events.emit(
+        "bot.updated", data: ["bot": bot], botID: bot.id, organization: organization)
       return try JSONResponse.make(bot)
     }
     group.on(path(BotHeroRoutes.deleteBot), method: .delete) { _, context in
       let organization = try context.requireOrganization()
       let id = try context.parameters.require("id")
+      guard let bot = try await bots.find(id: id, organization: organization) else {
+        throw Self.notFound(id)
+      }
+      // Subscribers hear of the delete before the bot's own webhooks go with it.
+      await events.emit("bot.deleted", data: ["bot": bot], botID: id, organization: organization)
       guard try await bots.delete(id: id, organization: organization) else {
         throw Self.notFound(id)
       }

@@ -1,10 +1,12 @@
 import HehoLocal
 import Hummingbird
 
-/// `GET` and `POST /webhooks`, `PATCH` and `DELETE /webhooks/:id`.
+/// `GET` and `POST /webhooks`, `PATCH` and `DELETE /webhooks/:id`, and the local extra
+/// `GET /webhooks/:id/deliveries`.
 struct WebhookController: Sendable {
   let webhooks: WebhookStore
   let bots: BotStore
+  let deliveries: DeliveryStore
 
   /// Adds the routes to the `/v1` group.
   func addRoutes(to group: RouterGroup<LocalRequestContext>) {
@@ -38,6 +40,15 @@ struct WebhookController: Sendable {
       webhook.updatedAt = SQLiteFile.now()
       try await webhooks.save(webhook, organization: organization, creating: false)
       return try JSONResponse.make(webhook.response)
+    }
+    group.on(path(BotHeroRoutes.deliveries), method: .get) { _, context in
+      let organization = try context.requireOrganization()
+      let id = try context.parameters.require("id")
+      guard try await webhooks.find(id: id, organization: organization) != nil else {
+        throw Self.notFound(id)
+      }
+      return try JSONResponse.make(
+        BotController.Page(data: try await deliveries.list(webhookID: id)))
     }
     group.on(path(BotHeroRoutes.deleteWebhook), method: .delete) { _, context in
       let organization = try context.requireOrganization()

@@ -51,6 +51,15 @@ struct WebhookStore: Sendable {
     }
   }
 
+  /// Whether the webhook with `id` still exists and is active (any organization).
+  func isActive(id: String) async throws -> Bool {
+    try await pool.read { db in
+      try Bool.fetchOne(
+        db, sql: "SELECT active FROM bothero_webhooks WHERE id = ?", arguments: [id])
+        ?? false
+    }
+  }
+
   func delete(id: String, organization: Organization) async throws -> Bool {
     try await pool.write { db in
       try db.execute(

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Finds the passage of a bot's documents that best answers a message, by keyword overlap: the
+/// local platform's grounded reply, which runs no model.
+enum KeywordRanker {
+  static let stopWords: Set<String> = [
+    "the", "and", "are", "you", "your", "what", "when", "where", "which", "who", "how", "why",
+    "for", "with", "this", "that", "from", "have", "has", "can", "does", "did", "was", "were",
+    "will", "would", "could", "should", "about", "there", "their", "they", "them", "our", "any",
+    "not", "but", "all", "is", "do", "of", "to", "in", "on", "at", "it", "me", "my", "we", "us",
+  ]
+
+  /// The lower-cased words of `text` worth matching (three letters or more, no stop words).
+  static func terms(_ text: String) -> Set<String> {
+    var words: Set<String> = []
+    var current = ""
+    for character in text.lowercased() {
+      if character.isLetter || character.isNumber {
+        current.append(character)
+      } else {
+        if current.count >= 3 && !stopWords.contains(current) { words.insert(current) }
+        current = ""
+      }
+    }
+    if current.count >= 3 && !stopWords.contains(current) { words.insert(current) }
+    return words
+  }
+
+  /// The passages of a document: its paragraphs (split at blank lines), each at most 500
+  /// characters.
+  static func passages(_ text: String) -> [String] {
+    text.replacingOccurrences(of: "\r\n", with: "\n")
+      .components(separatedBy: "\n\n")
+      .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+      .filter { !$0.isEmpty }
+      .map { $0.count > 500 ? String($0.prefix(500)) + "…" : $0 }
+  }
+
+  /// The best passage for `message` and the document it is from; `nil` when no passage shares
+  /// a word with it. Ties go to the earlier passage.
+  static func best(
+    for message: String, in documents: [(name: String, text: String)]
+  ) -> (document: String, passage: String)? {
+    let wanted = terms(message)
+    guard !wanted.isEmpty else { return nil }
+    var best: (score: Int, document: String, passage: String)?
+    for document in documents {
+      for passage in passages(document.text) {
+        let score = terms(passage).intersection(wanted).count
+        if score > 0 && score > (best?.score ?? 0) {
+          best = (score, document.name, passage)
+        }
+      }
+    }
+    return best.map { ($0.document, $0.passage) }
+  }
+}
