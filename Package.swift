@@ -105,7 +105,13 @@ let package = Package(
     ),
     .executableTarget(name: "heho", dependencies: ["HehoCLI"]),
     // The harness the test suites share: in-process commands, direct API calls, child processes.
-    .target(name: "HehoTestSupport", dependencies: ["HehoCLI"], path: "Tests/HehoTestSupport"),
+    .target(
+      name: "HehoTestSupport",
+      dependencies: [
+        "HehoCLI", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      path: "Tests/HehoTestSupport"),
     .testTarget(
       name: "HehoManifestTests",
       dependencies: ["HehoManifest", "HehoCLI", "HehoPlatforms", "HehoPlatform", "HehoTestSupport"]),
@@ -117,7 +123,7 @@ let package = Package(
     .testTarget(
       name: "HehoLocalTests",
       dependencies: [
-        "HehoLocal", "HeHoLocal", "BotHeroLocal", "HehoPlatforms",
+        "HehoLocal", "HeHoLocal", "BotHeroLocal", "HehoPlatforms", "HehoTestSupport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -44,7 +44,7 @@ import Testing
     var world = try await World.start()
     let apply = await world.run(["apply", "--auto-approve"])
     #expect(apply.code == 0, "\(apply.all)")
-    #expect(apply.out.contains("Apply complete: 2 created"), "\(apply.out)")
+    #expect(apply.out.contains("Apply complete: 4 created"), "\(apply.out)")
     let bots = try await world.list("bots")
     #expect(bots.map { $0["name"] as? String } == ["support"])
     let botID = try #require(bots.first?["id"] as? String)
@@ -144,6 +144,7 @@ import Testing
       ],
       environment: environment)
     #expect(export.code == 0, "\(export.all)")
+    #expect(export.err.contains("2 knowledge documents were not exported"), "\(export.err)")
     let bots = try String(
       contentsOf: out.appendingPathComponent("bothero/bots.yaml"), encoding: .utf8)
     #expect(bots.contains("temperature: 0.3"))
@@ -157,8 +158,9 @@ import Testing
 
     try FileManager.default.removeItem(
       at: world.harness.directory.appendingPathComponent("bots.yaml"))
-    try FileManager.default.removeItem(
-      at: world.harness.directory.appendingPathComponent("webhooks.yaml"))
+    for file in ["webhooks.yaml", "knowledge.yaml"] {
+      try FileManager.default.removeItem(at: world.harness.directory.appendingPathComponent(file))
+    }
     try world.harness.edit("heho.yaml") {
       $0.replacingOccurrences(of: "prune: false", with: "prune: true")
     }
@@ -166,6 +168,95 @@ import Testing
     #expect(prune.code == 0, "\(prune.all)")
     #expect(try await world.list("bots").isEmpty)
     #expect(try await world.list("webhooks").isEmpty)
+    #expect(try await world.list("knowledge/documents").isEmpty)
+    await world.harness.stop()
+  }
+
+  @Test func editingOneDocumentReuploadsThatDocumentOnly() async throws {
+    let world = try await World.start()
+    #expect(await world.run(["apply", "--auto-approve"]).code == 0)
+    let documents = try await world.list("knowledge/documents")
+    #expect(
+      documents.compactMap { $0["name"] as? String }.sorted() == [
+        "opening-hours.md", "policies/returns.md",
+      ])
+    let returnsID = try #require(
+      documents.first { $0["name"] as? String == "policies/returns.md" }?["id"] as? String)
+    // Touching a file without changing it is no change.
+    let hours = world.harness.directory.appendingPathComponent("knowledge/opening-hours.md")
+    try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: hours.path)
+    #expect(await world.run(["plan", "--detailed-exitcode"]).code == 0)
+
+    try world.harness.edit("knowledge/opening-hours.md") {
+      $0.replacingOccurrences(of: "6 PM", with: "7 PM")
+    }
+    let plan = await world.run(["plan"])
+    #expect(plan.out.contains("knowledgedocument/opening-hours.md"), "\(plan.out)")
+    #expect(plan.out.contains("content changed: sha256"), "\(plan.out)")
+    await world.harness.platform.resetMetrics()
+    let apply = await world.run(["apply", "--auto-approve"])
+    #expect(apply.code == 0, "\(apply.all)")
+    let metrics = await world.harness.platform.metrics()
+    #expect(metrics.routes["POST /v1/knowledge/upload"] == 1, "\(metrics.routes)")
+    #expect(metrics.routes.keys.filter { $0.hasPrefix("DELETE /v1/knowledge/") }.count == 1)
+    let after = try await world.list("knowledge/documents")
+    #expect(after.contains { $0["id"] as? String == returnsID })
+    #expect(await world.run(["plan", "--detailed-exitcode"]).code == 0)
+    await world.harness.stop()
+  }
+
+  @Test func aChatQuotesTheDocumentsAndItsDeliveriesAreSigned() async throws {
+    let receiver = try await WebhookReceiver.start()
+    let world = try await World.start()
+    try world.harness.edit("webhooks.yaml") {
+      $0.replacingOccurrences(of: "https://crm.example.com/hooks/bothero", with: receiver.url)
+        .replacingOccurrences(
+          of: "[conversation.started, lead.captured]",
+          with: "[conversation.started, message.created]")
+    }
+    #expect(await world.run(["apply", "--auto-approve"]).code == 0)
+    let botID = try #require(try await world.list("bots").first?["id"] as? String)
+    let reply = try await world.api(
+      "POST", "/chat/completions",
+      body: ["bot_id": botID, "message": "When are you open on Friday?"])
+    #expect((reply["content"] as? String)?.contains("Monday through Friday, 9 AM to 6 PM") == true)
+    let received = try await receiver.waitFor(3)
+    #expect(received.count >= 3)
+    for delivery in received {
+      #expect(
+        WebhookReceiver.verify(delivery, secret: Self.secret),
+        "bad signature: \(delivery.signature)")
+    }
+    let types = Set(received.compactMap { WebhookReceiver.type(of: $0) })
+    #expect(types == ["conversation.started", "message.created"])
+    receiver.stop()
+    await world.harness.stop()
+  }
+
+  @Test func aFileBotHeroWouldRefuseIsAPositionedErrorNamingIt() async throws {
+    let world = try await World.start()
+    let directory = world.harness.directory
+    try Data([0x89, 0x50, 0x4E, 0x47]).write(
+      to: directory.appendingPathComponent("knowledge/logo.png"))
+    try world.harness.edit("knowledge.yaml") {
+      $0.replacingOccurrences(of: #"["*.md", "policies/**/*.md"]"#, with: #"["**/*"]"#)
+    }
+    try """
+    apiVersion: bothero/v1
+    kind: KnowledgeDocument
+    metadata:
+      name: price-list
+    spec:
+      bot: support
+      file: prices.csv
+    """.write(
+      to: directory.appendingPathComponent("prices.yaml"), atomically: true, encoding: .utf8)
+    let validate = await world.harness.run(["validate", "-f", directory.path], project: false)
+    #expect(validate.code == 1)
+    #expect(validate.all.contains("knowledge.yaml:9:"), "\(validate.all)")
+    #expect(validate.all.contains("'knowledge/logo.png' is not a type BotHero accepts"))
+    #expect(validate.all.contains("prices.yaml:7:9"), "\(validate.all)")
+    #expect(validate.all.contains("file 'prices.csv' does not exist"))
     await world.harness.stop()
   }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HehoTestSupport
 import Testing
 
 @testable import BotHeroLocal

@@ -21,13 +21,39 @@ struct BotHeroCompiler: Sendable {
   func compile(_ state: DesiredState) throws -> CompiledDesiredState {
     var items: [DesiredItem] = []
     var problems: [String] = []
+    var documents: [ResourceAddress: DesiredResource] = [:]
     for resource in state.resources {
       switch resource.address.kind {
       case "bot": items.append(bot(resource))
       case "webhook": items.append(webhook(resource))
+      case "knowledgedocument", "knowledgebase":
+        let files: [(name: String, path: String)] =
+          resource.address.kind == "knowledgedocument"
+          ? [(resource.name, resource.spec["path"]?.stringValue ?? "")]
+          : (resource.spec["files"]?.arrayValue ?? []).compactMap { file in
+            guard let name = file["name"]?.stringValue, let path = file["path"]?.stringValue
+            else { return nil }
+            return (name, path)
+          }
+        for file in files {
+          let address = ResourceAddress(kind: "knowledgedocument", name: file.name)
+          if let other = documents[address] {
+            problems.append(
+              "\(resource.location): \(resource.address) and \(other.address) (\(other.location)) "
+                + "both declare the document '\(file.name)'; document names must be unique")
+            continue
+          }
+          documents[address] = resource
+          do {
+            items.append(try document(file.name, path: file.path, from: resource))
+          } catch {
+            problems.append("\(resource.location): \(resource.address): cannot read \(file.path)")
+          }
+        }
       default:
         problems.append(
-          "\(resource.location): kind '\(resource.kind)' is not a BotHero kind (Bot, Webhook)")
+          "\(resource.location): kind '\(resource.kind)' is not a BotHero kind "
+            + "(Bot, Webhook, KnowledgeDocument, KnowledgeBase)")
       }
     }
     guard problems.isEmpty else { throw ProviderError(problems.joined(separator: "\n")) }
@@ -76,6 +102,23 @@ struct BotHeroCompiler: Sendable {
       address: resource.address, fields: fields,
       payload: Self.payload(fields, names: Self.webhookFields, name: resource.name),
       dependencies: dependencies, lifecycle: resource.lifecycle, location: resource.location)
+  }
+
+  /// A knowledge document: compared by its content's SHA-256 and size, uploaded from `path`.
+  func document(_ name: String, path: String, from resource: DesiredResource) throws -> DesiredItem
+  {
+    let (size, sha256) = try KnowledgeFiles.digest(of: path)
+    let bot = resource.spec["bot"]?.stringValue ?? ""
+    let fields: [String: Value] = [
+      "bot": .string(bot), "size": .int(size), "sha256": .string(sha256),
+    ]
+    var payload = fields
+    payload["name"] = .string(name)
+    payload["path"] = .string(path)
+    return DesiredItem(
+      address: ResourceAddress(kind: "knowledgedocument", name: name), fields: fields,
+      payload: payload, dependencies: [ResourceAddress(kind: "bot", name: bot)],
+      sources: [resource.address], lifecycle: resource.lifecycle, location: resource.location)
   }
 
   /// The payload: the name, and each field under its API name.

@@ -2,7 +2,8 @@ import HehoEngine
 import HehoManifest
 import HehoPlatform
 
-/// The BotHero platform (`../shared/seeds/bothero-api.txt`): bots and webhooks.
+/// The BotHero platform (`../shared/seeds/bothero-api.txt`): bots, their knowledge documents,
+/// and webhooks.
 public struct BotHeroDescriptor: PlatformDescriptor {
   /// The platform's name in projects, plans and reports.
   public static let platformName = "bothero"
@@ -15,7 +16,9 @@ public struct BotHeroDescriptor: PlatformDescriptor {
   public var apiVersion: String { "bothero/v1" }
   public var defaultEndpoint: String { "https://api.bothero.ai/v1" }
   public var defaultKeyVariable: String { "BOTHERO_API_KEY" }
-  public var kinds: [any ManifestKind] { [BotKind(), WebhookKind()] }
+  public var kinds: [any ManifestKind] {
+    [BotKind(), KnowledgeDocumentKind(), KnowledgeBaseKind(), WebhookKind()]
+  }
 
   public func makeProvider(_ access: PlatformAccess) -> any Provider {
     BotHeroProvider(access: access)

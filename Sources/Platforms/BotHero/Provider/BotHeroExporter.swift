@@ -14,6 +14,13 @@ struct BotHeroExporter: Sendable {
     let bots = live.resources.filter { $0.address.kind == "bot" }.sorted { $0.address < $1.address }
     let webhooks = live.resources.filter { $0.address.kind == "webhook" }
       .sorted { $0.address < $1.address }
+    let documents = live.resources.filter { $0.address.kind == "knowledgedocument" }
+    if !documents.isEmpty {
+      warnings.append(
+        "\(documents.count) knowledge document\(documents.count == 1 ? " was" : "s were") not "
+          + "exported: the BotHero API gives no way to read a document's content back; keep "
+          + "the files in the repository and declare them with KnowledgeDocument or KnowledgeBase")
+    }
     for name in Self.repeated(bots) + Self.repeated(webhooks) {
       warnings.append(
         "\(name) is on the platform more than once; only the first was exported: rename or "

@@ -39,4 +39,15 @@ enum BotHeroNormalizer {
       address: ResourceAddress(kind: "webhook", name: wire.name), id: wire.id, fields: fields,
       dependencies: dependencies)
   }
+
+  /// A knowledge document, its bot by name.
+  static func document(_ wire: DocumentWire, bots: BotDirectory) -> LiveResource {
+    let bot = bots.name(of: wire.botID) ?? wire.botID
+    return LiveResource(
+      address: ResourceAddress(kind: "knowledgedocument", name: wire.name), id: wire.id,
+      fields: [
+        "bot": .string(bot), "size": .int(wire.size ?? 0), "sha256": .string(wire.sha256 ?? ""),
+      ],
+      dependencies: [ResourceAddress(kind: "bot", name: bot)])
+  }
 }

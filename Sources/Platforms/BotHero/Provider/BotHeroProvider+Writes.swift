@@ -19,6 +19,7 @@ extension BotHeroProvider {
 
   private func write(_ step: ApplyStep) async throws -> StepResult {
     let kind = step.address.kind
+    if kind == "knowledgedocument" { return try await writeDocument(step) }
     let collection = kind == "bot" ? BotHeroPaths.bots : BotHeroPaths.webhooks
     switch step.action {
     case .create:
@@ -57,6 +58,71 @@ extension BotHeroProvider {
       throw ProviderError(
         "\(step.address): BotHero resources cannot be connected; remove `connect`")
     }
+  }
+
+  /// Uploads a document (streamed from its file) or deletes one; BotHero has no update.
+  private func writeDocument(_ step: ApplyStep) async throws -> StepResult {
+    switch step.action {
+    case .create:
+      let request = try upload(step)
+      let planned = step.payload["sha256"]?.stringValue
+      var sent: String?
+      let result = try await writes.create(step, request: request) {
+        try await listDocuments().filter { $0.name == step.address.name }.map(\.id)
+      } createdID: { response in
+        let created = try? JSONDecoder().decode(BotHeroCreated.self, from: response.body)
+        sent = created?.sha256
+        return created?.id
+      }
+      if let planned, let sent, planned != sent {
+        throw ProviderError(
+          "\(step.address): the file changed after the plan was made (planned sha256 "
+            + "\(planned.prefix(12))…, uploaded \(sent.prefix(12))…); run heho plan again")
+      }
+      return result
+    case .delete:
+      let id = try liveID(of: step)
+      return try await writes.delete(
+        step, request: HTTPRequest(method: "DELETE", path: "\(BotHeroPaths.knowledge)/\(id)"))
+    case .update, .connect:
+      throw ProviderError(
+        "\(step.address): BotHero cannot \(step.action.rawValue) a knowledge document; it is "
+          + "deleted and uploaded again")
+    }
+  }
+
+  /// `POST /knowledge/upload`: `bot_id`, `name`, then the file, streamed.
+  private func upload(_ step: ApplyStep) throws -> HTTPRequest {
+    let bot = step.payload["bot"]?.stringValue ?? ""
+    let ids = bots.ids(named: bot)
+    guard ids.count == 1, let botID = ids.first else {
+      throw ProviderError(
+        "\(step.address): the bot '\(bot)' is "
+          + (ids.isEmpty ? "not on the platform" : "on the platform \(ids.count) times")
+          + "; run heho plan again")
+    }
+    guard let path = step.payload["path"]?.stringValue else {
+      throw ProviderError("\(step.address): the plan names no file to upload; run heho plan again")
+    }
+    let boundary = "heho-" + UUID().uuidString
+    func quoted(_ text: String) -> String {
+      text.replacingOccurrences(of: "\"", with: "%22").replacingOccurrences(of: "\r", with: "")
+        .replacingOccurrences(of: "\n", with: "")
+    }
+    func field(_ name: String, _ value: String) -> String {
+      "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+    }
+    let fileName = quoted((path as NSString).lastPathComponent)
+    let prefix =
+      field("bot_id", botID) + field("name", step.address.name)
+      + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n"
+      + "Content-Type: application/octet-stream\r\n\r\n"
+    var request = HTTPRequest(
+      method: "POST", path: BotHeroPaths.upload,
+      headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"])
+    request.streamedBody = StreamedBody(
+      prefix: Data(prefix.utf8), path: path, suffix: Data("\r\n--\(boundary)--\r\n".utf8))
+    return request
   }
 
   private func liveID(of step: ApplyStep) throws -> String {

@@ -36,6 +36,13 @@ public struct BotHeroProvider: Provider {
         kind: "bot", platform: name, replacementReason: "never: every bot field updates in place",
         inPlaceFields: Set(BotHeroCompiler.botFields.map(\.field))),
       KindBehavior(
+        kind: "knowledgedocument", platform: name, replacementChangesIdentity: true,
+        replacementReason: "BotHero has no update for knowledge documents: it is deleted and "
+          + "uploaded again"),
+      KindBehavior(
+        kind: "knowledgebase", platform: name,
+        replacementReason: "a knowledge base is its documents", manifestOnly: true),
+      KindBehavior(
         kind: "webhook", platform: name,
         replacementReason: "never: every webhook field updates in place",
         inPlaceFields: Set(BotHeroCompiler.webhookFields.map(\.field))),
@@ -50,10 +57,14 @@ public struct BotHeroProvider: Provider {
     let before = client.counter.reads
     async let botList = listBots()
     async let webhookList = listWebhooks()
-    let (listedBots, listedWebhooks) = try await (botList, webhookList)
+    async let documentList = listDocuments()
+    let (listedBots, listedWebhooks, listedDocuments) = try await (
+      botList, webhookList, documentList
+    )
     bots.reset(listedBots.map { ($0.name, $0.id) })
     let resources =
       listedBots.map(BotHeroNormalizer.bot)
+      + listedDocuments.map { BotHeroNormalizer.document($0, bots: bots) }
       + listedWebhooks.map { BotHeroNormalizer.webhook($0, bots: bots, hints: hints) }
     return LiveState(resources: resources, readsMade: client.counter.reads - before)
   }
@@ -82,9 +93,15 @@ public struct BotHeroProvider: Provider {
   }
 
   public func explain(_ change: FieldChange, of address: ResourceAddress) -> String? {
-    change.field == "secret" && change.after == .string(WriteOnlySecrets.changed)
-      ? "the signing secret differs from the platform's (write-only: compared by fingerprint)"
-      : nil
+    if change.field == "secret" && change.after == .string(WriteOnlySecrets.changed) {
+      return "the signing secret differs from the platform's (write-only: compared by fingerprint)"
+    }
+    if address.kind == "knowledgedocument" && change.field == "sha256",
+      let before = change.before?.stringValue, let after = change.after?.stringValue
+    {
+      return "content changed: sha256 \(before.prefix(12))… → \(after.prefix(12))…"
+    }
+    return nil
   }
 
   func listBots() async throws -> [BotWire] {
@@ -99,6 +116,13 @@ public struct BotHeroProvider: Provider {
     let response = try await writes.call(
       request, idempotent: true, write: false, doing: "listing webhooks")
     return try decode(BotHeroPage<WebhookWire>.self, from: response, for: request).data
+  }
+
+  func listDocuments() async throws -> [DocumentWire] {
+    let request = HTTPRequest(method: "GET", path: BotHeroPaths.documents)
+    let response = try await writes.call(
+      request, idempotent: true, write: false, doing: "listing knowledge documents")
+    return try decode(BotHeroPage<DocumentWire>.self, from: response, for: request).data
   }
 
   func decode<T: Decodable>(

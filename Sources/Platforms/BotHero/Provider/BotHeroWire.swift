@@ -34,18 +34,36 @@ struct WebhookWire: Decodable, Sendable {
   }
 }
 
+/// A knowledge document as `GET /knowledge/documents` lists it (never its content).
+struct DocumentWire: Decodable, Sendable {
+  var id: String
+  var botID: String
+  var name: String
+  var size: Int?
+  var sha256: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, name, size, sha256
+    case botID = "bot_id"
+  }
+}
+
 /// `{"data": [...]}`.
 struct BotHeroPage<Element: Decodable & Sendable>: Decodable, Sendable {
   var data: [Element]
 }
 
-/// The ID in a create's answer.
+/// The ID in a create's answer (and an upload's hash).
 struct BotHeroCreated: Decodable, Sendable {
   var id: String?
+  var sha256: String?
 }
 
 /// The paths of the BotHero API, relative to the endpoint (`https://api.bothero.ai/v1`).
 enum BotHeroPaths {
   static let bots = "/bots"
   static let webhooks = "/webhooks"
+  static let documents = "/knowledge/documents"
+  static let upload = "/knowledge/upload"
+  static let knowledge = "/knowledge"
 }
