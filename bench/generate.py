@@ -5,7 +5,11 @@ Proportions follow a realistic account: 40% tables, 30% chatbots, 30% permission
 (each permission gives one chatbot access to one table; no chatbot exceeds the
 platform's limit of three tables). Deterministic for a given N and seed.
 
-usage: generate.py N OUTDIR [--endpoint URL] [--api-key-env NAME] [--seed S]
+With --with-bothero, 40% of N are BotHero resources instead (bots, webhooks, and knowledge
+documents from small Markdown files, one knowledge base per bot), and the project names both
+platforms.
+
+usage: generate.py N OUTDIR [--endpoint URL] [--api-key-env NAME] [--seed S] [--with-bothero]
 """
 import argparse
 import os
@@ -62,6 +66,44 @@ def permission_doc(p, chatbots, tables, rng):
         "  edit: false"])
 
 
+def bothero_docs(n, outdir, rng):
+    """Bots (3/8), webhooks (3/8) and knowledge documents (2/8) of BotHero, N in all."""
+    bots = max(1, n * 3 // 8)
+    hooks = max(0, n * 3 // 8)
+    documents = max(0, n - bots - hooks)
+    bot_docs, hook_docs, base_docs = [], [], []
+    for i in range(bots):
+        bot_docs.append("\n".join([
+            "apiVersion: bothero/v1", "kind: Bot", "metadata:", f"  name: helper-{i:05d}", "spec:",
+            f"  instructions: \"{DESCRIPTION.format(name=f'helper-{i:05d}')}\"",
+            f"  temperature: {rng.choice([0.2, 0.5, 0.7, 1])}",
+            f"  leadCapture: {str(rng.random() < 0.5).lower()}"]))
+    for i in range(hooks):
+        hook_docs.append("\n".join([
+            "apiVersion: bothero/v1", "kind: Webhook", "metadata:", f"  name: hook-{i:05d}", "spec:",
+            f"  url: http://127.0.0.1:9/hooks/{i}", "  events: [lead.captured]",
+            f"  bot: helper-{i % bots:05d}"]))
+    # Documents: one folder per bot that has any, one knowledge base each.
+    per_bot = {}
+    for d in range(documents):
+        per_bot.setdefault(d % bots, []).append(d)
+    for bot, numbers in sorted(per_bot.items()):
+        folder = os.path.join(outdir, "knowledge", f"helper-{bot:05d}")
+        os.makedirs(folder, exist_ok=True)
+        for d in numbers:
+            with open(os.path.join(folder, f"doc-{d:05d}.md"), "w") as f:
+                f.write(f"# Document {d}\n\nFacts the helper {bot} answers from: item {d} costs "
+                        f"{rng.randint(1, 500)} euros and ships in {rng.randint(1, 9)} days.\n")
+        base_docs.append("\n".join([
+            "apiVersion: bothero/v1", "kind: KnowledgeBase", "metadata:",
+            f"  name: docs-{bot:05d}", "spec:", f"  bot: helper-{bot:05d}",
+            f"  directory: knowledge/helper-{bot:05d}", "  include: [\"*.md\"]"]))
+    write_files(outdir, "bots", bot_docs)
+    write_files(outdir, "webhooks", hook_docs)
+    write_files(outdir, "knowledge", base_docs)
+    return bots, hooks, documents
+
+
 def write_files(outdir, prefix, docs, per_file=100):
     for start in range(0, len(docs), per_file):
         path = os.path.join(outdir, f"{prefix}-{start // per_file:04d}.yaml")
@@ -77,6 +119,7 @@ def main():
     ap.add_argument("--api-key-env", default="HEHO_API_KEY")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--only", choices=["tables", "chatbots"], help="N of one kind and nothing else")
+    ap.add_argument("--with-bothero", action="store_true", help="40%% of N on BotHero")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     os.makedirs(a.outdir, exist_ok=True)
@@ -84,19 +127,26 @@ def main():
         f.write("\n".join([
             "apiVersion: heho/v1", "kind: Project", "metadata:", "  name: bench", "spec:",
             "  providers:", "    heho:", f"      endpoint: {a.endpoint}",
-            f"      apiKeyEnv: {a.api_key_env}", "  variables:",
+            f"      apiKeyEnv: {a.api_key_env}",
+            *(["    bothero:", f"      endpoint: {a.endpoint}/v1", "      apiKeyEnv: BOTHERO_API_KEY"]
+              if a.with_bothero else []),
+            "  variables:",
             "    model: qwen/qwen3-next-80b-a3b-instruct:free", ""]))
     if a.only == "tables":
         tables, chatbots, permissions = a.n, 0, 0
     elif a.only == "chatbots":
         tables, chatbots, permissions = 0, a.n, 0
     else:
-        tables, chatbots, permissions = counts(a.n)
+        tables, chatbots, permissions = counts(a.n - a.n * 4 // 10 if a.with_bothero else a.n)
     write_files(a.outdir, "tables", [table_doc(i, rng) for i in range(tables)])
     write_files(a.outdir, "chatbots", [chatbot_doc(i, rng) for i in range(chatbots)])
     write_files(a.outdir, "permissions",
                 [permission_doc(p, chatbots, tables, rng) for p in range(permissions)])
-    print(f"{tables} tables, {chatbots} chatbots, {permissions} permissions")
+    summary = f"{tables} tables, {chatbots} chatbots, {permissions} permissions"
+    if a.with_bothero:
+        bots, hooks, documents = bothero_docs(a.n * 4 // 10, a.outdir, rng)
+        summary += f"; {bots} bots, {hooks} webhooks, {documents} knowledge documents"
+    print(summary)
 
 
 if __name__ == "__main__":

@@ -44,7 +44,9 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         db = os.path.join(workdir, f"local-{self.port}.sqlite")
-        args = [heho, "local", "serve", "--port", str(self.port), "--db", db, "--api-key", self.key]
+        # No rate limit: the benchmark measures heho, not the platform's throttling.
+        args = [heho, "local", "serve", "--port", str(self.port), "--db", db, "--api-key", self.key,
+                "--rate-limit", "0"]
         if latency_ms:
             args += ["--latency", str(latency_ms)]
         self.log = open(os.path.join(workdir, f"server-{self.port}.log"), "w")
@@ -93,10 +95,12 @@ def timed_with_rss(args, env):
     return hours * 3600 + minutes * 60 + seconds, int(rss.group(1)) / 1024, proc
 
 
-def generate(n, outdir, endpoint, only=None):
+def generate(n, outdir, endpoint, only=None, with_bothero=False):
     args = [sys.executable, os.path.join(HERE, "generate.py"), str(n), outdir, "--endpoint", endpoint]
     if only:
         args += ["--only", only]
+    if with_bothero:
+        args += ["--with-bothero"]
     subprocess.run(args, check=True, capture_output=True)
 
 
@@ -114,26 +118,31 @@ def parse_yaml_seconds(repo):
     return time.perf_counter() - start, float(out)
 
 
-def bare_list_seconds(server):
-    """The two list calls a plan needs, made with curl, concurrently."""
+HEHO_LISTS = ("/api/v1/chatbots/manage", "/api/v1/database/manage")
+BOTHERO_LISTS = ("/v1/bots", "/v1/webhooks", "/v1/knowledge/documents")
+
+
+def bare_list_seconds(server, with_bothero=False):
+    """The list calls a plan needs (one per collection), made with curl, concurrently."""
     start = time.perf_counter()
+    paths = HEHO_LISTS + (BOTHERO_LISTS if with_bothero else ())
     procs = [subprocess.Popen(["curl", "-sf", "-o", "/dev/null", "-H",
                                f"Authorization: Bearer {server.key}", server.url + path])
-             for path in ("/api/v1/chatbots/manage", "/api/v1/database/manage")]
+             for path in paths]
     codes = [p.wait() for p in procs]
     if any(codes):
         raise SystemExit(f"curl list calls failed: {codes}")
     return time.perf_counter() - start
 
 
-def bench_plan(heho, sizes, repeat, workdir):
+def bench_plan(heho, sizes, repeat, workdir, with_bothero=False):
     rows = []
     for n in sizes:
         server = Server(heho, workdir)
         try:
-            repo = os.path.join(workdir, f"repo-{n}")
-            generate(n, repo, server.url)
-            env = dict(os.environ, HEHO_API_KEY=server.key, NO_COLOR="1")
+            repo = os.path.join(workdir, f"repo-{n}{'-bothero' if with_bothero else ''}")
+            generate(n, repo, server.url, with_bothero=with_bothero)
+            env = dict(os.environ, HEHO_API_KEY=server.key, BOTHERO_API_KEY=server.key, NO_COLOR="1")
             apply_s, _ = run([heho, "apply", "-f", repo, "--auto-approve", "--parallelism", "16"], env)
             plans, rss, requests, bares, parses = [], [], [], [], []
             for _ in range(repeat):
@@ -144,7 +153,7 @@ def bench_plan(heho, sizes, repeat, workdir):
                 requests.append(server.metrics()["total"])
                 plans.append(wall)
                 rss.append(mem)
-                bares.append(bare_list_seconds(server))
+                bares.append(bare_list_seconds(server, with_bothero))
                 parses.append(parse_yaml_seconds(repo)[0])
             plan, bare, parse = map(statistics.median, (plans, bares, parses))
             rows.append({"resources": n, "apply_s": apply_s, "plan_s": plan,
@@ -294,12 +303,16 @@ def main():
     ap.add_argument("--ansible-bots", type=int, default=200)
     ap.add_argument("--skip-apply", action="store_true")
     ap.add_argument("--skip-ansible", action="store_true")
+    ap.add_argument("--with-bothero", action="store_true",
+                    help="plan benchmark with 40%% of the resources on BotHero")
     ap.add_argument("--out", default=os.path.join(HERE, "out"))
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="heho-bench-")
-    results = {"plan": bench_plan(a.heho, [int(s) for s in a.sizes.split(",")], a.repeat, workdir)}
-    print("\nPlan with nothing to change (median of %d)" % a.repeat)
+    results = {"plan": bench_plan(a.heho, [int(s) for s in a.sizes.split(",")], a.repeat, workdir,
+                                  a.with_bothero)}
+    print("\nPlan with nothing to change (median of %d)%s" % (
+        a.repeat, ", 40% of resources on BotHero" if a.with_bothero else ""))
     print(f"{'resources':>10} {'plan s':>8} {'peak MB':>8} {'requests':>9} {'lists s':>8} "
           f"{'parse s':>8} {'ratio':>6} {'apply s':>8}")
     for r in results["plan"]:

@@ -79,4 +79,22 @@ import Testing
     #expect(plan?["resources"] as? Int == 20)
     #expect(plan?["requests"] as? Int == 2)
   }
+
+  /// With BotHero resources, a plan still makes one request per collection: five.
+  @Test(.enabled(if: HehoBinary.shouldTest, "needs a built heho (swift build --product heho)"))
+  func tinyBenchmarkWithBotHeroMakesOneRequestPerCollection() async throws {
+    let heho = try HehoBinary.require()
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent("heho-bench-out-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let bench = try await Self.run([
+      "python3", "bench/run.py", "--heho", heho, "--sizes", "40", "--repeat", "1",
+      "--skip-apply", "--skip-ansible", "--with-bothero", "--out", out.path,
+    ])
+    #expect(bench.status == 0, "\(bench.output)")
+    let results = try Data(contentsOf: out.appendingPathComponent("results.json"))
+    let object = try JSONSerialization.jsonObject(with: results) as? [String: Any]
+    let plan = (object?["plan"] as? [[String: Any]])?.first
+    #expect(plan?["requests"] as? Int == 5)
+  }
 }
