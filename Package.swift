@@ -145,6 +145,7 @@ let package = Package(
       dependencies: [
         "HehoCLI", "HehoLocal", "HehoPlatform", "HehoPlatforms", "HeHoPlatform", "HeHoLocal",
         "HehoEngine", "HehoManifest", "HehoTestSupport",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
   ],
