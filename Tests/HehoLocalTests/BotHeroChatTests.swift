@@ -122,6 +122,36 @@ struct BotHeroChatTests {
     await server.stop()
   }
 
+  @Test(
+    "with --chat-endpoint, replies come from the model, given the instructions and the best passage"
+  )
+  func chatEndpoint() async throws {
+    let model = try await FakeModelServer.start(reply: "We open at nine.")
+    let server = try await Server.start(.init(chatEndpoint: model.url))
+    let botID = try await Self.bot(server)
+    _ = try await server.upload([
+      ("bot_id", nil, Data(botID.utf8)), ("file", "faq.md", Data(Self.faq.utf8)),
+    ])
+    let reply = try await server.call(
+      "POST", "/v1/chat/completions", #"{"bot_id": "\#(botID)", "message": "When are you open?"}"#)
+    #expect(reply.json["content"] == .string("We open at nine."))
+    let sent = try #require(model.bodies.first.flatMap { String(data: $0, encoding: .utf8) })
+    #expect(sent.contains("gpt-oss-120b") && sent.contains("Monday through Friday"), "\(sent)")
+    // HeHo's chat goes to the same server.
+    let chatbot = try await server.call(
+      "POST", "/api/v1/chatbots/manage",
+      #"{"name": "helper", "goal": "Support", "description": "\#(String(repeating: "Answer questions. ", count: 12))", "model": "m1"}"#
+    )
+    let chatbotID = try #require(chatbot.json["chatbot"]?["id"]?.stringValue)
+    let heho = try await server.call(
+      "POST", "/api/aichat",
+      #"{"chatbotId": "\#(chatbotID)", "messages": [{"role": "user", "content": "hi"}]}"#)
+    #expect(heho.json["response"] == .string("We open at nine."))
+    #expect(heho.json["local"] == .bool(false))
+    await server.stop()
+    model.stop()
+  }
+
   @Test("events are delivered signed, retried after a failure, and recorded")
   func signedDeliveries() async throws {
     let receiver = try await WebhookReceiver.start(statuses: [500])

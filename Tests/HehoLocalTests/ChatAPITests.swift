@@ -25,9 +25,41 @@ struct ChatAPITests {
       #expect(first.json["chatbotId"] == .string(id))
       #expect(first.json["local"] == .bool(true))
       #expect(first.json["model"] == .string("qwen/qwen3-next-80b-a3b-instruct:free"))
-      let text = first.json["response"]?.stringValue ?? ""
-      #expect(text.contains("no model"))
-      #expect(text.contains("Hello?"))
+      #expect(first.json["response"] == .string(AccountController.unknown))
+    }
+  }
+
+  @Test("a chatbot answers from the rows of the tables it may read, and only those")
+  func groundedInReadableRows() async throws {
+    try await withPlatform { api in
+      try await api.createTable(seedTableBody)
+      for (name, email) in [
+        ("Ada Lovelace", "ada@example.com"), ("Alan Turing", "alan@example.com"),
+      ] {
+        _ = try await api.rows(
+          #"{"action": "add", "tableName": "customers", "data": {"name": "\#(name)", "email": "\#(email)"}}"#
+        )
+      }
+      let reader = try await api.call(
+        .post, "/api/v1/chatbots/manage",
+        chatbotJSON(
+          name: "reader", extra: #""data_table_1": "customers", "data_table_1_read": true"#))
+      let readerID = try #require(reader.json["chatbot"]?["id"]?.stringValue)
+      let blind = try await api.call(
+        .post, "/api/v1/chatbots/manage",
+        chatbotJSON(
+          name: "blind", extra: #""data_table_1": "customers", "data_table_1_write": true"#))
+      let blindID = try #require(blind.json["chatbot"]?["id"]?.stringValue)
+      func ask(_ id: String) async throws -> String {
+        let body =
+          #"{"chatbotId": "\#(id)", "messages": [{"role": "user", "content": "What is Turing's email?"}]}"#
+        return try await api.call(.post, "/api/aichat", body).json["response"]?.stringValue ?? ""
+      }
+      let answer = try await ask(readerID)
+      #expect(answer.hasPrefix("From table \"customers\""), "\(answer)")
+      #expect(answer.contains("alan@example.com") && !answer.contains("ada@example.com"))
+      // Write access is not read access: that chatbot does not know.
+      #expect(try await ask(blindID) == AccountController.unknown)
     }
   }
 

@@ -24,7 +24,9 @@ struct HeHoLocalPart: LocalPlatformPart {
   var rows: RowService { RowService(databases: databases) }
 
   func addRoutes(to group: RouterGroup<LocalRequestContext>) {
-    AccountController(chatbots: chatbots).addRoutes(to: group)
+    AccountController(
+      chatbots: chatbots, rows: rows, chatEndpoint: shared.configuration.chatEndpoint
+    ).addRoutes(to: group)
     ChatbotController(chatbots: chatbots, tables: tables, injector: shared.injector)
       .addRoutes(to: group)
     TableController(tables: tables).addRoutes(to: group)

@@ -1,7 +1,5 @@
-import AsyncHTTPClient
 import Foundation
 import HehoLocal
-import NIOCore
 
 /// Writes a bot's reply: from its own knowledge documents (keyword ranking), or from an
 /// OpenAI-compatible server when `heho local serve --chat-endpoint URL` names one.
@@ -24,39 +22,6 @@ struct ChatResponder: Sendable {
     var messages: [[String: String]] = [["role": "system", "content": system]]
     messages += history.map { ["role": $0.role, "content": $0.content] }
     messages.append(["role": "user", "content": message])
-    struct Body: Encodable {
-      var model: String
-      var messages: [[String: String]]
-    }
-    struct Answer: Decodable {
-      struct Choice: Decodable {
-        struct Content: Decodable { var content: String? }
-        var message: Content
-      }
-      var choices: [Choice]
-    }
-    var request = HTTPClientRequest(
-      url: endpoint.hasSuffix("/") ? endpoint + "chat/completions" : endpoint + "/chat/completions")
-    request.method = .POST
-    request.headers.add(name: "Content-Type", value: "application/json")
-    request.body = .bytes(
-      ByteBuffer(data: try JSONEncoder().encode(Body(model: bot.model, messages: messages))))
-    do {
-      let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
-      let body = try await response.body.collect(upTo: 4 * 1024 * 1024)
-      guard (200..<300).contains(Int(response.status.code)),
-        let content = try JSONDecoder().decode(Answer.self, from: Data(buffer: body)).choices.first?
-          .message.content
-      else {
-        throw LocalAPIError(
-          status: .badGateway, message: "the chat endpoint answered \(response.status.code)")
-      }
-      return content
-    } catch let error as LocalAPIError {
-      throw error
-    } catch {
-      throw LocalAPIError(
-        status: .badGateway, message: "the chat endpoint could not be reached or read")
-    }
+    return try await ChatEndpoint(url: endpoint).reply(model: bot.model, messages: messages)
   }
 }

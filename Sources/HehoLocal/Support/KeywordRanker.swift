@@ -1,9 +1,10 @@
 import Foundation
 
-/// Finds the passage of a bot's documents that best answers a message, by keyword overlap: the
-/// local platform's grounded reply, which runs no model.
-enum KeywordRanker {
-  static let stopWords: Set<String> = [
+/// Finds the passage that best answers a message, by keyword overlap: the local platforms'
+/// grounded replies (a BotHero bot's documents, the rows a HeHo chatbot may read), which run no
+/// model.
+package enum KeywordRanker {
+  package static let stopWords: Set<String> = [
     "the", "and", "are", "you", "your", "what", "when", "where", "which", "who", "how", "why",
     "for", "with", "this", "that", "from", "have", "has", "can", "does", "did", "was", "were",
     "will", "would", "could", "should", "about", "there", "their", "they", "them", "our", "any",
@@ -11,7 +12,7 @@ enum KeywordRanker {
   ]
 
   /// The lower-cased words of `text` worth matching (three letters or more, no stop words).
-  static func terms(_ text: String) -> Set<String> {
+  package static func terms(_ text: String) -> Set<String> {
     var words: Set<String> = []
     var current = ""
     for character in text.lowercased() {
@@ -28,7 +29,7 @@ enum KeywordRanker {
 
   /// The passages of a document: its paragraphs (split at blank lines), each at most 500
   /// characters.
-  static func passages(_ text: String) -> [String] {
+  package static func passages(_ text: String) -> [String] {
     text.replacingOccurrences(of: "\r\n", with: "\n")
       .components(separatedBy: "\n\n")
       .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -38,7 +39,7 @@ enum KeywordRanker {
 
   /// The best passage for `message` and the document it is from; `nil` when no passage shares
   /// a word with it. Ties go to the earlier passage.
-  static func best(
+  package static func best(
     for message: String, in documents: [(name: String, text: String)]
   ) -> (document: String, passage: String)? {
     let wanted = terms(message)
