@@ -55,6 +55,23 @@ import Testing
     let hookID = try #require(hooks.first?["id"] as? String)
     #expect(await world.run(["plan", "--detailed-exitcode"]).code == 0)
 
+    // `heho output` gives the IDs the platform assigned, read live.
+    let output = await world.run(["output", "--output", "json"])
+    #expect(output.code == 0, "\(output.all)")
+    let outputs = try #require(
+      try JSONSerialization.jsonObject(with: Data(output.out.utf8)) as? [String: Any])
+    var ids: [String: String] = [:]
+    for entry in outputs["outputs"] as? [[String: Any]] ?? [] {
+      let address = entry["address"] as? [String: Any]
+      ids["\(address?["kind"] as? String ?? "")/\(address?["name"] as? String ?? "")"] =
+        entry["id"] as? String
+      #expect(entry["platform"] as? String == "bothero")
+    }
+    #expect(ids["bot/support"] == botID)
+    #expect(ids["webhook/crm-sync"] == hookID)
+    let documentIDs = try await world.list("knowledge/documents").compactMap { $0["id"] as? String }
+    #expect(Set(ids.filter { $0.key.hasPrefix("knowledgedocument/") }.values) == Set(documentIDs))
+
     // A field change is a PATCH of that field only; the ID stays.
     try world.harness.edit("bots.yaml") {
       $0.replacingOccurrences(of: "temperature: 0.3", with: "temperature: 0.5")
