@@ -183,6 +183,10 @@ import Testing
     }
     let prune = await world.run(["apply", "--auto-approve"])
     #expect(prune.code == 0, "\(prune.all)")
+    #expect(
+      prune.out.contains(
+        "the platform deletes with it what depends on it: knowledgedocument/opening-hours.md, "
+          + "knowledgedocument/policies/returns.md, webhook/crm-sync"), "\(prune.out)")
     #expect(try await world.list("bots").isEmpty)
     #expect(try await world.list("webhooks").isEmpty)
     #expect(try await world.list("knowledge/documents").isEmpty)

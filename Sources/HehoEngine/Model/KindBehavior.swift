@@ -14,13 +14,18 @@ public struct KindBehavior: Sendable, Hashable, Codable {
   public var inPlaceFields: Set<String>
   /// Whether the kind exists only in manifests and is folded into another kind's resources.
   public var manifestOnly: Bool
+  /// Whether deleting a resource of this kind deletes, on the platform, the live resources
+  /// that depend on it (a BotHero bot's documents and webhooks); the plan names them.
+  public var deletesDependents: Bool
 
   /// Creates a kind behavior.
   public init(
     kind: String, platform: String = "", holdsData: Bool = false,
     replacementChangesIdentity: Bool = false,
-    replacementReason: String, inPlaceFields: Set<String> = [], manifestOnly: Bool = false
+    replacementReason: String, inPlaceFields: Set<String> = [], manifestOnly: Bool = false,
+    deletesDependents: Bool = false
   ) {
+    self.deletesDependents = deletesDependents
     self.kind = kind.lowercased()
     self.platform = platform
     self.holdsData = holdsData

@@ -73,6 +73,7 @@ public struct PlanBuilder: Sendable {
       }
     }
     draft.operations = cascade(draft.operations)
+    draft.operations = namingDependentsDeletedAlong(draft.operations, live: live)
     draft.operations = order(draft.operations)
     draft.unmanaged.sort { ($0.address, $0.liveID) < ($1.address, $1.liveID) }
     return draft
@@ -181,5 +182,26 @@ public struct PlanBuilder: Sendable {
       }
     }
     return operations.sorted { key($0) < key($1) }
+  }
+
+  /// A delete of a kind whose platform deletes dependents along with it says which live
+  /// resources go with it.
+  func namingDependentsDeletedAlong(
+    _ operations: [PlannedOperation], live: LiveState
+  ) -> [PlannedOperation] {
+    let cascading = Set(kinds.filter(\.deletesDependents).map(\.kind))
+    guard !cascading.isEmpty else { return operations }
+    return operations.map { operation in
+      guard operation.action == .delete || operation.action == .replace,
+        cascading.contains(operation.address.kind)
+      else { return operation }
+      let dependents = live.resources.filter { $0.dependencies.contains(operation.address) }
+        .map(\.address.description).sorted()
+      guard !dependents.isEmpty else { return operation }
+      var operation = operation
+      operation.warnings.append(
+        "the platform deletes with it what depends on it: " + dependents.joined(separator: ", "))
+      return operation
+    }
   }
 }

@@ -34,7 +34,7 @@ public struct BotHeroProvider: Provider {
     [
       KindBehavior(
         kind: "bot", platform: name, replacementReason: "never: every bot field updates in place",
-        inPlaceFields: Set(BotHeroCompiler.botFields.map(\.field))),
+        inPlaceFields: Set(BotHeroCompiler.botFields.map(\.field)), deletesDependents: true),
       KindBehavior(
         kind: "knowledgedocument", platform: name, replacementChangesIdentity: true,
         replacementReason: "BotHero has no update for knowledge documents: it is deleted and "
