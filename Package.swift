@@ -145,8 +145,7 @@ let package = Package(
       name: "ReliabilityTests",
       dependencies: [
         "HehoCLI", "HehoLocal", "HehoPlatform", "HehoPlatforms", "HeHoPlatform", "HeHoLocal",
-        "HehoEngine", "HehoManifest", "HehoTestSupport",
-        .product(name: "Crypto", package: "swift-crypto"),
+        "HehoEngine", "HehoManifest", "HehoTestSupport", "BotHeroPlatform",
       ]
     ),
   ],

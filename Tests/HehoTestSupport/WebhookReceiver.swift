@@ -54,17 +54,8 @@ public final class WebhookReceiver: Sendable {
       let signature = signatureHeader.flatMap { request.headers[$0] } ?? ""
       return Response(status: state.record(signature: signature, body: Data(buffer: body)))
     }
-    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-    let app = Application(
-      router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-      onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) })
-    let server = Task { try await app.runService(gracefulShutdownSignals: []) }
-    var port = 0
-    for await bound in ports {
-      port = bound
-      break
-    }
-    return WebhookReceiver(state: state, server: server, url: "http://127.0.0.1:\(port)/hook")
+    let (server, url) = await LoopbackServer.start(router)
+    return WebhookReceiver(state: state, server: server, url: url + "/hook")
   }
 
   /// Waits until `count` requests arrived (at most 10 s), and returns them all.

@@ -1,10 +1,11 @@
-import Crypto
 import Foundation
 import HehoLocal
 @_spi(FaultTesting) import HehoPlatform
 import HehoPlatforms
 import HehoTestSupport
 import Testing
+
+@testable import BotHeroPlatform
 
 /// Faults on BotHero never duplicate a bot, a webhook or a knowledge document, never lose one,
 /// and never show a secret: seeded scenarios, each applied under injected faults (commit-then-fail
@@ -191,7 +192,9 @@ import Testing
       if found.count != 1 {
         problems.append("webhook '\(hook.name)' is on the platform \(found.count) times")
       }
-      if let hint = found.first?["secret_hint"] as? String, !Self.matches(hook.secret, hint: hint) {
+      if let hint = found.first?["secret_hint"] as? String,
+        !WriteOnlySecrets.matches(hook.secret, hint: hint)
+      {
         problems.append("webhook '\(hook.name)' does not hold its manifest's secret")
       }
     }
@@ -203,14 +206,5 @@ import Testing
       }
     }
     return problems
-  }
-
-  /// Whether `whfp1:SALT:HEX` is the fingerprint of `secret`.
-  static func matches(_ secret: String, hint: String) -> Bool {
-    let parts = hint.split(separator: ":")
-    guard parts.count == 3 else { return false }
-    let code = HMAC<SHA256>.authenticationCode(
-      for: Data(secret.utf8), using: SymmetricKey(data: Data(parts[1].utf8)))
-    return code.map { String(format: "%02x", $0) }.joined().prefix(16) == parts[2]
   }
 }

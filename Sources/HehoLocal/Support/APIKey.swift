@@ -6,18 +6,11 @@ package enum APIKey {
   package static func generate() -> String {
     var generator = SystemRandomNumberGenerator()
     let bytes = (0..<20).map { _ in UInt8.random(in: 0...255, using: &generator) }
-    return "heho_local_" + hex(bytes)
+    return "heho_local_" + Hex.string(bytes)
   }
 
   /// The stored form of a key (SHA-256, hex).
   package static func hash(_ key: String) -> String {
-    hex(SHA256.hash(data: Array(key.utf8)))
-  }
-
-  private static func hex(_ bytes: some Sequence<UInt8>) -> String {
-    bytes.map { byte in
-      let digits = String(byte, radix: 16)
-      return digits.count == 1 ? "0" + digits : digits
-    }.joined()
+    Hex.string(SHA256.hash(data: Array(key.utf8)))
   }
 }

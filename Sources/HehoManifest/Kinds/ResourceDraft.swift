@@ -48,6 +48,37 @@ public struct ResourceDraft: Sendable {
     resolvedTexts["spec.\(path)"]?.display ?? "'\(value)'"
   }
 
+  /// Reads the file named by the spec field `fileField` (relative to the manifest) into the
+  /// spec field `field`, trailing line breaks dropped, as if it had been written inline. Giving
+  /// both fields, or a file that cannot be read, is a positioned error.
+  ///
+  /// - Returns: Whether the manifest names a file (`false`: `field` is as written, or absent).
+  @discardableResult
+  public mutating func inlineFile(
+    _ fileField: String, into field: String, diagnostics: inout [Diagnostic]
+  ) -> Bool {
+    guard let file = spec[fileField]?.stringValue else { return false }
+    if spec[field] != nil {
+      diagnostics.append(
+        Diagnostic(
+          .error, "\(label) has both '\(field)' and '\(fileField)'; keep exactly one",
+          at: keyLocation(fileField)))
+      return true
+    }
+    switch ReferencedFile.read(file, from: fileURL) {
+    case .success(let text):
+      var trimmed = text
+      while let last = trimmed.unicodeScalars.last, last == "\n" || last == "\r" {
+        trimmed.unicodeScalars.removeLast()
+      }
+      move(field: fileField, to: field, value: .string(trimmed))
+    case .failure(let problem):
+      diagnostics.append(
+        Diagnostic(.error, "\(fileField) \(problem.message)", at: valueLocation(fileField)))
+    }
+    return true
+  }
+
   /// The environment variables the string value at `path` was read from (`${env.NAME}`); empty
   /// when it was written in the manifest.
   public func environmentNames(of path: String) -> [String] {

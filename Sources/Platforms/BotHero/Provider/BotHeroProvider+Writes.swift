@@ -93,14 +93,7 @@ extension BotHeroProvider {
 
   /// `POST /knowledge/upload`: `bot_id`, `name`, then the file, streamed.
   private func upload(_ step: ApplyStep) throws -> HTTPRequest {
-    let bot = step.payload["bot"]?.stringValue ?? ""
-    let ids = bots.ids(named: bot)
-    guard ids.count == 1, let botID = ids.first else {
-      throw ProviderError(
-        "\(step.address): the bot '\(bot)' is "
-          + (ids.isEmpty ? "not on the platform" : "on the platform \(ids.count) times")
-          + "; run heho plan again")
-    }
+    let botID = try botID(named: step.payload["bot"]?.stringValue ?? "", for: step)
     guard let path = step.payload["path"]?.stringValue else {
       throw ProviderError("\(step.address): the plan names no file to upload; run heho plan again")
     }
@@ -125,6 +118,18 @@ extension BotHeroProvider {
     return request
   }
 
+  /// The ID of the one bot named `name` (created earlier in this apply, or read live).
+  private func botID(named name: String, for step: ApplyStep) throws -> String {
+    let ids = bots.ids(named: name)
+    guard ids.count == 1, let id = ids.first else {
+      throw ProviderError(
+        "\(step.address): the bot '\(name)' is "
+          + (ids.isEmpty ? "not on the platform" : "on the platform \(ids.count) times")
+          + "; run heho plan again")
+    }
+    return id
+  }
+
   private func liveID(of step: ApplyStep) throws -> String {
     guard let id = step.liveID, !id.isEmpty else {
       throw ProviderError(
@@ -138,14 +143,7 @@ extension BotHeroProvider {
     var body = payload
     if let bot = body.removeValue(forKey: "bot") {
       if let name = bot.stringValue {
-        let ids = bots.ids(named: name)
-        guard ids.count == 1, let id = ids.first else {
-          throw ProviderError(
-            "\(step.address): the bot '\(name)' is "
-              + (ids.isEmpty ? "not on the platform" : "on the platform \(ids.count) times")
-              + "; run heho plan again")
-        }
-        body["bot_id"] = .string(id)
+        body["bot_id"] = .string(try botID(named: name, for: step))
       } else {
         body["bot_id"] = .null
       }

@@ -48,27 +48,7 @@ public struct BotKind: ManifestKind {
   }
 
   public func resolve(_ draft: inout ResourceDraft, diagnostics: inout [Diagnostic]) {
-    guard let file = draft.spec["instructionsFile"]?.stringValue else { return }
-    if draft.spec["instructions"] != nil {
-      diagnostics.append(
-        Diagnostic(
-          .error, "\(draft.label) has both 'instructions' and 'instructionsFile'; keep exactly one",
-          at: draft.keyLocation("instructionsFile")))
-      return
-    }
-    switch ReferencedFile.read(file, from: draft.fileURL) {
-    case .success(let text):
-      var trimmed = text
-      while let last = trimmed.unicodeScalars.last, last == "\n" || last == "\r" {
-        trimmed.unicodeScalars.removeLast()
-      }
-      draft.move(field: "instructionsFile", to: "instructions", value: .string(trimmed))
-    case .failure(let problem):
-      diagnostics.append(
-        Diagnostic(
-          .error, "instructionsFile \(problem.message)",
-          at: draft.valueLocation("instructionsFile")))
-    }
+    draft.inlineFile("instructionsFile", into: "instructions", diagnostics: &diagnostics)
   }
 
   public func validate(_ draft: ResourceDraft, diagnostics: inout [Diagnostic]) {

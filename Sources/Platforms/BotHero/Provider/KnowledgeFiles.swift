@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HehoPlatform
 
 #if canImport(Glibc)
   import Glibc
@@ -44,7 +45,7 @@ public enum KnowledgeFiles {
       hasher.update(data: chunk)
       size += chunk.count
     }
-    return (size, hasher.finalize().map { String(format: "%02x", $0) }.joined())
+    return (size, Hex.string(hasher.finalize()))
   }
 
   /// The files under `directory` whose path relative to it matches one of `patterns`, as

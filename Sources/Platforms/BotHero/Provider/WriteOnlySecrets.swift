@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import HehoEngine
 import HehoManifest
+import HehoPlatform
 import Synchronization
 
 /// The write-only values (webhook secrets) of one run, in memory only: read from the manifests'
@@ -36,7 +37,6 @@ final class WriteOnlySecrets: Sendable {
     guard parts.count == 3, parts[0] == "whfp1" else { return false }
     let code = HMAC<SHA256>.authenticationCode(
       for: Data(secret.utf8), using: SymmetricKey(data: Data(parts[1].utf8)))
-    let hex = code.map { String(format: "%02x", $0) }.joined()
-    return hex.prefix(16) == parts[2]
+    return Hex.string(code).prefix(16) == parts[2]
   }
 }

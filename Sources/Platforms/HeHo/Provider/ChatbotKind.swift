@@ -55,36 +55,15 @@ public struct ChatbotKind: ManifestKind {
 
   public func resolve(_ draft: inout ResourceDraft, diagnostics: inout [Diagnostic]) {
     let hasDescription = draft.spec["description"] != nil
-    guard let file = draft.spec["descriptionFile"]?.stringValue else {
-      if !hasDescription {
-        diagnostics.append(
-          Diagnostic(
-            .error,
-            "missing 'description' or 'descriptionFile' in \(draft.label): give the prompt "
-              + "(at least \(Self.minDescriptionLength) characters) inline or in a file",
-            at: draft.specLocation))
-      }
-      return
-    }
-    if hasDescription {
+    if !draft.inlineFile("descriptionFile", into: "description", diagnostics: &diagnostics)
+      && !hasDescription
+    {
       diagnostics.append(
         Diagnostic(
           .error,
-          "\(draft.label) has both 'description' and 'descriptionFile'; keep exactly one",
-          at: draft.keyLocation("descriptionFile")))
-      return
-    }
-    switch ReferencedFile.read(file, from: draft.fileURL) {
-    case .success(let text):
-      var trimmed = text
-      while let last = trimmed.unicodeScalars.last, last == "\n" || last == "\r" {
-        trimmed.unicodeScalars.removeLast()
-      }
-      draft.move(field: "descriptionFile", to: "description", value: .string(trimmed))
-    case .failure(let problem):
-      diagnostics.append(
-        Diagnostic(
-          .error, "descriptionFile \(problem.message)", at: draft.valueLocation("descriptionFile")))
+          "missing 'description' or 'descriptionFile' in \(draft.label): give the prompt "
+            + "(at least \(Self.minDescriptionLength) characters) inline or in a file",
+          at: draft.specLocation))
     }
   }
 }

@@ -48,13 +48,10 @@ struct AnalyticsController: Sendable {
   private func overview(_ organization: Organization, botID: String?) async throws -> Overview {
     try await pool.read { db in
       func count(_ table: String, botColumn: String) throws -> Int {
-        var sql = "SELECT COUNT(*) FROM \(table) WHERE organization_id = ?"
-        var arguments: StatementArguments = [organization.id]
-        if let botID {
-          sql += " AND \(botColumn) = ?"
-          arguments += [botID]
-        }
-        return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+        let owned = OwnedRows(organization, botID: botID, column: botColumn)
+        return try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(owned.condition)",
+          arguments: owned.arguments) ?? 0
       }
       return Overview(
         bots: try count("bothero_bots", botColumn: "id"),
@@ -67,14 +64,12 @@ struct AnalyticsController: Sendable {
 
   private func days(_ organization: Organization, botID: String?) async throws -> [Day] {
     try await pool.read { db in
-      let filter = botID == nil ? "" : " AND bot_id = ?"
-      var arguments: StatementArguments = [organization.id]
-      if let botID { arguments += [botID] }
+      let owned = OwnedRows(organization, botID: botID)
       var byDay: [String: Day] = [:]
       for row in try Row.fetchAll(
         db,
         sql: "SELECT substr(started_at, 1, 10) AS day, COUNT(*) AS n FROM bothero_conversations "
-          + "WHERE organization_id = ?\(filter) GROUP BY day", arguments: arguments)
+          + "WHERE \(owned.condition) GROUP BY day", arguments: owned.arguments)
       {
         let day: String = row["day"]
         byDay[day, default: Day(date: day, conversations: 0, messages: 0)].conversations = row["n"]
@@ -82,7 +77,7 @@ struct AnalyticsController: Sendable {
       for row in try Row.fetchAll(
         db,
         sql: "SELECT substr(created_at, 1, 10) AS day, COUNT(*) AS n FROM bothero_messages "
-          + "WHERE organization_id = ?\(filter) GROUP BY day", arguments: arguments)
+          + "WHERE \(owned.condition) GROUP BY day", arguments: owned.arguments)
       {
         let day: String = row["day"]
         byDay[day, default: Day(date: day, conversations: 0, messages: 0)].messages = row["n"]

@@ -47,7 +47,7 @@ struct KnowledgeUpload {
     upload.name = state.texts["name"]
     upload.fileName = state.fileName
     upload.content = state.file
-    upload.sha256 = state.hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    upload.sha256 = Hex.string(state.hasher.finalize())
     return upload
   }
 

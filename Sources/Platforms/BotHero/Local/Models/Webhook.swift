@@ -29,8 +29,7 @@ struct Webhook: Sendable, Hashable {
   static func hint(secret: String, salt: String) -> String {
     let code = HMAC<SHA256>.authenticationCode(
       for: Data(secret.utf8), using: SymmetricKey(data: Data(salt.utf8)))
-    let hex = code.map { String(format: "%02x", $0) }.joined()
-    return "whfp1:\(salt):\(hex.prefix(16))"
+    return "whfp1:\(salt):\(Hex.string(code).prefix(16))"
   }
 
   /// A new webhook with every default, before the request's fields are applied.

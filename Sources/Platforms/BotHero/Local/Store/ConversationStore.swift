@@ -150,13 +150,11 @@ struct ConversationStore: Sendable {
 
   func list(organization: Organization, botID: String?) async throws -> [Conversation] {
     try await pool.read { db in
-      var sql = "SELECT id FROM bothero_conversations WHERE organization_id = ?"
-      var arguments: StatementArguments = [organization.id]
-      if let botID {
-        sql += " AND bot_id = ?"
-        arguments += [botID]
-      }
-      return try String.fetchAll(db, sql: sql + " ORDER BY seq", arguments: arguments).map {
+      let owned = OwnedRows(organization, botID: botID)
+      return try String.fetchAll(
+        db, sql: "SELECT id FROM bothero_conversations WHERE \(owned.condition) ORDER BY seq",
+        arguments: owned.arguments
+      ).map {
         try Self.conversation(db, id: $0, organization: organization)
       }
     }
@@ -186,13 +184,11 @@ struct ConversationStore: Sendable {
 
   func leads(organization: Organization, botID: String?) async throws -> [Lead] {
     try await pool.read { db in
-      var sql = "SELECT * FROM bothero_leads WHERE organization_id = ?"
-      var arguments: StatementArguments = [organization.id]
-      if let botID {
-        sql += " AND bot_id = ?"
-        arguments += [botID]
-      }
-      return try Row.fetchAll(db, sql: sql + " ORDER BY seq", arguments: arguments).map { row in
+      let owned = OwnedRows(organization, botID: botID)
+      return try Row.fetchAll(
+        db, sql: "SELECT * FROM bothero_leads WHERE \(owned.condition) ORDER BY seq",
+        arguments: owned.arguments
+      ).map { row in
         Lead(
           id: row["id"], botID: row["bot_id"], conversationID: row["conversation_id"],
           email: row["email"], capturedAt: row["captured_at"])

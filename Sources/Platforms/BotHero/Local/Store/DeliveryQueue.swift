@@ -62,7 +62,7 @@ final class DeliveryQueue: Sendable {
     message.append(body)
     let code = HMAC<SHA256>.authenticationCode(
       for: message, using: SymmetricKey(data: Data(secret.utf8)))
-    return "t=\(time),v1=" + code.map { String(format: "%02x", $0) }.joined()
+    return "t=\(time),v1=" + Hex.string(code)
   }
 
   /// Whether deliveries may go to `host`: loopback always (`localhost`, `::1`, an IPv4 address

@@ -26,14 +26,11 @@ struct DocumentStore: Sendable {
   /// The organization's documents, oldest first, those of one bot when `botID` is given.
   func list(organization: Organization, botID: String? = nil) async throws -> [KnowledgeDocument] {
     try await pool.read { db in
-      var sql = "SELECT * FROM bothero_documents WHERE organization_id = ?"
-      var arguments: StatementArguments = [organization.id]
-      if let botID {
-        sql += " AND bot_id = ?"
-        arguments += [botID]
-      }
-      return try Row.fetchAll(db, sql: sql + " ORDER BY seq", arguments: arguments).map(
-        Self.document)
+      let owned = OwnedRows(organization, botID: botID)
+      return try Row.fetchAll(
+        db, sql: "SELECT * FROM bothero_documents WHERE \(owned.condition) ORDER BY seq",
+        arguments: owned.arguments
+      ).map(Self.document)
     }
   }
 

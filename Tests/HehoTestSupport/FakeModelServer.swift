@@ -4,12 +4,12 @@ import Synchronization
 
 /// An OpenAI-compatible server inside the tests: answers every `POST /chat/completions` with
 /// `reply`, and keeps the request bodies.
-final class FakeModelServer: Sendable {
+public final class FakeModelServer: Sendable {
   private final class Log: Sendable { let bodies = Mutex<[Data]>([]) }
   private let log: Log
   private let server: Task<Void, any Error>
   /// `http://127.0.0.1:PORT`.
-  let url: String
+  public let url: String
 
   private init(log: Log, server: Task<Void, any Error>, url: String) {
     self.log = log
@@ -18,9 +18,10 @@ final class FakeModelServer: Sendable {
   }
 
   /// The request bodies so far.
-  var bodies: [Data] { log.bodies.withLock { $0 } }
+  public var bodies: [Data] { log.bodies.withLock { $0 } }
 
-  static func start(reply: String) async throws -> FakeModelServer {
+  /// Starts a server that answers every chat with `reply`.
+  public static func start(reply: String) async throws -> FakeModelServer {
     let log = Log()
     let router = Router()
     router.post("chat/completions") { request, _ -> Response in
@@ -33,18 +34,10 @@ final class FakeModelServer: Sendable {
         status: .ok, headers: [.contentType: "application/json"],
         body: .init(byteBuffer: ByteBuffer(bytes: answer)))
     }
-    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-    let app = Application(
-      router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-      onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) })
-    let server = Task { try await app.runService(gracefulShutdownSignals: []) }
-    var port = 0
-    for await bound in ports {
-      port = bound
-      break
-    }
-    return FakeModelServer(log: log, server: server, url: "http://127.0.0.1:\(port)")
+    let (server, url) = await LoopbackServer.start(router)
+    return FakeModelServer(log: log, server: server, url: url)
   }
 
-  func stop() { server.cancel() }
+  /// Stops the server.
+  public func stop() { server.cancel() }
 }

@@ -1,0 +1,9 @@
+/// Lower-case hexadecimal text of bytes (digests, signatures, keys).
+package enum Hex {
+  package static func string(_ bytes: some Sequence<UInt8>) -> String {
+    bytes.map { byte in
+      let digits = String(byte, radix: 16)
+      return digits.count == 1 ? "0" + digits : digits
+    }.joined()
+  }
+}
