@@ -190,17 +190,25 @@ public struct PlanBuilder: Sendable {
     _ operations: [PlannedOperation], live: LiveState
   ) -> [PlannedOperation] {
     let cascading = Set(kinds.filter(\.deletesDependents).map(\.kind))
-    guard !cascading.isEmpty else { return operations }
+    let destroying = operations.contains { operation in
+      (operation.action == .delete || operation.action == .replace)
+        && cascading.contains(operation.address.kind)
+    }
+    guard destroying else { return operations }
+    // Who depends on what, read once from the live state.
+    var dependents: [ResourceAddress: [String]] = [:]
+    for resource in live.resources {
+      for used in resource.dependencies where cascading.contains(used.kind) {
+        dependents[used, default: []].append(resource.address.description)
+      }
+    }
     return operations.map { operation in
       guard operation.action == .delete || operation.action == .replace,
-        cascading.contains(operation.address.kind)
+        let names = dependents[operation.address]?.sorted()
       else { return operation }
-      let dependents = live.resources.filter { $0.dependencies.contains(operation.address) }
-        .map(\.address.description).sorted()
-      guard !dependents.isEmpty else { return operation }
       var operation = operation
       operation.warnings.append(
-        "the platform deletes with it what depends on it: " + dependents.joined(separator: ", "))
+        "the platform deletes with it what depends on it: " + names.joined(separator: ", "))
       return operation
     }
   }
