@@ -133,6 +133,8 @@ public struct ManifestLoader: Sendable {
       diagnostics += file.diagnostics
     }
     let (problems, references) = ReferenceChecker(registry: registry).check(loaded.map(\.draft))
+    diagnostics += PreviousNamesChecker().check(
+      loaded.map { ($0.draft, $0.previousNames) })
     diagnostics += problems
     var result = LoadResult(state: nil, diagnostics: Self.sorted(diagnostics))
     result.files = files.manifests.map { paths.display($0) }
@@ -144,7 +146,8 @@ public struct ManifestLoader: Sendable {
       DesiredResource(
         kind: resource.draft.kind, name: resource.draft.name, spec: resource.draft.spec,
         lifecycle: resource.lifecycle, location: resource.draft.location,
-        fieldLocations: resource.fieldLocations, references: references)
+        fieldLocations: resource.fieldLocations, references: references,
+        previousNames: resource.previousNames)
     }
     result.state = DesiredState(project: project, resources: resources)
     return result

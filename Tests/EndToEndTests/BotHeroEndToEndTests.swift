@@ -12,8 +12,9 @@ import Testing
     let harness: Harness
     var secret = BotHeroEndToEndTests.secret
 
-    static func start() async throws -> World {
-      World(harness: try await Harness.start(example: "bothero-support"))
+    static func start(uniqueNames: Bool = false) async throws -> World {
+      World(
+        harness: try await Harness.start(example: "bothero-support", uniqueNames: uniqueNames))
     }
 
     var endpoint: String { harness.platform.baseURL + "/v1" }

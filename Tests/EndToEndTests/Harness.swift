@@ -26,10 +26,12 @@ struct Harness: Sendable {
 
   /// Starts a fresh platform and copies `example` (a folder under `examples/`) to a temporary
   /// project directory.
-  static func start(example: String = "support-desk", faults: FaultConfiguration = .none)
-    async throws -> Harness
-  {
-    let platform = try await LocalPlatform.start(LocalPlatformConfiguration(faults: faults))
+  static func start(
+    example: String = "support-desk", faults: FaultConfiguration = .none,
+    uniqueNames: Bool = false
+  ) async throws -> Harness {
+    let platform = try await LocalPlatform.start(
+      LocalPlatformConfiguration(faults: faults, uniqueNames: uniqueNames))
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("heho-e2e-\(UUID().uuidString)")
     try FileManager.default.copyItem(

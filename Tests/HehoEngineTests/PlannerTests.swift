@@ -129,3 +129,27 @@ import Testing
     #expect(print([:], id: "1") != print([:], id: "2"))
   }
 }
+
+@Suite struct PlannerRenameTests {
+  @Test func aRenamedStoreCountsTheRowsUnderItsOldNameAndIsRefused() async throws {
+    let provider = FakeProvider(
+      live: [Fixtures.live("store/old", ["size": .int(1)])], records: ["store/old": 7])
+    var renamed = PlannerTests.store("new", size: 1)
+    renamed.previousNames = ["old"]
+    let plan = try await Planner(provider: provider).plan(PlannerTests.state([renamed]))
+    #expect(provider.counted == ["store/old"])
+    let replace = try #require(plan.operations.first)
+    #expect(replace.renamedFrom == "old")
+    #expect(replace.recordsLost == 7)
+    #expect(plan.problems.map(\.kind) == [.dataLoss])
+  }
+
+  @Test func previousNamesOfAResourceThatIsNotOnThePlatformAreNoted() {
+    // A resource a provider folds away (a knowledge base) compiles to no item.
+    var renamed = PlannerTests.store("new", size: 1)
+    renamed.previousNames = ["old"]
+    let compiled = Planner.withPreviousNames([], from: PlannerTests.state([renamed]))
+    #expect(compiled.notes.count == 1)
+    #expect(compiled.notes.first?.contains("store/new has previous names") == true)
+  }
+}

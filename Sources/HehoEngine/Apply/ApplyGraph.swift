@@ -5,6 +5,7 @@ import HehoManifest
 /// - A replace is a delete, then a create that waits for it.
 /// - A create, connect or update waits for the creates of what it depends on.
 /// - A delete waits for the deletes of the live resources that use it.
+/// - A create or rename that takes a name waits for the delete or rename that frees it.
 /// - Every other write waits for every connect, so that a failed connect writes nothing else.
 public enum ApplyGraph {
   /// The steps of `plan`, in plan order.
@@ -40,9 +41,11 @@ public enum ApplyGraph {
           ApplyStep(
             action: .delete, address: address, platform: platform, liveID: operation.liveID))
       case .replace:
+        // A rename that forces a replacement deletes the resource under its old name.
         let delete = ApplyStep(
-          action: .delete, address: address, platform: platform, liveID: operation.liveID)
-        deletes[address] = steps.count
+          action: .delete, address: operation.liveAddress, platform: platform,
+          liveID: operation.liveID)
+        deletes[operation.liveAddress] = steps.count
         steps.append(delete)
         builds[address] = steps.count
         steps.append(
@@ -57,11 +60,20 @@ public enum ApplyGraph {
           if let other = builds[dependency] { add(steps[other].id, to: &steps[build]) }
         }
       }
-      if let delete = deletes[operation.address] {
+      if let delete = deletes[operation.liveAddress] {
         for used in operation.liveDependsOn {
           if let other = deletes[used] { add(steps[delete].id, to: &steps[other]) }
         }
       }
+    }
+    // A name that a delete or a rename frees is taken only after it is free.
+    var frees: [ResourceAddress: String] = [:]
+    for (address, index) in deletes { frees[address] = steps[index].id }
+    for operation in operations where operation.renamedFrom != nil && operation.action == .update {
+      if let index = builds[operation.address] { frees[operation.liveAddress] = steps[index].id }
+    }
+    for (address, index) in builds {
+      if let freeing = frees[address] { add(freeing, to: &steps[index]) }
     }
     let connects = steps.filter { $0.action == .connect }.map(\.id)
     for index in steps.indices where steps[index].action != .connect {

@@ -29,6 +29,9 @@ public struct DesiredItem: Sendable, Hashable, Codable {
   public var lifecycle: Lifecycle
   /// Where the resource is declared.
   public var location: SourceLocation?
+  /// Names the resource had before (`metadata.previousNames`): a live resource under one of
+  /// them is renamed rather than replaced. The planner fills it in from the manifests.
+  public var previousNames: [String] = []
 
   /// Creates a desired item.
   public init(

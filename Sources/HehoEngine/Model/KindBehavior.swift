@@ -11,20 +11,26 @@ public struct KindBehavior: Sendable, Hashable, Codable {
   /// Why a changed field that cannot update in place forces a replacement.
   public var replacementReason: String
   /// Fields the platform can change in place; any other changed field forces a replacement.
+  /// `name` among them means the platform renames in place (`metadata.previousNames`).
   public var inPlaceFields: Set<String>
   /// Whether the kind exists only in manifests and is folded into another kind's resources.
   public var manifestOnly: Bool
   /// Whether deleting a resource of this kind deletes, on the platform, the live resources
   /// that depend on it (a BotHero bot's documents and webhooks); the plan names them.
   public var deletesDependents: Bool
+  /// Normalized fields that name another resource, by the kind they name (a webhook's `bot`
+  /// names a `bot`). When that resource is renamed in place, the platform's reference (an ID)
+  /// follows it, so the plan reads the live field under the new name.
+  public var referenceFields: [String: String]
 
   /// Creates a kind behavior.
   public init(
     kind: String, platform: String = "", holdsData: Bool = false,
     replacementChangesIdentity: Bool = false,
     replacementReason: String, inPlaceFields: Set<String> = [], manifestOnly: Bool = false,
-    deletesDependents: Bool = false
+    deletesDependents: Bool = false, referenceFields: [String: String] = [:]
   ) {
+    self.referenceFields = referenceFields
     self.deletesDependents = deletesDependents
     self.kind = kind.lowercased()
     self.platform = platform

@@ -39,6 +39,9 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
   /// How a create shows compactly, one line per part (the provider's outline); the text and
   /// Markdown plans show it instead of every field, the JSON plan has both.
   public var outline: [String]?
+  /// The live resource's name when the operation renames it (`metadata.previousNames`): an
+  /// update renames in place; a replace deletes the resource under this name.
+  public var renamedFrom: String?
   /// Live differences hidden by `lifecycle.ignoreChanges`, each with the manifest's reason as
   /// its explanation; `nil` when there are none.
   public var ignored: [FieldChange]?
@@ -65,6 +68,12 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
     self.payload = payload
   }
 
+  /// The address the live resource has now: under its previous name when the operation
+  /// renames it.
+  public var liveAddress: ResourceAddress {
+    renamedFrom.map { ResourceAddress(kind: address.kind, name: $0) } ?? address
+  }
+
   /// The number of write requests the operation makes.
   public var writeCount: Int {
     switch action {
@@ -83,5 +92,6 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
     case dependsOn = "depends_on"
     case liveDependsOn = "live_depends_on"
     case payload, ignored, outline
+    case renamedFrom = "renamed_from"
   }
 }

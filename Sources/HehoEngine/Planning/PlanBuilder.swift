@@ -35,6 +35,18 @@ public struct PlanBuilder: Sendable {
     var draft = Draft()
     var liveByAddress: [ResourceAddress: [LiveResource]] = [:]
     for resource in live.resources { liveByAddress[resource.address, default: []].append(resource) }
+    let matcher = RenameMatcher(kinds: kinds)
+    let renames = matcher.match(items: items, live: liveByAddress)
+    draft.problems += renames.problems
+    draft.notes += renames.notes
+    var live = live
+    if !renames.renames.isEmpty {
+      live.resources = matcher.following(renames, in: live.resources)
+      liveByAddress = [:]
+      for resource in live.resources {
+        liveByAddress[resource.address, default: []].append(resource)
+      }
+    }
     let desiredAddresses = Set(items.map(\.address))
     // Several live resources under one name are a problem only where heho would act on the
     // name: a manifest declares it, or the project prunes. Unmanaged ones it leaves alone are
@@ -52,14 +64,17 @@ public struct PlanBuilder: Sendable {
             + "rename or delete all but one on the platform"))
     }
     for item in items where !ambiguous.contains(item.address) {
+      let own = renames.claimed.contains(item.address) ? nil : liveByAddress[item.address]?.first
       if let operation = operation(
-        for: item, live: liveByAddress[item.address]?.first, into: &draft)
+        for: item, live: own ?? renames.renames[item.address], into: &draft)
       {
         draft.operations.append(operation)
       }
     }
     for resource in live.resources
-    where !desiredAddresses.contains(resource.address) && !ambiguous.contains(resource.address) {
+    where !desiredAddresses.contains(resource.address) && !ambiguous.contains(resource.address)
+      && !renames.claimed.contains(resource.address)
+    {
       let platform = platform(of: resource.address.kind)
       draft.unmanaged.append(
         UnmanagedResource(
@@ -98,6 +113,7 @@ public struct PlanBuilder: Sendable {
       address: item.address, platform: behavior.platform, action: .noop, liveID: live?.id,
       sources: item.sources,
       dependsOn: item.dependencies, liveDependsOn: live?.dependencies ?? [], payload: item.payload)
+    if let live, live.address != item.address { operation.renamedFrom = live.address.name }
     guard let live else {
       operation.action = item.mode == .connect ? .connect : .create
       operation.changes = differ.creation(of: item)
@@ -109,7 +125,13 @@ public struct PlanBuilder: Sendable {
       }
       return operation
     }
-    let changes = differ.changes(from: live, to: item)
+    var changes = differ.changes(from: live, to: item)
+    if let old = operation.renamedFrom {
+      changes.insert(
+        FieldChange(
+          field: "name", before: .string(old), after: .string(item.address.name),
+          forcesReplacement: !behavior.inPlaceFields.contains("name")), at: 0)
+    }
     let ignored = differ.ignoredChanges(from: live, to: item)
     operation.ignored = ignored.isEmpty ? nil : ignored
     if item.mode == .connect {
@@ -123,12 +145,19 @@ public struct PlanBuilder: Sendable {
     }
     operation.changes = changes
     if changes.isEmpty { return operation }
-    let forcing = changes.filter(\.forcesReplacement).map(\.field)
+    var forcing = changes.filter(\.forcesReplacement).map(\.field)
+    if forcing.first == "name" && operation.renamedFrom != nil {
+      forcing.removeFirst()
+      markReplaced(
+        &operation, behavior: behavior,
+        reason: "the rename forces a replacement: the platform cannot rename it in place "
+          + "(\(behavior.replacementReason))")
+    }
     if !forcing.isEmpty {
       let shown = forcing.prefix(4).joined(separator: ", ") + (forcing.count > 4 ? ", …" : "")
       markReplaced(
         &operation, behavior: behavior, reason: "\(behavior.replacementReason); changed: \(shown)")
-    } else {
+    } else if operation.action != .replace {
       operation.action = .update
     }
     return operation
@@ -152,7 +181,7 @@ public struct PlanBuilder: Sendable {
       changed = false
       let destroyed = Dictionary(
         result.filter { $0.action == .replace || $0.action == .delete }.map {
-          ($0.address, $0.action)
+          ($0.liveAddress, $0.action)
         }, uniquingKeysWith: { first, _ in first })
       for index in result.indices
       where result[index].action == .noop || result[index].action == .update {
@@ -204,7 +233,7 @@ public struct PlanBuilder: Sendable {
     }
     return operations.map { operation in
       guard operation.action == .delete || operation.action == .replace,
-        let names = dependents[operation.address]?.sorted()
+        let names = dependents[operation.liveAddress]?.sorted()
       else { return operation }
       var operation = operation
       operation.warnings.append(

@@ -25,7 +25,10 @@ public struct Planner: Sendable {
   public func plan(
     _ state: DesiredState, live readLive: @Sendable () async throws -> LiveState
   ) async throws -> Plan {
-    let compiled = try provider.compile(state)
+    var compiled = try provider.compile(state)
+    let renaming = Self.withPreviousNames(compiled.items, from: state)
+    compiled.items = renaming.items
+    compiled.notes += renaming.notes
     let live = try await readLive()
     async let digest = Fingerprint.digest(of: live)
     let provider = self.provider
@@ -51,6 +54,29 @@ public struct Planner: Sendable {
       notes: compiled.notes + draft.notes, readsMade: live.readsMade + counts.count)
   }
 
+  /// `items` with the previous names their manifests give (`metadata.previousNames`), and a
+  /// note for each manifest whose previous names name no platform resource (a knowledge base
+  /// is its documents).
+  static func withPreviousNames(_ items: [DesiredItem], from state: DesiredState) -> (
+    items: [DesiredItem], notes: [String]
+  ) {
+    var previous: [ResourceAddress: [String]] = [:]
+    for resource in state.resources where !resource.previousNames.isEmpty {
+      previous[resource.address] = resource.previousNames
+    }
+    if previous.isEmpty { return (items, []) }
+    let renamed = items.map { item in
+      var item = item
+      item.previousNames = previous.removeValue(forKey: item.address) ?? item.previousNames
+      return item
+    }
+    let notes = previous.keys.sorted().map {
+      "\($0) has previous names, but it is not a resource on the platform, so there is "
+        + "nothing to rename: remove metadata.previousNames"
+    }
+    return (renamed, notes)
+  }
+
   /// Re-reads what `plan` depended on and fingerprints it, to tell whether a saved plan is stale.
   public func currentFingerprint(for plan: Plan) async throws -> String {
     let live = try await provider.fetchLiveState()
@@ -65,11 +91,15 @@ public struct Planner: Sendable {
     for operations: [PlannedOperation], in live: LiveState
   ) async throws -> [ResourceAddress: Int] {
     let provider = self.provider
-    let targets = operations.compactMap { operation -> LiveResource? in
+    // Counted by the operation's address: a rename counts the live resource's old name.
+    let targets = operations.compactMap { operation -> (ResourceAddress, LiveResource)? in
       guard operation.action == .delete || operation.action == .replace,
-        provider.behavior(of: operation.address.kind)?.holdsData == true
+        provider.behavior(of: operation.address.kind)?.holdsData == true,
+        let resource = live.resources.first(where: {
+          $0.address == operation.liveAddress && $0.id == operation.liveID
+        })
       else { return nil }
-      return live.resources.first { $0.address == operation.address && $0.id == operation.liveID }
+      return (operation.address, resource)
     }
     let bound = max(1, options.countParallelism)
     return try await withThrowingTaskGroup(of: (ResourceAddress, Int).self) { group in
@@ -77,12 +107,12 @@ public struct Planner: Sendable {
       var pending = targets[...]
       for _ in 0..<bound {
         guard let next = pending.popFirst() else { break }
-        group.addTask { (next.address, try await provider.countRecords(in: next)) }
+        group.addTask { (next.0, try await provider.countRecords(in: next.1)) }
       }
       while let (address, count) = try await group.next() {
         counts[address] = count
         if let next = pending.popFirst() {
-          group.addTask { (next.address, try await provider.countRecords(in: next)) }
+          group.addTask { (next.0, try await provider.countRecords(in: next.1)) }
         }
       }
       return counts

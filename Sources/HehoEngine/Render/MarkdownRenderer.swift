@@ -50,7 +50,7 @@ public struct MarkdownRenderer: Sendable {
     for operation in plan.changes {
       let why = (operation.reasons + operation.warnings).joined(separator: "; ")
       let row =
-        "| `\(operation.action.symbol)` | `\(operation.address)` | \(operation.action.rawValue) | "
+        "| `\(operation.action.symbol)` | `\(operation.address)` | \(actionText(operation)) | "
         + escape(why) + " |"
       guard budget.add(row) else { break }
       shown += 1
@@ -82,7 +82,7 @@ public struct MarkdownRenderer: Sendable {
       for operation in changes {
         let why = (operation.reasons + operation.warnings).joined(separator: "; ")
         lines.append(
-          "| `\(operation.action.symbol)` | `\(operation.address)` | \(operation.action.rawValue) | "
+          "| `\(operation.action.symbol)` | `\(operation.address)` | \(actionText(operation)) | "
             + escape(why) + " |")
       }
     }
@@ -114,6 +114,13 @@ public struct MarkdownRenderer: Sendable {
       lines.append("_Note: \(escape(note))_")
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The action, and for a rename the old name (`update: rename old → new`).
+  func actionText(_ operation: PlannedOperation) -> String {
+    guard let old = operation.renamedFrom else { return operation.action.rawValue }
+    return operation.action.rawValue + ": rename " + escape(old) + " → "
+      + escape(operation.address.name)
   }
 
   func escape(_ text: String) -> String {

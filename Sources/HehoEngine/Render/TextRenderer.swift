@@ -53,6 +53,9 @@ public struct TextRenderer: Sendable {
     let action = operation.action
     var lines: [String] = []
     var header = "  # \(operation.address) \(action.phrase)"
+    if let old = operation.renamedFrom, action == .update {
+      header = "  # \(operation.address) will be renamed in place from '\(old)'"
+    }
     if !operation.reasons.isEmpty {
       header += " (" + operation.reasons.joined(separator: "; ") + ")"
     }
@@ -67,7 +70,14 @@ public struct TextRenderer: Sendable {
     if action == .create, let outline = operation.outline {
       for line in outline { lines.append("      " + style.green("+") + " " + line) }
     } else if action != .delete {
-      for change in operation.changes { lines.append("      " + render(change, style: style)) }
+      for change in operation.changes {
+        if let old = operation.renamedFrom, change.field == "name" {
+          let marker = change.forcesReplacement ? style.magenta("~") : style.yellow("~")
+          lines.append("      \(marker) rename \(old) → \(operation.address.name)")
+        } else {
+          lines.append("      " + render(change, style: style))
+        }
+      }
     }
     for warning in operation.warnings { lines.append("      " + style.yellow("! \(warning)")) }
     return lines

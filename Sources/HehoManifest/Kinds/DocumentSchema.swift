@@ -17,13 +17,26 @@ public enum DocumentSchema {
   ) -> FieldSchema {
     let text = FieldSchema(.string, summary: "", interpolated: false)
     let stringMap = FieldSchema(.map(keyPattern: nil, keyHint: nil, values: text))
-    let metadata = FieldSchema.object(
-      "metadata",
-      [
-        .init("name", required: true, nameSchema),
-        .init("labels", stringMap),
-        .init("annotations", stringMap),
-      ], summary: "the resource's name (its identity) and optional labels and annotations")
+    var metadataFields: [FieldSchema.Field] = [
+      .init("name", required: true, nameSchema),
+      .init("labels", stringMap),
+      .init("annotations", stringMap),
+    ]
+    var summary = "the resource's name (its identity) and optional labels and annotations"
+    // Resources can be renamed; a project cannot.
+    if lifecycle != nil {
+      metadataFields.insert(
+        .init(
+          "previousNames",
+          FieldSchema(
+            .array(nameSchema),
+            summary: "names the resource had before: the plan finds the live resource under "
+              + "one and renames it (in place where the platform can) instead of deleting it "
+              + "and creating another")), at: 1)
+      summary = "the resource's name (its identity), its previous names, and optional labels "
+        + "and annotations"
+    }
+    let metadata = FieldSchema.object("metadata", metadataFields, summary: summary)
     var fields: [FieldSchema.Field] = [
       .init(
         "apiVersion", required: true,

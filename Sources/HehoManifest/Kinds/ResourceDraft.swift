@@ -32,6 +32,12 @@ public struct ResourceDraft: Sendable {
     locations["metadata.name"]?.value ?? location
   }
 
+  /// Where the value of the metadata field at `path` (`previousNames[0]`) was written, else
+  /// the name.
+  func metadataLocation(_ path: String) -> SourceLocation {
+    locations["metadata.\(path)"]?.value ?? nameLocation
+  }
+
   /// Where `spec` itself was written (its key), else the document.
   public var specLocation: SourceLocation {
     locations["spec"]?.keyOrValue ?? location

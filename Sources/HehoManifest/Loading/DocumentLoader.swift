@@ -23,6 +23,8 @@ struct DocumentLoader {
   struct Loaded: Sendable {
     var draft: ResourceDraft
     var lifecycle: Lifecycle
+    /// `metadata.previousNames`, as written.
+    var previousNames: [String]
     /// `draft.fieldLocations`, worked out here, where files load in parallel.
     var fieldLocations: [String: SourceLocation]
   }
@@ -81,6 +83,8 @@ struct DocumentLoader {
     guard structureValid, !problems.contains(where: { $0.severity == .error }) else { return nil }
     return Loaded(
       draft: draft, lifecycle: lifecycle(document["lifecycle"]),
+      previousNames: document["metadata"]?["previousNames"]?.arrayValue?.compactMap(\.stringValue)
+        ?? [],
       fieldLocations: draft.fieldLocations)
   }
 

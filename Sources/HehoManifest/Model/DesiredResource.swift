@@ -17,13 +17,17 @@ public struct DesiredResource: Sendable, Hashable, Codable {
   public var fieldLocations: [String: SourceLocation]
   /// Resources this one names (a Permission's chatbot and table): edges in the graph.
   public var references: [ResourceAddress]
+  /// `metadata.previousNames`: names the resource had before, newest first as written. The
+  /// plan renames a live resource found under one of them instead of replacing it.
+  public var previousNames: [String]
 
   /// Creates a desired resource.
   public init(
     kind: String, name: String, spec: [String: Value], lifecycle: Lifecycle = Lifecycle(),
     location: SourceLocation, fieldLocations: [String: SourceLocation] = [:],
-    references: [ResourceAddress] = []
+    references: [ResourceAddress] = [], previousNames: [String] = []
   ) {
+    self.previousNames = previousNames
     self.address = ResourceAddress(kind: kind, name: name)
     self.kind = kind
     self.spec = spec

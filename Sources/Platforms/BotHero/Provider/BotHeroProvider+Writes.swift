@@ -43,10 +43,16 @@ extension BotHeroProvider {
       for (field, wireName) in names where step.changedFields.contains(field) {
         changed[wireName] = step.payload[wireName] ?? .null
       }
+      // A rename (metadata.previousNames) sends the new name.
+      if step.changedFields.contains("name") { changed["name"] = .string(step.address.name) }
       let body = try APIClient.json(try wire(changed, for: step))
       let request = HTTPRequest(method: "PATCH", path: "\(collection)/\(id)", body: body)
       _ = try await writes.call(
         request, idempotent: true, write: true, doing: "updating \(step.address)")
+      if kind == "bot" && step.changedFields.contains("name") {
+        bots.remove(id: id)
+        bots.add(name: step.address.name, id: id)
+      }
       return StepResult(liveID: id)
     case .delete:
       let id = try liveID(of: step)

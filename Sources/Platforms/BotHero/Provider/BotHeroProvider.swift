@@ -34,18 +34,20 @@ public struct BotHeroProvider: Provider {
     [
       KindBehavior(
         kind: "bot", platform: name, replacementReason: "never: every bot field updates in place",
-        inPlaceFields: Set(BotHeroCompiler.botFields.map(\.field)), deletesDependents: true),
+        inPlaceFields: Set(BotHeroCompiler.botFields.map(\.field) + ["name"]),
+        deletesDependents: true),
       KindBehavior(
         kind: "knowledgedocument", platform: name, replacementChangesIdentity: true,
         replacementReason: "BotHero has no update for knowledge documents: it is deleted and "
-          + "uploaded again"),
+          + "uploaded again", referenceFields: ["bot": "bot"]),
       KindBehavior(
         kind: "knowledgebase", platform: name,
         replacementReason: "a knowledge base is its documents", manifestOnly: true),
       KindBehavior(
         kind: "webhook", platform: name,
         replacementReason: "never: every webhook field updates in place",
-        inPlaceFields: Set(BotHeroCompiler.webhookFields.map(\.field))),
+        inPlaceFields: Set(BotHeroCompiler.webhookFields.map(\.field) + ["name"]),
+        referenceFields: ["bot": "bot"]),
     ]
   }
 
