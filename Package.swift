@@ -118,6 +118,9 @@ let package = Package(
       dependencies: ["HehoManifest", "HehoCLI", "HehoPlatforms", "HehoPlatform", "HehoTestSupport"]),
     .testTarget(name: "HehoEngineTests", dependencies: ["HehoEngine", "HehoManifest"]),
     .testTarget(
+      name: "BotHeroPlatformTests",
+      dependencies: ["BotHeroPlatform", "HehoPlatform", "HehoEngine", "HehoManifest"]),
+    .testTarget(
       name: "HeHoPlatformTests",
       dependencies: ["HeHoPlatform", "HehoPlatform", "HehoPlatforms", "HehoEngine", "HehoManifest"]
     ),

@@ -39,11 +39,14 @@ struct ExportReader: Sendable {
         for try await (index, state) in group { states[index] = state }
         return states
       }
-      await embedded?.shutdown()
-      return platforms.enumerated().map { index, platform in
+      var exports: [(platform: any PlatformDescriptor, export: PlatformExport)] = []
+      for (index, platform) in platforms.enumerated() {
         let live = states[index] ?? LiveState(resources: [], readsMade: 0)
-        return (platform, platform.export(live, layout: layout))
+        exports.append(
+          (platform, try await platform.export(live, layout: layout, provider: providers[index])))
       }
+      await embedded?.shutdown()
+      return exports
     } catch let error as ProviderError {
       await embedded?.shutdown()
       throw CommandFailure.report(error.message)

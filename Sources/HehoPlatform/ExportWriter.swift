@@ -30,11 +30,17 @@ public struct ExportWriter: Sendable {
           + "empty directory, or pass --force to overwrite files there")
     }
     for file in files {
-      let url = root.appendingPathComponent(file.path)
+      let url = root.appendingPathComponent(file.path).standardizedFileURL
+      // Paths come partly from the platform (document names): none may leave the directory.
+      guard url.path.hasPrefix(root.path + "/") else {
+        throw ExportWriteError(
+          "refusing to write '\(file.path)': it is outside \(root.path); nothing after it was "
+            + "written")
+      }
       do {
         try manager.createDirectory(
           at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(file.contents.utf8).write(to: url, options: .atomic)
+        try file.data.write(to: url, options: .atomic)
       } catch {
         throw ExportWriteError("cannot write \(url.path): \(error.localizedDescription)")
       }

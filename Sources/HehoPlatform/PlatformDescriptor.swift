@@ -26,8 +26,11 @@ public protocol PlatformDescriptor: Sendable {
   func makeProvider(_ access: PlatformAccess) -> any Provider
 
   /// Manifests for everything in a live account of this platform, from its normalized live
-  /// state: the platform's own files (the project file is written by the caller).
-  func export(_ live: LiveState, layout: ExportLayout) -> PlatformExport
+  /// state: the platform's own files (the project file is written by the caller). `provider`
+  /// is the one `makeProvider` made for the account, for what the live state leaves out (the
+  /// content of uploaded files).
+  func export(_ live: LiveState, layout: ExportLayout, provider: any Provider) async throws
+    -> PlatformExport
 }
 
 extension PlatformDescriptor {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How `heho export` lays out the manifests it writes.
 public struct ExportLayout: Sendable, Hashable {
   /// One file per kind (`tables.yaml`) instead of one file per resource (`tables/NAME.yaml`).
@@ -16,13 +18,22 @@ public struct PlatformExport: Sendable, Hashable {
   public struct File: Sendable, Hashable {
     /// The path relative to the output directory, with `/` separators.
     public var path: String
-    /// The file's text.
-    public var contents: String
+    /// The file's bytes.
+    public var data: Data
 
-    /// Creates a file.
+    /// The file's text (UTF-8).
+    public var contents: String { String(decoding: data, as: UTF8.self) }
+
+    /// Creates a text file.
     public init(path: String, contents: String) {
       self.path = path
-      self.contents = contents
+      self.data = Data(contents.utf8)
+    }
+
+    /// Creates a file of `data`, written byte for byte (an uploaded document read back).
+    public init(path: String, data: Data) {
+      self.path = path
+      self.data = data
     }
   }
 

@@ -162,17 +162,52 @@ import Testing
       ],
       environment: environment)
     #expect(export.code == 0, "\(export.all)")
-    #expect(export.err.contains("2 knowledge documents were not exported"), "\(export.err)")
+    #expect(!export.err.contains("not exported"), "\(export.err)")
     let bots = try String(
-      contentsOf: out.appendingPathComponent("bothero/bots.yaml"), encoding: .utf8)
+      contentsOf: out.appendingPathComponent("bothero/bots/support.yaml"), encoding: .utf8)
     #expect(bots.contains("temperature: 0.3"))
     let hooks = try String(
-      contentsOf: out.appendingPathComponent("bothero/webhooks.yaml"), encoding: .utf8)
+      contentsOf: out.appendingPathComponent("bothero/webhooks/crm-sync.yaml"), encoding: .utf8)
     #expect(hooks.contains("bot: support") && !hooks.contains(Self.secret))
+    // Knowledge documents are written out byte for byte, each with its manifest.
+    for (name, source) in [
+      ("opening-hours.md", "knowledge/opening-hours.md"),
+      ("policies/returns.md", "knowledge/policies/returns.md"),
+    ] {
+      let exported = try Data(
+        contentsOf: out.appendingPathComponent("bothero/knowledge/support/\(name)"))
+      let original = try Data(contentsOf: world.harness.directory.appendingPathComponent(source))
+      #expect(exported == original, "\(name)")
+    }
+    let manifest = try String(
+      contentsOf: out.appendingPathComponent(
+        "bothero/knowledge-documents/policies-returns-md.yaml"), encoding: .utf8)
+    #expect(manifest.contains("name: policies/returns.md"), "\(manifest)")
+    #expect(manifest.contains("file: ../knowledge/support/policies/returns.md"), "\(manifest)")
     let replan = await Harness.runCommand(
       ["plan", "-f", out.path, "--endpoint", "bothero=\(world.endpoint)", "--detailed-exitcode"],
       environment: environment)
     #expect(replan.code == 0, "\(replan.all)")
+    // One file per kind round-trips too.
+    let perKind = out.appendingPathComponent("per-kind")
+    let grouped = await Harness.runCommand(
+      [
+        "export", "--out", perKind.path, "--per-kind", "--platform", "bothero", "--endpoint",
+        "bothero=\(world.endpoint)",
+      ],
+      environment: environment)
+    #expect(grouped.code == 0, "\(grouped.all)")
+    let documents = try String(
+      contentsOf: perKind.appendingPathComponent("bothero/knowledge-documents.yaml"),
+      encoding: .utf8)
+    #expect(documents.contains("file: knowledge/support/opening-hours.md"), "\(documents)")
+    let replanGrouped = await Harness.runCommand(
+      [
+        "plan", "-f", perKind.path, "--endpoint", "bothero=\(world.endpoint)",
+        "--detailed-exitcode",
+      ],
+      environment: environment)
+    #expect(replanGrouped.code == 0, "\(replanGrouped.all)")
 
     try FileManager.default.removeItem(
       at: world.harness.directory.appendingPathComponent("bots.yaml"))

@@ -21,7 +21,9 @@ struct ToyDescriptor: PlatformDescriptor {
     ToyProvider(store: store, access: access)
   }
 
-  func export(_ live: LiveState, layout: ExportLayout) -> PlatformExport {
+  func export(_ live: LiveState, layout: ExportLayout, provider: any Provider) async throws
+    -> PlatformExport
+  {
     var files: [PlatformExport.File] = []
     for resource in live.resources where resource.address.kind == "widget" {
       let text = """

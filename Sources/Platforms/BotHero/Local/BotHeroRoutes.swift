@@ -21,6 +21,8 @@ enum BotHeroRoutes {
   static let upload = LocalRoute(method: "POST", path: "/v1/knowledge/upload")
   static let listDocuments = LocalRoute(method: "GET", path: "/v1/knowledge/documents")
   static let deleteDocument = LocalRoute(method: "DELETE", path: "/v1/knowledge/:id")
+  /// A contract addition: a document's content, as uploaded (export reads it back).
+  static let documentContent = LocalRoute(method: "GET", path: "/v1/knowledge/:id/content")
   static let chat = LocalRoute(method: "POST", path: "/v1/chat/completions")
   static let listConversations = LocalRoute(method: "GET", path: "/v1/conversations")
   static let listMessages = LocalRoute(method: "GET", path: "/v1/conversations/:id/messages")
@@ -31,7 +33,7 @@ enum BotHeroRoutes {
   /// Every route.
   static let all: [LocalRoute] = [
     token, refresh, revoke, listBots, createBot, updateBot, deleteBot, chat, listConversations,
-    listMessages, upload, listDocuments, deleteDocument, overview, conversationStats, leads,
+    listMessages, upload, listDocuments, deleteDocument, documentContent, overview, conversationStats, leads,
     createWebhook, listWebhooks, updateWebhook, deleteWebhook, deliveries,
   ]
 }

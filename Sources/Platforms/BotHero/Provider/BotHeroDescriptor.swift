@@ -24,7 +24,15 @@ public struct BotHeroDescriptor: PlatformDescriptor {
     BotHeroProvider(access: access)
   }
 
-  public func export(_ live: LiveState, layout: ExportLayout) -> PlatformExport {
-    BotHeroExporter(layout: layout).export(live)
+  public func export(_ live: LiveState, layout: ExportLayout, provider: any Provider)
+    async throws -> PlatformExport
+  {
+    var export = BotHeroExporter(layout: layout).export(live)
+    let documents = try await BotHeroDocumentExporter(layout: layout)
+      .export(live, provider: provider as? BotHeroProvider)
+    export.files = (export.files + documents.files).sorted { $0.path < $1.path }
+    export.warnings += documents.warnings
+    export.counts.append(("knowledgedocument", documents.count))
+    return export
   }
 }

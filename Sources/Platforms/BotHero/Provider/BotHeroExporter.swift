@@ -3,9 +3,10 @@ import HehoEngine
 import HehoManifest
 import HehoPlatform
 
-/// Writes manifests for a live BotHero account: `bothero/bots.yaml` and
-/// `bothero/webhooks.yaml` (or one file per resource with `--per-kind`). Secrets cannot be read
-/// back: an exported webhook keeps the platform's secret until its manifest sets one.
+/// Writes manifests for a live BotHero account's bots and webhooks: one file per resource
+/// (`bothero/bots/NAME.yaml`), or one per kind with `--per-kind` (`bothero/bots.yaml`). Secrets
+/// cannot be read back: an exported webhook keeps the platform's secret until its manifest sets
+/// one. Knowledge documents are `BotHeroDocumentExporter`'s.
 struct BotHeroExporter: Sendable {
   let layout: ExportLayout
 
@@ -14,13 +15,6 @@ struct BotHeroExporter: Sendable {
     let bots = live.resources.filter { $0.address.kind == "bot" }.sorted { $0.address < $1.address }
     let webhooks = live.resources.filter { $0.address.kind == "webhook" }
       .sorted { $0.address < $1.address }
-    let documents = live.resources.filter { $0.address.kind == "knowledgedocument" }
-    if !documents.isEmpty {
-      warnings.append(
-        "\(documents.count) knowledge document\(documents.count == 1 ? " was" : "s were") not "
-          + "exported: the BotHero API gives no way to read a document's content back; keep "
-          + "the files in the repository and declare them with KnowledgeDocument or KnowledgeBase")
-    }
     for name in Self.repeated(bots) + Self.repeated(webhooks) {
       warnings.append(
         "\(name) is on the platform more than once; only the first was exported: rename or "
@@ -29,7 +23,7 @@ struct BotHeroExporter: Sendable {
     let botDocuments = Self.firsts(bots).map(Self.bot)
     let webhookDocuments = Self.firsts(webhooks).map(Self.webhook)
     var files: [PlatformExport.File] = []
-    if layout.perKind {
+    if !layout.perKind {
       for (resource, text) in zip(Self.firsts(bots), botDocuments) {
         files.append(.init(path: "bothero/bots/\(Self.fileName(resource)).yaml", contents: text))
       }
@@ -91,17 +85,17 @@ struct BotHeroExporter: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func repeated(_ resources: [LiveResource]) -> [String] {
+  static func repeated(_ resources: [LiveResource]) -> [String] {
     let counts = Dictionary(grouping: resources, by: \.address).filter { $0.value.count > 1 }
     return counts.keys.sorted().map(\.description)
   }
 
-  private static func firsts(_ resources: [LiveResource]) -> [LiveResource] {
+  static func firsts(_ resources: [LiveResource]) -> [LiveResource] {
     var seen: Set<ResourceAddress> = []
     return resources.filter { seen.insert($0.address).inserted }
   }
 
-  private static func fileName(_ resource: LiveResource) -> String {
+  static func fileName(_ resource: LiveResource) -> String {
     let allowed = resource.address.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
     return String(allowed)
   }

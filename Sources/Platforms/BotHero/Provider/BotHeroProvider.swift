@@ -127,6 +127,15 @@ public struct BotHeroProvider: Provider {
     return try decode(BotHeroPage<DocumentWire>.self, from: response, for: request).data
   }
 
+  /// A document's content as uploaded and its content type (the contract's
+  /// `GET /knowledge/:id/content`).
+  func documentContent(id: String) async throws -> (content: Data, contentType: String?) {
+    let request = HTTPRequest(method: "GET", path: "\(BotHeroPaths.knowledge)/\(id)/content")
+    let response = try await writes.call(
+      request, idempotent: true, write: false, doing: "reading knowledge document \(id)")
+    return (response.body, response.headers["content-type"])
+  }
+
   func decode<T: Decodable>(
     _ type: T.Type, from response: HTTPResponse, for request: HTTPRequest
   ) throws -> T {

@@ -22,7 +22,9 @@ public struct HeHoDescriptor: PlatformDescriptor {
     HehoProvider(access: access)
   }
 
-  public func export(_ live: LiveState, layout: ExportLayout) -> PlatformExport {
+  public func export(_ live: LiveState, layout: ExportLayout, provider: any Provider)
+    async throws -> PlatformExport
+  {
     HehoExporter(layout: layout).export(live)
   }
 }

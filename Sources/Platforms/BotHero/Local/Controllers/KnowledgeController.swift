@@ -2,7 +2,8 @@ import Foundation
 import HehoLocal
 import Hummingbird
 
-/// `POST /knowledge/upload`, `GET /knowledge/documents` and `DELETE /knowledge/:id`.
+/// `POST /knowledge/upload`, `GET /knowledge/documents`, `DELETE /knowledge/:id`, and the
+/// contract's `GET /knowledge/:id/content`.
 struct KnowledgeController: Sendable {
   let documents: DocumentStore
   let bots: BotStore
@@ -26,6 +27,20 @@ struct KnowledgeController: Sendable {
       let botID = request.uri.queryParameters.get("bot_id")
       let list = try await documents.list(organization: organization, botID: botID)
       return try JSONResponse.make(BotController.Page(data: list))
+    }
+    group.on(path(BotHeroRoutes.documentContent), method: .get) { _, context in
+      let organization = try context.requireOrganization()
+      let id = try context.parameters.require("id")
+      guard let (document, content) = try await documents.content(id: id, organization: organization)
+      else {
+        throw LocalAPIError.notFound("no document with id '\(id.prefix(100))' in this organization")
+      }
+      return Response(
+        status: .ok,
+        headers: [
+          .contentType: "\(document.contentType); charset=utf-8", .eTag: "\"\(document.sha256)\"",
+        ],
+        body: .init(byteBuffer: ByteBuffer(data: content)))
     }
     group.on(path(BotHeroRoutes.deleteDocument), method: .delete) { _, context in
       let organization = try context.requireOrganization()

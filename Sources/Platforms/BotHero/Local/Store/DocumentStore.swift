@@ -50,6 +50,20 @@ struct DocumentStore: Sendable {
     }
   }
 
+  /// A document and its content as uploaded, or `nil` when the organization has none with `id`.
+  func content(id: String, organization: Organization) async throws -> (
+    KnowledgeDocument, Data
+  )? {
+    try await pool.read { db in
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT * FROM bothero_documents WHERE id = ? AND organization_id = ?",
+          arguments: [id, organization.id])
+      else { return nil }
+      return (Self.document(row), row["content"] as Data)
+    }
+  }
+
   /// Deletes a document; the deleted one, or `nil` when there was none.
   func delete(id: String, organization: Organization) async throws -> KnowledgeDocument? {
     try await pool.write { db in
