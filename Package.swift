@@ -77,6 +77,7 @@ let package = Package(
       dependencies: [
         "HehoPlatform", "HehoManifest", "HehoEngine",
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "MultipartKit", package: "multipart-kit"),
       ],
       path: "Sources/Platforms/BotHero/Provider"),
     .target(

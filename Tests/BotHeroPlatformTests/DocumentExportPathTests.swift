@@ -6,15 +6,16 @@ import Testing
 
 /// Paths that document names (the platform's text) give in an export: never outside it.
 @Suite struct DocumentExportPathTests {
-  @Test(arguments: [
-    ("policies/returns.md", "text/markdown", "policies/returns.md"),
-    ("../../etc/passwd", "text/plain", "etc/passwd.txt"),
-    ("/abs/notes.txt", nil, "abs/notes.txt"),
-    ("./.hidden.md", "text/markdown", "_hidden.md"),
-    ("price list", "text/csv; charset=utf-8", "price-list.csv"),
-    ("..", "application/json", "document.json"),
-    ("räksmörgås.md", "text/markdown", "r-ksm-rg-s.md"),
-  ] as [(String, String?, String)])
+  @Test(
+    arguments: [
+      ("policies/returns.md", "text/markdown", "policies/returns.md"),
+      ("../../etc/passwd", "text/plain", "etc/passwd.txt"),
+      ("/abs/notes.txt", nil, "abs/notes.txt"),
+      ("./.hidden.md", "text/markdown", "_hidden.md"),
+      ("price list", "text/csv; charset=utf-8", "price-list.csv"),
+      ("..", "application/json", "document.json"),
+      ("räksmörgås.md", "text/markdown", "r-ksm-rg-s.md"),
+    ] as [(String, String?, String)])
   func namesBecomeSafeRelativePaths(name: String, type: String?, path: String) {
     #expect(BotHeroDocumentExporter.filePath(name, contentType: type) == path)
   }

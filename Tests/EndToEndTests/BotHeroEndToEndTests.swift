@@ -286,6 +286,20 @@ import Testing
     }
     let types = Set(received.compactMap { WebhookReceiver.type(of: $0) })
     #expect(types == ["conversation.started", "message.created"])
+
+    // After a rotation, deliveries are signed with the new secret only.
+    var rotated = world
+    rotated.secret = "rotated-signing-secret"
+    #expect(await rotated.run(["apply", "--auto-approve"]).code == 0)
+    let before = receiver.requests.count
+    _ = try await world.api(
+      "POST", "/chat/completions", body: ["bot_id": botID, "message": "Can I return shoes?"])
+    let later = try await receiver.waitFor(before + 3).dropFirst(before)
+    #expect(later.count >= 3)
+    for delivery in later {
+      #expect(WebhookReceiver.verify(delivery, secret: "rotated-signing-secret"))
+      #expect(!WebhookReceiver.verify(delivery, secret: Self.secret))
+    }
     receiver.stop()
     await world.harness.stop()
   }

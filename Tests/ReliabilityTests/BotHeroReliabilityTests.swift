@@ -62,11 +62,19 @@ import Testing
       #expect((fired[route] ?? 0) > 0, "no commit-then-fail hit \(route) in \(count) scenarios")
     }
     let retried = outcomes.filter { $0.applies > 1 }.count
+    let renames = scenarios.flatMap(\.bots).filter { $0.previous != nil }.count
+    var renameFaults = 0
+    for outcome in outcomes {
+      for (route, kinds) in outcome.faults where route.hasPrefix("PATCH /v1/bots") {
+        renameFaults += kinds.values.reduce(0, +)
+      }
+    }
     let creates = fired.filter { $0.key.hasPrefix("POST") }.sorted { $0.key < $1.key }
       .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     print(
       "bothero reliability: \(count) scenarios; commit-then-fail on creates: \(creates); "
-        + "\(retried) needed a second or third apply")
+        + "\(retried) needed a second or third apply; \(renames) bots renamed in place, "
+        + "\(renameFaults) faults on bot updates")
   }
 
   /// The duplicate check can fail: with the look-up before a re-sent create switched off,
@@ -124,6 +132,13 @@ import Testing
           json: ["name": bot.name, "temperature": bot.temperature, "welcome_message": bot.welcome])
       }
       if scenario.stray { try await api.send("POST", "/bots", json: ["name": "stray"]) }
+      var renamedIDs: [String: String] = [:]
+      for bot in scenario.bots {
+        guard let previous = bot.previous else { continue }
+        let created = try await api.object(
+          "POST", "/bots", json: ["name": previous, "welcome_message": "before the rename"])
+        renamedIDs[bot.name] = created["id"] as? String
+      }
 
       var environment = ["BOTHERO_API_KEY": key, "NO_COLOR": "1"]
       for hook in scenario.hooks { environment[BotHeroScenario.variable(hook.name)] = hook.secret }
@@ -153,7 +168,7 @@ import Testing
       if plan.code != 0 {
         outcome.problems.append("the plan after apply is not empty:\n\(plan.out)")
       }
-      outcome.problems += try await check(scenario, api: api)
+      outcome.problems += try await check(scenario, api: api, renamedIDs: renamedIDs)
       for secret in scenario.hooks.map(\.secret) + [key] where transcript.contains(secret) {
         outcome.problems.append("a secret or key appeared in the output")
       }
@@ -163,8 +178,11 @@ import Testing
     return outcome
   }
 
-  /// Every managed resource exactly once, as declared; the stray bot still there, once.
-  static func check(_ scenario: BotHeroScenario, api: PlatformAPI) async throws -> [String] {
+  /// Every managed resource exactly once, as declared; a renamed bot with the ID it had under
+  /// its old name, which is gone; the stray bot still there, once.
+  static func check(
+    _ scenario: BotHeroScenario, api: PlatformAPI, renamedIDs: [String: String] = [:]
+  ) async throws -> [String] {
     var problems: [String] = []
     func list(_ path: String) async throws -> [[String: Any]] {
       try await api.object("GET", path)["data"] as? [[String: Any]] ?? []
@@ -174,6 +192,14 @@ import Testing
       let found = bots.filter { $0["name"] as? String == bot.name }
       if found.count != 1 {
         problems.append("bot '\(bot.name)' is on the platform \(found.count) times")
+      }
+      if let previous = bot.previous {
+        if found.first?["id"] as? String != renamedIDs[bot.name] {
+          problems.append("bot '\(bot.name)' was not renamed in place from '\(previous)'")
+        }
+        if bots.contains(where: { $0["name"] as? String == previous }) {
+          problems.append("bot '\(previous)' is still there after its rename")
+        }
       }
       if let live = found.first,
         live["temperature"] as? Double != bot.temperature

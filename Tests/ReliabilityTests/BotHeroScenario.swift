@@ -9,6 +9,8 @@ struct BotHeroScenario: Sendable {
     var name: String
     var temperature: Double
     var welcome: String
+    /// The name the bot has on the platform before the apply (`metadata.previousNames`).
+    var previous: String? = nil
   }
 
   struct Hook: Sendable {
@@ -53,11 +55,18 @@ struct BotHeroScenario: Sendable {
       Bot(name: bot.name, temperature: 1.5, welcome: "stale welcome")
     }
     let stray = random.chance(0.3)
+    // Some bots not already there under their name are there under an older one: a rename.
+    let taken = Set(preexisting.map(\.name))
+    let renamed = bots.map { bot in
+      var bot = bot
+      if !taken.contains(bot.name) && random.chance(0.3) { bot.previous = "old-\(bot.name)" }
+      return bot
+    }
     let kinds = random.some(FaultConfiguration.Kind.allCases, count: random.int(1...5))
     let faults = FaultConfiguration(
       rate: Double(random.int(15...40)) / 100, seed: seed, kinds: Set(kinds), retryAfterSeconds: 0)
     return BotHeroScenario(
-      seed: seed, bots: bots, hooks: hooks, documents: documents, preexisting: preexisting,
+      seed: seed, bots: renamed, hooks: hooks, documents: documents, preexisting: preexisting,
       stray: stray, faults: faults)
   }
 
@@ -85,7 +94,7 @@ struct BotHeroScenario: Sendable {
         kind: Bot
         metadata:
           name: \(bot.name)
-        spec:
+        \(bot.previous.map { "  previousNames: [\($0)]\n" } ?? "")spec:
           instructions: You help scenario \(seed).
           welcomeMessage: \(bot.welcome)
           temperature: \(bot.temperature)

@@ -77,8 +77,7 @@ struct RenameMatcher {
   func following(_ result: Result, in resources: [LiveResource]) -> [LiveResource] {
     var newNames: [ResourceAddress: String] = [:]
     for (address, resource) in result.renames
-    where kinds.first(where: { $0.kind == address.kind })?.inPlaceFields.contains("name") == true
-    {
+    where kinds.first(where: { $0.kind == address.kind })?.inPlaceFields.contains("name") == true {
       newNames[resource.address] = address.name
     }
     if newNames.isEmpty { return resources }

@@ -33,7 +33,8 @@ public enum DocumentSchema {
             summary: "names the resource had before: the plan finds the live resource under "
               + "one and renames it (in place where the platform can) instead of deleting it "
               + "and creating another")), at: 1)
-      summary = "the resource's name (its identity), its previous names, and optional labels "
+      summary =
+        "the resource's name (its identity), its previous names, and optional labels "
         + "and annotations"
     }
     let metadata = FieldSchema.object("metadata", metadataFields, summary: summary)

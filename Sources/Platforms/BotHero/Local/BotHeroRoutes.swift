@@ -33,7 +33,8 @@ enum BotHeroRoutes {
   /// Every route.
   static let all: [LocalRoute] = [
     token, refresh, revoke, listBots, createBot, updateBot, deleteBot, chat, listConversations,
-    listMessages, upload, listDocuments, deleteDocument, documentContent, overview, conversationStats, leads,
+    listMessages, upload, listDocuments, deleteDocument, documentContent, overview,
+    conversationStats, leads,
     createWebhook, listWebhooks, updateWebhook, deleteWebhook, deliveries,
   ]
 }

@@ -2,6 +2,7 @@ import Foundation
 import HehoEngine
 import HehoManifest
 import HehoPlatform
+import MultipartKit
 
 extension BotHeroProvider {
   public func perform(_ step: ApplyStep) async throws -> StepResult {
@@ -104,23 +105,41 @@ extension BotHeroProvider {
       throw ProviderError("\(step.address): the plan names no file to upload; run heho plan again")
     }
     let boundary = "heho-" + UUID().uuidString
-    func quoted(_ text: String) -> String {
-      text.replacingOccurrences(of: "\"", with: "%22").replacingOccurrences(of: "\r", with: "")
-        .replacingOccurrences(of: "\n", with: "")
+    // The file name goes into a header: no quote or line break may end it early.
+    let fileName = (path as NSString).lastPathComponent
+      .replacingOccurrences(of: "\"", with: "%22").replacingOccurrences(of: "\r", with: "")
+      .replacingOccurrences(of: "\n", with: "")
+    let parts = [
+      MultipartPart(
+        headers: ["Content-Disposition": "form-data; name=\"bot_id\""], body: botID),
+      MultipartPart(
+        headers: ["Content-Disposition": "form-data; name=\"name\""], body: step.address.name),
+      MultipartPart(
+        headers: [
+          "Content-Disposition": "form-data; name=\"file\"; filename=\"\(fileName)\"",
+          "Content-Type": "application/octet-stream",
+        ], body: ""),
+    ]
+    // The form is framed by multipart-kit with the file part empty; the file is streamed
+    // between the file part's headers and the closing delimiter.
+    let suffix = "\r\n--\(boundary)--\r\n"
+    let framed: String
+    do {
+      framed = try MultipartSerializer().serialize(parts: parts, boundary: boundary)
+    } catch {
+      throw ProviderError("\(step.address): the upload form could not be written: \(error)")
     }
-    func field(_ name: String, _ value: String) -> String {
-      "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+    guard framed.hasSuffix(suffix) else {
+      throw ProviderError(
+        "\(step.address): the upload form does not end with its closing delimiter; this is a "
+          + "bug in heho")
     }
-    let fileName = quoted((path as NSString).lastPathComponent)
-    let prefix =
-      field("bot_id", botID) + field("name", step.address.name)
-      + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n"
-      + "Content-Type: application/octet-stream\r\n\r\n"
+    let prefix = Data(framed.utf8.dropLast(suffix.utf8.count))
     var request = HTTPRequest(
       method: "POST", path: BotHeroPaths.upload,
       headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"])
     request.streamedBody = StreamedBody(
-      prefix: Data(prefix.utf8), path: path, suffix: Data("\r\n--\(boundary)--\r\n".utf8))
+      prefix: prefix, path: path, suffix: Data(suffix.utf8))
     return request
   }
 

@@ -31,7 +31,8 @@ struct KnowledgeController: Sendable {
     group.on(path(BotHeroRoutes.documentContent), method: .get) { _, context in
       let organization = try context.requireOrganization()
       let id = try context.parameters.require("id")
-      guard let (document, content) = try await documents.content(id: id, organization: organization)
+      guard
+        let (document, content) = try await documents.content(id: id, organization: organization)
       else {
         throw LocalAPIError.notFound("no document with id '\(id.prefix(100))' in this organization")
       }
