@@ -90,11 +90,23 @@ let package = Package(
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       path: "Sources/Platforms/BotHero/Local"),
+    .target(
+      name: "HeppuPlatform",
+      dependencies: ["HehoPlatform", "HehoManifest", "HehoEngine"],
+      path: "Sources/Platforms/Heppu/Provider"),
+    .target(
+      name: "HeppuLocal",
+      dependencies: [
+        "HehoLocal", "HeppuPlatform", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      path: "Sources/Platforms/Heppu/Local"),
     // The registry: every platform, one line each.
     .target(
       name: "HehoPlatforms",
       dependencies: [
         "HehoPlatform", "HehoLocal", "HeHoPlatform", "HeHoLocal", "BotHeroPlatform", "BotHeroLocal",
+        "HeppuPlatform", "HeppuLocal",
       ]
     ),
     .target(
@@ -128,7 +140,7 @@ let package = Package(
     .testTarget(
       name: "HehoLocalTests",
       dependencies: [
-        "HehoLocal", "HeHoLocal", "BotHeroLocal", "HehoPlatforms", "HehoTestSupport",
+        "HehoLocal", "HeHoLocal", "BotHeroLocal", "HeppuLocal", "HehoPlatforms", "HehoTestSupport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),

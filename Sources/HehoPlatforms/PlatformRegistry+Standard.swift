@@ -4,6 +4,8 @@ import HeHoLocal
 import HeHoPlatform
 import HehoLocal
 import HehoPlatform
+import HeppuLocal
+import HeppuPlatform
 
 /// Every platform heho manages: its descriptor and its part of the local platform. Adding a
 /// platform is its folder and one line here.
@@ -11,6 +13,7 @@ enum StandardPlatforms {
   static let all: [(descriptor: any PlatformDescriptor, local: any LocalPlatformModule)] = [
     (HeHoDescriptor(), HeHoLocalModule()),
     (BotHeroDescriptor(), BotHeroLocalModule()),
+    (HeppuDescriptor(), HeppuLocalModule()),
   ]
 }
 

@@ -47,7 +47,8 @@ struct LivePlatformTests {
     #expect(
       health.json
         == .object([
-          "status": .string("ok"), "platforms": .array([.string("heho"), .string("bothero")]),
+          "status": .string("ok"),
+          "platforms": .array([.string("heho"), .string("bothero"), .string("heppu")]),
         ]))
     _ = try await send(platform, "GET", "/api/v1/chatbots/manage", session: session)
     _ = try await send(platform, "GET", "/api/v1/chatbots/manage", session: session)

@@ -22,14 +22,19 @@ public struct KindBehavior: Sendable, Hashable, Codable {
   /// names a `bot`). When that resource is renamed in place, the platform's reference (an ID)
   /// follows it, so the plan reads the live field under the new name.
   public var referenceFields: [String: String]
+  /// Whether a delete is soft: the platform keeps the resource, unseen by its lists (a Heppu
+  /// agent). The plan says so.
+  public var softDelete: Bool
 
   /// Creates a kind behavior.
   public init(
     kind: String, platform: String = "", holdsData: Bool = false,
     replacementChangesIdentity: Bool = false,
     replacementReason: String, inPlaceFields: Set<String> = [], manifestOnly: Bool = false,
-    deletesDependents: Bool = false, referenceFields: [String: String] = [:]
+    deletesDependents: Bool = false, referenceFields: [String: String] = [:],
+    softDelete: Bool = false
   ) {
+    self.softDelete = softDelete
     self.referenceFields = referenceFields
     self.deletesDependents = deletesDependents
     self.kind = kind.lowercased()

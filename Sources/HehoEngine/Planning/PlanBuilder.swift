@@ -83,7 +83,8 @@ public struct PlanBuilder: Sendable {
         draft.operations.append(
           PlannedOperation(
             address: resource.address, platform: platform, action: .delete, liveID: resource.id,
-            reasons: ["no manifest names it and the project prunes"],
+            reasons: softlyDeleted(resource.address.kind)
+              + ["no manifest names it and the project prunes"],
             liveDependsOn: resource.dependencies))
       }
     }
@@ -92,6 +93,11 @@ public struct PlanBuilder: Sendable {
     draft.operations = order(draft.operations)
     draft.unmanaged.sort { ($0.address, $0.liveID) < ($1.address, $1.liveID) }
     return draft
+  }
+
+  /// `["soft: the platform keeps it"]` for a kind whose deletes are soft, else none.
+  func softlyDeleted(_ kind: String) -> [String] {
+    kinds.first { $0.kind == kind }?.softDelete == true ? ["soft: the platform keeps it"] : []
   }
 
   /// The platform a kind belongs to ("" when no kind behavior names it).

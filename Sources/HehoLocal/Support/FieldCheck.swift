@@ -1,16 +1,27 @@
 import Foundation
-import HehoLocal
 
 /// Reads and checks the members of a JSON request body, each failure a 400 naming the field.
-struct FieldCheck {
-  let fields: [String: JSONValue]
+package struct FieldCheck {
+  package let fields: [String: JSONValue]
   /// What the body describes, for messages (`bot`).
-  let what: String
+  package let what: String
+  /// Members a client may read but not write, refused by name.
+  package let readOnly: [String]
+
+  /// Creates a check of `fields`, a `what`'s members.
+  package init(
+    fields: [String: JSONValue], what: String,
+    readOnly: [String] = ["id", "created_at", "updated_at", "secret_hint"]
+  ) {
+    self.fields = fields
+    self.what = what
+    self.readOnly = readOnly
+  }
 
   /// Refuses members outside `known`, and the read-only ones by name.
-  func known(_ known: [String]) throws {
+  package func known(_ known: [String]) throws {
     for key in fields.keys.sorted() where !known.contains(key) {
-      if ["id", "created_at", "updated_at", "secret_hint"].contains(key) {
+      if readOnly.contains(key) {
         throw LocalAPIError.badRequest("\(key) is read-only", field: key)
       }
       throw LocalAPIError.badRequest(
@@ -20,7 +31,7 @@ struct FieldCheck {
   }
 
   /// A string member within `length` characters; `nil` when absent.
-  func string(_ key: String, length: ClosedRange<Int>) throws -> String? {
+  package func string(_ key: String, length: ClosedRange<Int>) throws -> String? {
     guard let value = fields[key] else { return nil }
     guard case .string(let text) = value else {
       throw LocalAPIError.badRequest("\(key) must be a string", field: key)
@@ -35,7 +46,7 @@ struct FieldCheck {
   }
 
   /// A number member within `range`; `nil` when absent.
-  func number(_ key: String, in range: ClosedRange<Double>) throws -> Double? {
+  package func number(_ key: String, in range: ClosedRange<Double>) throws -> Double? {
     guard let value = fields[key] else { return nil }
     let number: Double
     switch value {
@@ -52,7 +63,7 @@ struct FieldCheck {
   }
 
   /// A boolean member; `nil` when absent.
-  func bool(_ key: String) throws -> Bool? {
+  package func bool(_ key: String) throws -> Bool? {
     guard let value = fields[key] else { return nil }
     guard case .bool(let flag) = value else {
       throw LocalAPIError.badRequest("\(key) must be true or false", field: key)

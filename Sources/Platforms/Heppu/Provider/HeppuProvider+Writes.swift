@@ -1,0 +1,53 @@
+import Foundation
+import HehoEngine
+import HehoManifest
+import HehoPlatform
+
+extension HeppuProvider {
+  public func perform(_ step: ApplyStep) async throws -> StepResult {
+    switch step.action {
+    case .create:
+      let body = try APIClient.json(step.payload)
+      let request = HTTPRequest(method: "POST", path: "/agents", body: body)
+      return try await writes.create(step, request: request) {
+        try await agentIDs(named: step.address.name)
+      } createdID: { response in
+        try? JSONDecoder().decode(HeppuEnvelope<AgentCreated>.self, from: response.body).data.id
+      }
+    case .update:
+      let id = try liveID(of: step)
+      var changed = step.changedPayload
+      // A rename (metadata.previousNames) sends the new name.
+      if step.changedFields.contains("name") { changed["name"] = .string(step.address.name) }
+      let request = HTTPRequest(
+        method: "PATCH", path: "/agents/\(id)", body: try APIClient.json(changed))
+      _ = try await writes.call(
+        request, idempotent: true, write: true, doing: "updating \(step.address)")
+      return StepResult(liveID: id)
+    case .delete:
+      let id = try liveID(of: step)
+      return try await writes.delete(step, request: HTTPRequest(method: "DELETE", path: "/agents/\(id)"))
+    case .connect:
+      throw ProviderError("\(step.address): Heppu agents cannot be connected; remove `connect`")
+    }
+  }
+
+  /// The IDs of the live agents named `name` (a look-up after a create whose outcome is
+  /// unknown).
+  func agentIDs(named name: String) async throws -> [String] {
+    var query = URLComponents()
+    query.queryItems = [.init(name: "search", value: name), .init(name: "limit", value: "100")]
+    let request = HTTPRequest(method: "GET", path: "/agents?" + (query.percentEncodedQuery ?? ""))
+    let response = try await writes.call(
+      request, idempotent: true, write: false, doing: "looking up agent '\(name)'")
+    return try decode(HeppuEnvelope<[AgentWire]>.self, from: response, for: request).data
+      .filter { $0.name == name }.map(\.id)
+  }
+
+  func liveID(of step: ApplyStep) throws -> String {
+    guard let id = step.liveID else {
+      throw ProviderError("\(step.address): the plan has no ID for it; run heho plan again")
+    }
+    return id
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import HehoEngine
+import HehoManifest
+import HehoPlatform
+
+/// The Heppu platform: voice and chat agents, updated in place (PATCH, changed fields only),
+/// deleted softly (the platform keeps them, unseen).
+public struct HeppuProvider: Provider {
+  /// The client used for every request.
+  let client: APIClient
+  /// The endpoint the client reaches, as recorded in plans.
+  let endpoint: String
+  /// Creates that never duplicate, deletes, calls.
+  let writes: PlatformWrites
+  /// Agents per list page (the contract's most).
+  static let pageSize = 100
+
+  /// Creates a provider for the platform reached through `access`.
+  public init(access: PlatformAccess) {
+    client = access.client()
+    endpoint = access.endpoint.absoluteString
+    writes = PlatformWrites(client: client, displayName: "Heppu")
+  }
+
+  public var name: String { HeppuDescriptor.platformName }
+
+  public var platforms: [PlatformEndpoint] {
+    [PlatformEndpoint(name: name, endpoint: endpoint)]
+  }
+
+  public var kinds: [KindBehavior] {
+    [
+      KindBehavior(
+        kind: "agent", platform: name, replacementChangesIdentity: true,
+        replacementReason: "Heppu cannot change an agent's type: it is deleted (softly) and "
+          + "created again",
+        inPlaceFields: Set(HeppuCompiler.members.filter { $0 != "type" } + ["name"]),
+        softDelete: true)
+    ]
+  }
+
+  public func compile(_ state: DesiredState) throws -> CompiledDesiredState {
+    HeppuCompiler().compile(state)
+  }
+
+  /// Every live agent: the first page, then the others at once.
+  public func fetchLiveState() async throws -> LiveState {
+    let before = client.counter.reads
+    let first = try await listPage(1)
+    var agents = first.data
+    let pages = first.pagination?.totalPages ?? 1
+    if pages > 1 {
+      agents += try await withThrowingTaskGroup(of: (Int, [AgentWire]).self) { group in
+        for page in 2...pages { group.addTask { (page, try await listPage(page).data) } }
+        var byPage: [Int: [AgentWire]] = [:]
+        for try await (page, list) in group { byPage[page] = list }
+        return byPage.keys.sorted().flatMap { byPage[$0] ?? [] }
+      }
+    }
+    return LiveState(
+      resources: agents.map(HeppuNormalizer.agent), readsMade: client.counter.reads - before)
+  }
+
+  public func countRecords(in resource: LiveResource) async throws -> Int { 0 }
+
+  /// `training` is the platform's own status: while an agent trains, its status is no diff.
+  public func reconcile(_ item: DesiredItem, with live: LiveResource) -> DesiredItem {
+    guard live.fields["status"] == .string("training") else { return item }
+    var item = item
+    item.fields["status"] = .string("training")
+    return item
+  }
+
+  public func explain(_ change: FieldChange, of address: ResourceAddress) -> String? {
+    if change.field == "type" {
+      return "Heppu cannot change an agent's type; a new agent replaces it"
+    }
+    return nil
+  }
+
+  func listPage(_ page: Int) async throws -> HeppuEnvelope<[AgentWire]> {
+    let request = HTTPRequest(
+      method: "GET", path: "/agents?limit=\(Self.pageSize)&page=\(page)")
+    let response = try await writes.call(
+      request, idempotent: true, write: false, doing: "listing agents (page \(page))")
+    return try decode(HeppuEnvelope<[AgentWire]>.self, from: response, for: request)
+  }
+
+  func decode<T: Decodable>(
+    _ type: T.Type, from response: HTTPResponse, for request: HTTPRequest
+  ) throws -> T {
+    do {
+      return try client.decode(type, from: response, for: request.line)
+    } catch let error as APIClientError {
+      throw writes.failure(error, doing: "reading \(request.line)")
+    }
+  }
+}

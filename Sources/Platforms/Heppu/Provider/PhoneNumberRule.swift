@@ -1,0 +1,29 @@
+import HehoManifest
+
+/// A phone number belongs to one agent: a number two Agent manifests claim is an error at the
+/// second, naming the first.
+public struct PhoneNumberRule: ResourceSetRule {
+  /// Creates the rule.
+  public init() {}
+
+  public func check(_ drafts: [ResourceDraft]) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    var holders: [String: ResourceDraft] = [:]
+    for draft in drafts where draft.kind == "Agent" {
+      for (index, number) in (draft.spec["phoneNumbers"]?.arrayValue ?? []).enumerated() {
+        guard let number = number.stringValue else { continue }
+        if let first = holders[number], first.name != draft.name {
+          diagnostics.append(
+            Diagnostic(
+              .error,
+              "\(draft.label) claims phone number \(number), which \(first.label) already claims "
+                + "(\(first.valueLocation("phoneNumbers"))); a number rings one agent",
+              at: draft.valueLocation("phoneNumbers[\(index)]")))
+        } else {
+          holders[number] = draft
+        }
+      }
+    }
+    return diagnostics
+  }
+}
