@@ -49,7 +49,7 @@ struct CommandSession: Sendable {
     let result = await loader.loadInBackground(stage)
     for diagnostic in result.diagnostics { console.err(diagnostic.description) }
     guard let state = result.state, !result.hasErrors else {
-      prefetch.cancelAll()
+      await prefetch.cancelAll()
       if case .success(let connected) = connection { await connected.embedded?.shutdown() }
       throw CommandFailure.report("the manifests have errors; nothing was planned")
     }
@@ -68,7 +68,7 @@ struct CommandSession: Sendable {
         let tasks = zip(used, providers).map { name, provider in
           prefetch.take(name) ?? Task { try await provider.fetchLiveState() }
         }
-        prefetch.cancelAll()
+        await prefetch.cancelAll()
         live = Task {
           var parts: [LiveState] = []
           for task in tasks { parts.append(try await task.value) }
@@ -78,7 +78,7 @@ struct CommandSession: Sendable {
       return CommandSession(
         state: state, provider: group, embedded: connected.embedded, live: live)
     } catch let error as ProviderError {
-      prefetch.cancelAll()
+      await prefetch.cancelAll()
       await connected.embedded?.shutdown()
       throw CommandFailure.report(error.message)
     }
@@ -87,6 +87,7 @@ struct CommandSession: Sendable {
   /// Stops what the session started.
   func close() async {
     live?.cancel()
+    _ = await live?.result
     await embedded?.shutdown()
   }
 
@@ -123,12 +124,14 @@ final class LivePrefetch: Sendable {
     tasks.withLock { $0.removeValue(forKey: name) }
   }
 
-  /// Cancels every read not taken.
-  func cancelAll() {
+  /// Cancels every read not taken, and waits for each to end: a server about to be shut
+  /// down must not have requests in flight.
+  func cancelAll() async {
     let pending = tasks.withLock { tasks in
       defer { tasks = [:] }
       return Array(tasks.values)
     }
     for task in pending { task.cancel() }
+    for task in pending { _ = await task.result }
   }
 }

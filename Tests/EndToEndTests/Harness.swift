@@ -52,7 +52,7 @@ struct Harness: Sendable {
     let key = platform.apiKey
     return [
       "HEHO_API_KEY": key, "HEHO_DEV_API_KEY": key, "HEHO_PROD_API_KEY": key,
-      "BOTHERO_API_KEY": key, "NO_COLOR": "1",
+      "BOTHERO_API_KEY": key, "HEPPU_API_KEY": key, "NO_COLOR": "1",
     ]
   }
 

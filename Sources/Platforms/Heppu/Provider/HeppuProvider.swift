@@ -72,7 +72,7 @@ public struct HeppuProvider: Provider {
   }
 
   public func explain(_ change: FieldChange, of address: ResourceAddress) -> String? {
-    if change.field == "type" {
+    if change.field == "type" && change.before != nil {
       return "Heppu cannot change an agent's type; a new agent replaces it"
     }
     return nil

@@ -1,0 +1,156 @@
+import Foundation
+import HehoLocal
+import Testing
+
+/// Heppu agents through the real commands, against HehoLocal's Heppu, in the omnichannel
+/// example (all three platforms in one repository).
+@Suite struct HeppuEndToEndTests {
+  /// The omnichannel example on a fresh platform, every platform at its local endpoint.
+  struct World {
+    let harness: Harness
+
+    static func start() async throws -> World {
+      World(harness: try await Harness.start(example: "omnichannel"))
+    }
+
+    var endpoints: [String] {
+      let base = harness.platform.baseURL
+      return [
+        "--endpoint", "heho=\(base)", "--endpoint", "bothero=\(base)/v1", "--endpoint",
+        "heppu=\(base)/api/v1",
+      ]
+    }
+
+    func run(_ arguments: [String], project: Bool = true) async -> RunResult {
+      var environment = harness.environment
+      environment["CRM_WEBHOOK_SECRET"] = "omnichannel-signing-secret"
+      let result = await Harness.runCommand(
+        arguments + (project ? ["-f", harness.directory.path] + endpoints : []),
+        environment: environment)
+      harness.transcript.out(result.out)
+      harness.transcript.err(result.err)
+      return result
+    }
+
+    /// The live agents, by name.
+    func agents() async throws -> [String: [String: Any]] {
+      let list = try await harness.api("GET", "/api/v1/agents")["data"] as? [[String: Any]] ?? []
+      var byName: [String: [String: Any]] = [:]
+      for agent in list { if let name = agent["name"] as? String { byName[name] = agent } }
+      return byName
+    }
+  }
+
+  @Test func allThreePlatformsApplyPlanEmptyDriftAndExport() async throws {
+    let world = try await World.start()
+    let apply = await world.run(["apply", "--auto-approve"])
+    #expect(apply.code == 0, "\(apply.all)")
+    #expect(apply.out.contains("heppu: 2 created"), "\(apply.out)")
+    #expect(apply.out.contains("bothero: 4 created"), "\(apply.out)")
+    #expect(apply.out.contains("heho: 2 created"), "\(apply.out)")
+    let agents = try await world.agents()
+    #expect(agents["phone-support"]?["phoneNumbers"] as? [String] == ["+15550100"])
+    #expect(agents["website-chat"]?["model"] as? String == "gpt-4o")
+    let plan = await world.run(["plan", "--detailed-exitcode"])
+    #expect(plan.code == 0, "\(plan.all)")
+    #expect(plan.out.contains("API: 6 reads made, 0 writes planned."), "\(plan.out)")
+    let drift = await world.run(["drift"])
+    #expect(drift.code == 0, "\(drift.all)")
+
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent("heho-omnichannel-export-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let export = await world.run(
+      ["export", "--out", out.path, "-f", world.harness.directory.path] + world.endpoints,
+      project: false)
+    #expect(export.code == 0, "\(export.all)")
+    let agent = try String(
+      contentsOf: out.appendingPathComponent("heppu/agents/phone-support.yaml"), encoding: .utf8)
+    #expect(agent.contains("phoneNumbers: [\"+15550100\"]"), "\(agent)")
+    let replan = await world.run(
+      ["plan", "-f", out.path, "--detailed-exitcode"] + world.endpoints, project: false)
+    #expect(replan.code == 0, "\(replan.all)")
+    await world.harness.stop()
+  }
+
+  @Test func aChangeIsAPatchOfThatFieldAndATypeChangeReplaces() async throws {
+    let world = try await World.start()
+    #expect(await world.run(["apply", "--auto-approve"]).code == 0)
+    let id = try #require(try await world.agents()["phone-support"]?["id"] as? String)
+    try world.harness.edit("heppu.yaml") {
+      $0.replacingOccurrences(of: "speed: 1.0", with: "speed: 1.2")
+    }
+    let plan = await world.run(["plan"])
+    #expect(plan.out.contains("~ config.speed: 1.0 → 1.2"), "\(plan.out)")
+    await world.harness.platform.resetMetrics()
+    #expect(await world.run(["apply", "--auto-approve"]).code == 0)
+    let routes = await world.harness.platform.metrics().routes
+    #expect(routes["PATCH /api/v1/agents/\(id)"] == 1, "\(routes)")
+    let agent = try #require(try await world.agents()["phone-support"])
+    #expect(agent["id"] as? String == id)
+    #expect((agent["config"] as? [String: Any])?["speed"] as? Double == 1.2)
+
+    try world.harness.edit("heppu.yaml") {
+      $0.replacingOccurrences(of: "  type: chat\n", with: "  type: voice\n")
+        .replacingOccurrences(
+          of: "  config:\n    theme: light\n    primaryColor: \"#0ea5e9\"\n    position: bottom-right\n    allowedDomains: [shop.example.com]\n  tools: [knowledge_base, human_handoff]\n",
+          with: "")
+    }
+    let replace = await world.run(["plan"])
+    #expect(replace.out.contains("-/+ agent/website-chat"), "\(replace.out)")
+    #expect(replace.out.contains("Heppu cannot change an agent's type"), "\(replace.out)")
+    await world.harness.stop()
+  }
+
+  @Test func softDeletesAreSaidAndNeitherDriftNorUnmanaged() async throws {
+    let world = try await World.start()
+    #expect(await world.run(["apply", "--auto-approve"]).code == 0)
+    let chatID = try #require(try await world.agents()["website-chat"]?["id"] as? String)
+    try world.harness.edit("heppu.yaml") {
+      String($0[..<($0.range(of: "---\napiVersion: heppu/v1\nkind: Agent\nmetadata:\n  name: website-chat")?.lowerBound ?? $0.endIndex)])
+    }
+    try world.harness.edit("heho.yaml") {
+      $0.replacingOccurrences(of: "prune: false", with: "prune: true")
+    }
+    let plan = await world.run(["plan"])
+    #expect(plan.out.contains("agent/website-chat will be deleted (soft: the platform keeps it"), "\(plan.out)")
+    #expect(await world.run(["apply", "--auto-approve"]).code == 0)
+    #expect(try await world.agents()["website-chat"] == nil)
+    // The platform keeps it, unseen: no drift, nothing unmanaged, an empty plan.
+    let after = await world.run(["plan", "--detailed-exitcode"])
+    #expect(after.code == 0, "\(after.all)")
+    #expect(!after.out.contains("Unmanaged"))
+    #expect(await world.run(["drift"]).code == 0)
+    // Declared again, the agent is created anew: the soft-deleted one is not revived.
+    try world.harness.edit("heho.yaml") {
+      $0.replacingOccurrences(of: "prune: true", with: "prune: false")
+    }
+    try world.harness.edit("heppu.yaml") {
+      $0 + "---\napiVersion: heppu/v1\nkind: Agent\nmetadata:\n  name: website-chat\nspec:\n  type: chat\n"
+    }
+    let again = await world.run(["apply", "--auto-approve"])
+    #expect(again.code == 0, "\(again.all)")
+    #expect(again.out.contains("Apply complete: 1 created"), "\(again.out)")
+    let revived = try #require(try await world.agents()["website-chat"]?["id"] as? String)
+    #expect(revived != chatID)
+    await world.harness.stop()
+  }
+
+  @Test func trainingIsNeverADiffAndARenameKeepsTheID() async throws {
+    let world = try await World.start()
+    #expect(await world.run(["apply", "--auto-approve"]).code == 0)
+    let id = try #require(try await world.agents()["phone-support"]?["id"] as? String)
+    try await world.harness.api("PATCH", "/api/v1/agents/\(id)", body: ["status": "training"])
+    #expect(await world.run(["plan", "--detailed-exitcode"]).code == 0)
+    try world.harness.edit("heppu.yaml") {
+      $0.replacingOccurrences(
+        of: "  name: phone-support\n", with: "  name: phone-line\n  previousNames: [phone-support]\n")
+    }
+    let plan = await world.run(["plan"])
+    #expect(plan.out.contains("~ rename phone-support → phone-line"), "\(plan.out)")
+    #expect(await world.run(["apply", "--auto-approve"]).code == 0)
+    #expect(try await world.agents()["phone-line"]?["id"] as? String == id)
+    #expect(await world.run(["plan", "--detailed-exitcode"]).code == 0)
+    await world.harness.stop()
+  }
+}
