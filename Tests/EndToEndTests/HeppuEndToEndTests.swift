@@ -43,6 +43,19 @@ import Testing
 
   @Test func allThreePlatformsApplyPlanEmptyDriftAndExport() async throws {
     let world = try await World.start()
+    // A pull-request plan groups its changes by platform.
+    let markdown = await world.run(["plan", "--output", "markdown"])
+    let base = world.harness.platform.baseURL
+    for heading in [
+      "#### bothero (\(base)/v1): 4 to create", "#### heho (\(base)): 2 to create",
+      "#### heppu (\(base)/api/v1): 2 to create",
+    ] {
+      #expect(markdown.out.contains(heading), "\(markdown.out)")
+    }
+    let order = ["#### bothero", "#### heho", "#### heppu"].compactMap {
+      markdown.out.range(of: $0)?.lowerBound
+    }
+    #expect(order == order.sorted() && order.count == 3)
     let apply = await world.run(["apply", "--auto-approve"])
     #expect(apply.code == 0, "\(apply.all)")
     #expect(apply.out.contains("heppu: 2 created"), "\(apply.out)")

@@ -75,11 +75,22 @@ public struct MarkdownRenderer: Sendable {
     lines.append("")
     lines.append("**\(TextRenderer.summaryLine(plan.summary))** \(TextRenderer.costLine(plan.api))")
     let changes = plan.changes
-    if !changes.isEmpty {
+    // Changes on several platforms are grouped by platform, each with its own counts.
+    let groups = Self.byPlatform(changes)
+    for (platform, operations) in groups {
       lines.append("")
+      if groups.count > 1 {
+        let endpoint = plan.platforms.first { $0.name == platform }?.endpoint
+        let summary = Plan.Summary(operations)
+        lines.append(
+          "#### \(escape(platform))" + (endpoint.map { " (\(escape($0)))" } ?? "") + ": "
+            + "\(summary.create) to create, \(summary.update) to update, "
+            + "\(summary.replace) to replace, \(summary.delete) to delete")
+        lines.append("")
+      }
       lines.append("| | resource | action | why |")
       lines.append("|---|---|---|---|")
-      for operation in changes {
+      for operation in operations {
         let why = (operation.reasons + operation.warnings).joined(separator: "; ")
         lines.append(
           "| `\(operation.action.symbol)` | `\(operation.address)` | \(actionText(operation)) | "
@@ -103,8 +114,11 @@ public struct MarkdownRenderer: Sendable {
       lines.append("")
       lines.append("```diff")
       let text = TextRenderer(color: false)
-      for operation in changes {
-        lines.append(contentsOf: text.render(operation, style: Style(color: false)))
+      for (platform, operations) in groups {
+        if groups.count > 1 { lines.append("# \(platform)") }
+        for operation in operations {
+          lines.append(contentsOf: text.render(operation, style: Style(color: false)))
+        }
       }
       lines.append("```")
       lines.append("</details>")
@@ -114,6 +128,12 @@ public struct MarkdownRenderer: Sendable {
       lines.append("_Note: \(escape(note))_")
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// `operations` by platform, platforms by name, each in plan order.
+  static func byPlatform(_ operations: [PlannedOperation]) -> [(String, [PlannedOperation])] {
+    let groups = Dictionary(grouping: operations, by: \.platform)
+    return groups.keys.sorted().map { ($0, groups[$0] ?? []) }
   }
 
   /// The action, and for a rename the old name (`update: rename old → new`).
