@@ -106,7 +106,8 @@ import Testing
     try world.harness.edit("heppu.yaml") {
       $0.replacingOccurrences(of: "  type: chat\n", with: "  type: voice\n")
         .replacingOccurrences(
-          of: "  config:\n    theme: light\n    primaryColor: \"#0ea5e9\"\n    position: bottom-right\n    allowedDomains: [shop.example.com]\n  tools: [knowledge_base, human_handoff]\n",
+          of:
+            "  config:\n    theme: light\n    primaryColor: \"#0ea5e9\"\n    position: bottom-right\n    allowedDomains: [shop.example.com]\n  tools: [knowledge_base, human_handoff]\n",
           with: "")
     }
     let replace = await world.run(["plan"])
@@ -120,13 +121,19 @@ import Testing
     #expect(await world.run(["apply", "--auto-approve"]).code == 0)
     let chatID = try #require(try await world.agents()["website-chat"]?["id"] as? String)
     try world.harness.edit("heppu.yaml") {
-      String($0[..<($0.range(of: "---\napiVersion: heppu/v1\nkind: Agent\nmetadata:\n  name: website-chat")?.lowerBound ?? $0.endIndex)])
+      String(
+        $0[
+          ..<($0.range(
+            of: "---\napiVersion: heppu/v1\nkind: Agent\nmetadata:\n  name: website-chat")?
+            .lowerBound ?? $0.endIndex)])
     }
     try world.harness.edit("heho.yaml") {
       $0.replacingOccurrences(of: "prune: false", with: "prune: true")
     }
     let plan = await world.run(["plan"])
-    #expect(plan.out.contains("agent/website-chat will be deleted (soft: the platform keeps it"), "\(plan.out)")
+    #expect(
+      plan.out.contains("agent/website-chat will be deleted (soft: the platform keeps it"),
+      "\(plan.out)")
     #expect(await world.run(["apply", "--auto-approve"]).code == 0)
     #expect(try await world.agents()["website-chat"] == nil)
     // The platform keeps it, unseen: no drift, nothing unmanaged, an empty plan.
@@ -139,7 +146,8 @@ import Testing
       $0.replacingOccurrences(of: "prune: true", with: "prune: false")
     }
     try world.harness.edit("heppu.yaml") {
-      $0 + "---\napiVersion: heppu/v1\nkind: Agent\nmetadata:\n  name: website-chat\nspec:\n  type: chat\n"
+      $0
+        + "---\napiVersion: heppu/v1\nkind: Agent\nmetadata:\n  name: website-chat\nspec:\n  type: chat\n"
     }
     let again = await world.run(["apply", "--auto-approve"])
     #expect(again.code == 0, "\(again.all)")
@@ -157,13 +165,82 @@ import Testing
     #expect(await world.run(["plan", "--detailed-exitcode"]).code == 0)
     try world.harness.edit("heppu.yaml") {
       $0.replacingOccurrences(
-        of: "  name: phone-support\n", with: "  name: phone-line\n  previousNames: [phone-support]\n")
+        of: "  name: phone-support\n",
+        with: "  name: phone-line\n  previousNames: [phone-support]\n")
     }
     let plan = await world.run(["plan"])
     #expect(plan.out.contains("~ rename phone-support → phone-line"), "\(plan.out)")
     #expect(await world.run(["apply", "--auto-approve"]).code == 0)
     #expect(try await world.agents()["phone-line"]?["id"] as? String == id)
     #expect(await world.run(["plan", "--detailed-exitcode"]).code == 0)
+    await world.harness.stop()
+  }
+
+  @Test func phoneNumbersMoveAndSwapInOneApply() async throws {
+    let world = try await World.start()
+    // A second voice agent with a number of its own.
+    try world.harness.edit("heppu.yaml") {
+      $0 + """
+        ---
+        apiVersion: heppu/v1
+        kind: Agent
+        metadata:
+          name: after-hours
+        spec:
+          type: voice
+          phoneNumbers: ["+15550199"]
+
+        """
+    }
+    #expect(await world.run(["apply", "--auto-approve"]).code == 0)
+    // Swap the two numbers: each agent takes the other's.
+    try world.harness.edit("heppu.yaml") {
+      $0.replacingOccurrences(of: "[\"+15550100\"]", with: "[\"SWAP\"]")
+        .replacingOccurrences(of: "[\"+15550199\"]", with: "[\"+15550100\"]")
+        .replacingOccurrences(of: "[\"SWAP\"]", with: "[\"+15550199\"]")
+    }
+    let swap = await world.run(["apply", "--auto-approve"])
+    #expect(swap.code == 0, "\(swap.all)")
+    #expect(swap.out.contains("update agent/phone-support (release phoneNumbers)"), "\(swap.out)")
+    var agents = try await world.agents()
+    #expect(agents["phone-support"]?["phoneNumbers"] as? [String] == ["+15550199"])
+    #expect(agents["after-hours"]?["phoneNumbers"] as? [String] == ["+15550100"])
+    #expect(await world.run(["plan", "--detailed-exitcode"]).code == 0)
+    // Move a number to a new agent in the same apply.
+    try world.harness.edit("heppu.yaml") {
+      $0.replacingOccurrences(of: "[\"+15550100\"]", with: "[]") + """
+        ---
+        apiVersion: heppu/v1
+        kind: Agent
+        metadata:
+          name: sales-line
+        spec:
+          type: voice
+          phoneNumbers: ["+15550100"]
+
+        """
+    }
+    let move = await world.run(["apply", "--auto-approve", "--parallelism", "8"])
+    #expect(move.code == 0, "\(move.all)")
+    agents = try await world.agents()
+    #expect(agents["sales-line"]?["phoneNumbers"] as? [String] == ["+15550100"])
+    #expect(agents["after-hours"]?["phoneNumbers"] as? [String] == [])
+    #expect(await world.run(["plan", "--detailed-exitcode"]).code == 0)
+    await world.harness.stop()
+  }
+
+  @Test func aNumberHeldByAnUnmanagedAgentIsRefusedBeforeAnyWrite() async throws {
+    let world = try await World.start()
+    try await world.harness.api(
+      "POST", "/api/v1/agents",
+      body: ["name": "legacy-line", "type": "voice", "phoneNumbers": ["+15550100"]])
+    await world.harness.platform.resetMetrics()
+    let apply = await world.run(["apply", "--auto-approve"])
+    #expect(apply.code == 1, "\(apply.all)")
+    #expect(
+      apply.out.contains("phoneNumbers +15550100 is held by agent/legacy-line"), "\(apply.out)")
+    let routes = await world.harness.platform.metrics().routes
+    #expect(routes.keys.filter { !$0.hasPrefix("GET ") }.isEmpty, "\(routes)")
     await world.harness.stop()
   }
 }

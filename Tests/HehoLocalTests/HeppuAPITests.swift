@@ -176,7 +176,9 @@ struct HeppuAPITests {
         case .object(let page)? = envelope["pagination"]
       else { return ([], nil) }
       let names = agents.compactMap { agent -> String? in
-        if case .object(let fields) = agent, case .string(let name)? = fields["name"] { return name }
+        if case .object(let fields) = agent, case .string(let name)? = fields["name"] {
+          return name
+        }
         return nil
       }
       return (names, page["total"])
@@ -218,7 +220,8 @@ struct HeppuAPITests {
     let embed = try await server.call("GET", "/agents/\(id)/embed")
     #expect(embed.status == 200)
     #expect("\(embed.json)".contains("data-agent-id"))
-    let reply = try await server.call("POST", "/agents/\(id)/test", #"{"message": "Are returns free?"}"#)
+    let reply = try await server.call(
+      "POST", "/agents/\(id)/test", #"{"message": "Are returns free?"}"#)
     #expect("\(reply.json)".contains("Returns are free within 30 days."), "\(reply.json)")
     let voiceID = try Self.id(try await server.create(Self.voice))
     #expect(try await server.call("GET", "/agents/\(voiceID)/embed").status == 400)

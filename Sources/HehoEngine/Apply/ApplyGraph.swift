@@ -6,6 +6,7 @@ import HehoManifest
 /// - A create, connect or update waits for the creates of what it depends on.
 /// - A delete waits for the deletes of the live resources that use it.
 /// - A create or rename that takes a name waits for the delete or rename that frees it.
+/// - A write that takes an exclusive value waits for the write that releases it.
 /// - Every other write waits for every connect, so that a failed connect writes nothing else.
 public enum ApplyGraph {
   /// The steps of `plan`, in plan order.
@@ -75,11 +76,58 @@ public enum ApplyGraph {
     for (address, index) in builds {
       if let freeing = frees[address] { add(freeing, to: &steps[index]) }
     }
+    releaseBeforeTaking(operations, steps: &steps, builds: builds, deletes: deletes)
     let connects = steps.filter { $0.action == .connect }.map(\.id)
     for index in steps.indices where steps[index].action != .connect {
       for connect in connects { add(connect, to: &steps[index]) }
     }
     return steps
+  }
+
+  /// Orders exclusive values (`KindBehavior.exclusiveFields`): a step that takes a value waits
+  /// for the step that releases it. A delete releases by itself; an update that releases values
+  /// others take first sends the field with only the values it keeps, as a step of its own
+  /// (`release FIELD`) that waits for nothing, so that swaps between two resources work.
+  static func releaseBeforeTaking(
+    _ operations: [PlannedOperation], steps: inout [ApplyStep], builds: [ResourceAddress: Int],
+    deletes: [ResourceAddress: Int]
+  ) {
+    var takers: [String: [Int]] = [:]
+    for operation in operations {
+      guard let takes = operation.takes, let build = builds[operation.address] else { continue }
+      for value in takes { takers[value, default: []].append(build) }
+    }
+    if takers.isEmpty { return }
+    for operation in operations {
+      let wanted = (operation.releases ?? []).filter { takers[$0] != nil }
+      if wanted.isEmpty { continue }
+      var freeing: String?
+      switch operation.action {
+      case .delete, .replace:
+        freeing = deletes[operation.liveAddress].map { steps[$0].id }
+      case .update:
+        guard let build = builds[operation.address] else { continue }
+        let fields = Set(wanted.map { String($0.prefix { $0 != "=" }) }).sorted()
+        var payload = operation.payload ?? [:]
+        for field in fields {
+          let change = operation.changes.first { $0.field == field }
+          let before = change?.before?.arrayValue ?? []
+          payload[field] = .array((change?.after?.arrayValue ?? []).filter(before.contains))
+        }
+        let release = ApplyStep(
+          action: .update, address: operation.address, platform: operation.platform,
+          liveID: operation.liveID, payload: payload, changedFields: fields,
+          phase: "release " + fields.joined(separator: ", "))
+        add(release.id, to: &steps[build])
+        steps.append(release)
+        freeing = release.id
+      default: continue
+      }
+      guard let freeing else { continue }
+      for value in wanted {
+        for taker in takers[value] ?? [] { add(freeing, to: &steps[taker]) }
+      }
+    }
   }
 
   static func add(_ dependency: String, to step: inout ApplyStep) {

@@ -96,7 +96,11 @@ public struct ApplyReport: Sendable, Hashable {
     var platforms: [String: PlatformCounts] = [:]
     let byAddress = Dictionary(grouping: records) { $0.step.address }
     for operation in operations where operation.action != .noop {
-      let steps = byAddress[operation.address] ?? []
+      // A rename that replaces deletes the resource under its old name.
+      let steps =
+        (byAddress[operation.address] ?? [])
+        + (operation.renamedFrom == nil
+          ? [] : (byAddress[operation.liveAddress] ?? []).filter { $0.step.action == .delete })
       if steps.contains(where: { if case .failed = $0.status { return true } else { return false } }
       ) {
         failedCount += 1

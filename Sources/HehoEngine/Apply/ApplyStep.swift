@@ -22,12 +22,17 @@ public struct ApplyStep: Sendable, Hashable, Codable, Identifiable {
   /// For an update: the top-level fields that change (`welcome_message`), so that a platform
   /// with partial updates (PATCH) sends only those.
   public var changedFields: [String]
+  /// A part of an operation that takes more than one step of one action (an update that first
+  /// releases values others take: `release phoneNumbers`); part of the step's ID.
+  public var phase: String?
 
   /// Creates a step.
   public init(
     action: Action, address: ResourceAddress, platform: String = "", liveID: String? = nil,
-    payload: [String: Value] = [:], dependsOn: [String] = [], changedFields: [String] = []
+    payload: [String: Value] = [:], dependsOn: [String] = [], changedFields: [String] = [],
+    phase: String? = nil
   ) {
+    self.phase = phase
     self.changedFields = changedFields
     self.action = action
     self.address = address
@@ -38,7 +43,9 @@ public struct ApplyStep: Sendable, Hashable, Codable, Identifiable {
   }
 
   /// `action kind/name`, unique within a plan.
-  public var id: String { "\(action.rawValue) \(address)" }
+  public var id: String {
+    "\(action.rawValue) \(address)" + (phase.map { " (\($0))" } ?? "")
+  }
 
   /// The payload's entries for the fields that change (an update's PATCH body).
   public var changedPayload: [String: Value] {

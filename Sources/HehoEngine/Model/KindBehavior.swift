@@ -25,6 +25,11 @@ public struct KindBehavior: Sendable, Hashable, Codable {
   /// Whether a delete is soft: the platform keeps the resource, unseen by its lists (a Heppu
   /// agent). The plan says so.
   public var softDelete: Bool
+  /// Fields whose values belong to one resource of the kind at a time (a Heppu agent's
+  /// `phoneNumbers`); each is also the payload key that sets it. A value moving between
+  /// resources is released before it is taken, and a value an unmanaged resource holds is
+  /// refused.
+  public var exclusiveFields: Set<String>
 
   /// Creates a kind behavior.
   public init(
@@ -32,8 +37,9 @@ public struct KindBehavior: Sendable, Hashable, Codable {
     replacementChangesIdentity: Bool = false,
     replacementReason: String, inPlaceFields: Set<String> = [], manifestOnly: Bool = false,
     deletesDependents: Bool = false, referenceFields: [String: String] = [:],
-    softDelete: Bool = false
+    softDelete: Bool = false, exclusiveFields: Set<String> = []
   ) {
+    self.exclusiveFields = exclusiveFields
     self.softDelete = softDelete
     self.referenceFields = referenceFields
     self.deletesDependents = deletesDependents

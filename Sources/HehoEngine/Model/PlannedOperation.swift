@@ -42,6 +42,11 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
   /// The live resource's name when the operation renames it (`metadata.previousNames`): an
   /// update renames in place; a replace deletes the resource under this name.
   public var renamedFrom: String?
+  /// Values of exclusive fields (`KindBehavior.exclusiveFields`) the operation takes from
+  /// nobody or from another resource, as `field=value`; `nil` when none.
+  public var takes: [String]?
+  /// Values of exclusive fields the operation gives up, as `field=value`; `nil` when none.
+  public var releases: [String]?
   /// Live differences hidden by `lifecycle.ignoreChanges`, each with the manifest's reason as
   /// its explanation; `nil` when there are none.
   public var ignored: [FieldChange]?
@@ -93,5 +98,6 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
     case liveDependsOn = "live_depends_on"
     case payload, ignored, outline
     case renamedFrom = "renamed_from"
+    case takes, releases
   }
 }

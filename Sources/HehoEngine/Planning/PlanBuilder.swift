@@ -90,6 +90,7 @@ public struct PlanBuilder: Sendable {
     }
     draft.operations = cascade(draft.operations)
     draft.operations = namingDependentsDeletedAlong(draft.operations, live: live)
+    ExclusiveValues(kinds: kinds).apply(to: &draft, items: items, live: live)
     draft.operations = order(draft.operations)
     draft.unmanaged.sort { ($0.address, $0.liveID) < ($1.address, $1.liveID) }
     return draft

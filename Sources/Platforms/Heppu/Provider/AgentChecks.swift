@@ -61,7 +61,8 @@ struct AgentChecks {
         Diagnostic(
           .error,
           "\(draft.label): phone numbers are for voice agents only, and this agent is chat; "
-            + "remove phoneNumbers or make it a voice agent", at: draft.keyLocation("phoneNumbers")))
+            + "remove phoneNumbers or make it a voice agent", at: draft.keyLocation("phoneNumbers"))
+      )
     }
     if let model = draft.spec["model"]?.stringValue,
       let known = AgentCatalog.knownModels[type], !known.contains(model)

@@ -31,20 +31,25 @@ public struct AgentKind: ManifestKind {
         .init("speed", range(number, AgentCatalog.speed, "voice agents: speaking speed")),
         .init(
           "interruptionThreshold",
-          range(number, AgentCatalog.interruptionThreshold, "voice agents: how readily callers interrupt")),
-        .init("theme", labeled(.oneOf(AgentCatalog.themes, "chat agents: the widget theme"), "theme")),
+          range(
+            number, AgentCatalog.interruptionThreshold,
+            "voice agents: how readily callers interrupt")),
+        .init(
+          "theme", labeled(.oneOf(AgentCatalog.themes, "chat agents: the widget theme"), "theme")),
         .init("primaryColor", color("primaryColor")),
         .init("backgroundColor", color("backgroundColor")),
         .init("textColor", color("textColor")),
         .init(
-          "position", labeled(.oneOf(AgentCatalog.positions, "chat agents: the widget position"), "position")),
+          "position",
+          labeled(.oneOf(AgentCatalog.positions, "chat agents: the widget position"), "position")),
         .init(
           "allowedDomains",
           FieldSchema(
             .array(
               FieldSchema(
                 .string, summary: "a host name (shop.example.com, *.example.com)",
-                label: "allowed domain", pattern: "^(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$",
+                label: "allowed domain",
+                pattern: "^(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$",
                 patternHint: "a host name such as shop.example.com or *.example.com")),
             summary: "chat agents: the sites the widget may be embedded on")),
       ], summary: "voice settings for voice agents, widget settings for chat agents")
@@ -100,7 +105,8 @@ public struct AgentKind: ManifestKind {
     return schema
   }
 
-  func range(_ schema: FieldSchema, _ range: ClosedRange<Double>, _ summary: String) -> FieldSchema {
+  func range(_ schema: FieldSchema, _ range: ClosedRange<Double>, _ summary: String) -> FieldSchema
+  {
     var schema = schema
     schema.summary = "\(summary), \(range.lowerBound) to \(range.upperBound)"
     return schema

@@ -54,7 +54,8 @@ enum HeppuNormalizer {
     switch (key, value) {
     case (_, .int(let whole)): return .double(Double(whole))
     case ("allowedDomains", .array(let hosts)):
-      return .array(Set(hosts.compactMap(\.stringValue).map { $0.lowercased() }).sorted().map(Value.string))
+      return .array(
+        Set(hosts.compactMap(\.stringValue).map { $0.lowercased() }).sorted().map(Value.string))
     case (_, .string(let text)) where AgentCatalog.colorFields.contains(key):
       return .string(text.lowercased())
     default: return value

@@ -26,7 +26,8 @@ extension HeppuProvider {
       return StepResult(liveID: id)
     case .delete:
       let id = try liveID(of: step)
-      return try await writes.delete(step, request: HTTPRequest(method: "DELETE", path: "/agents/\(id)"))
+      return try await writes.delete(
+        step, request: HTTPRequest(method: "DELETE", path: "/agents/\(id)"))
     case .connect:
       throw ProviderError("\(step.address): Heppu agents cannot be connected; remove `connect`")
     }

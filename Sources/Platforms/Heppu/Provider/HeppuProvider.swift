@@ -35,7 +35,7 @@ public struct HeppuProvider: Provider {
         replacementReason: "Heppu cannot change an agent's type: it is deleted (softly) and "
           + "created again",
         inPlaceFields: Set(HeppuCompiler.members.filter { $0 != "type" } + ["name"]),
-        softDelete: true)
+        softDelete: true, exclusiveFields: ["phoneNumbers"])
     ]
   }
 

@@ -1,6 +1,6 @@
 import Foundation
-import HeppuPlatform
 import HehoLocal
+import HeppuPlatform
 import Hummingbird
 
 /// The seed's five agent endpoints.

@@ -1,6 +1,6 @@
 import Foundation
-import HeppuPlatform
 import HehoLocal
+import HeppuPlatform
 import Hummingbird
 
 /// The local extras `docs/heppu-api-contract.md` documents: a chat agent's embed snippet, and a

@@ -1,6 +1,6 @@
 import Foundation
-import HeppuPlatform
 import HehoLocal
+import HeppuPlatform
 
 /// A Heppu agent, exactly as the seed's agent object: camelCase, ISO timestamps.
 struct Agent: Encodable, Sendable, Hashable {
@@ -58,7 +58,9 @@ struct Agent: Encodable, Sendable, Hashable {
       config = try AgentConfig(type: type).merged(value, into: config)
     }
     if let value = fields["tools"] { tools = try Self.tools(value, type: type) }
-    if let value = fields["phoneNumbers"] { phoneNumbers = try Self.phoneNumbers(value, type: type) }
+    if let value = fields["phoneNumbers"] {
+      phoneNumbers = try Self.phoneNumbers(value, type: type)
+    }
   }
 
   /// `tools`: catalog IDs, or objects with an `id`, each allowed for the agent's type, once.
@@ -71,7 +73,8 @@ struct Agent: Encodable, Sendable, Hashable {
       let id: String?
       switch element {
       case .string(let text): id = text
-      case .object(let object): if case .string(let text)? = object["id"] { id = text } else { id = nil }
+      case .object(let object):
+        if case .string(let text)? = object["id"] { id = text } else { id = nil }
       default: id = nil
       }
       guard let id, let tool = AgentCatalog.tools.first(where: { $0.id == id }) else {
@@ -81,7 +84,8 @@ struct Agent: Encodable, Sendable, Hashable {
       }
       guard tool.types.contains(type) else {
         throw LocalAPIError.badRequest(
-          "tool '\(id)' is for \(tool.types.joined(separator: " and ")) agents only", field: "tools")
+          "tool '\(id)' is for \(tool.types.joined(separator: " and ")) agents only", field: "tools"
+        )
       }
       guard !tools.contains(tool) else {
         throw LocalAPIError.badRequest("tool '\(id)' is listed twice", field: "tools")

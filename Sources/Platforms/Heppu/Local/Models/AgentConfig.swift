@@ -1,5 +1,5 @@
-import HeppuPlatform
 import HehoLocal
+import HeppuPlatform
 
 /// An agent's `config`: voice settings for voice agents, widget settings for chat agents, each
 /// checked against the contract's ranges.
@@ -73,7 +73,9 @@ struct AgentConfig {
     case "position": return try choice(AgentCatalog.positions)
     case "allowedDomains":
       guard case .array(let elements) = value, elements.count <= AgentCatalog.maximumDomains,
-        elements.allSatisfy({ if case .string(let host) = $0 { AgentCatalog.isDomain(host) } else { false } })
+        elements.allSatisfy({
+          if case .string(let host) = $0 { AgentCatalog.isDomain(host) } else { false }
+        })
       else {
         throw LocalAPIError.badRequest(
           "\(field) must be at most \(AgentCatalog.maximumDomains) host names such as "

@@ -1,7 +1,7 @@
 import Foundation
-import HeppuPlatform
 import GRDB
 import HehoLocal
+import HeppuPlatform
 
 /// Agents of each organization in the shared database; soft-deleted ones kept, unseen by the
 /// API. Phone numbers are unique per organization among agents not deleted.
@@ -26,12 +26,14 @@ struct AgentStore: Sendable {
         arguments += [status]
       }
       if let search = query.search {
-        conditions.append("(instr(lower(name), lower(?)) > 0 OR instr(lower(instructions), lower(?)) > 0)")
+        conditions.append(
+          "(instr(lower(name), lower(?)) > 0 OR instr(lower(instructions), lower(?)) > 0)")
         arguments += [search, search]
       }
       let filter = conditions.joined(separator: " AND ")
       let total =
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM heppu_agents WHERE \(filter)", arguments: arguments) ?? 0
+        try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM heppu_agents WHERE \(filter)", arguments: arguments) ?? 0
       let rows = try Row.fetchAll(
         db,
         sql: "SELECT * FROM heppu_agents WHERE \(filter) ORDER BY seq LIMIT ? OFFSET ?",
@@ -45,7 +47,8 @@ struct AgentStore: Sendable {
     try await pool.read { db in
       try Row.fetchOne(
         db,
-        sql: "SELECT * FROM heppu_agents WHERE id = ? AND organization_id = ? AND deleted_at IS NULL",
+        sql:
+          "SELECT * FROM heppu_agents WHERE id = ? AND organization_id = ? AND deleted_at IS NULL",
         arguments: [id, organization.id]
       ).map(Self.agent)
     }
@@ -112,7 +115,8 @@ struct AgentStore: Sendable {
             field: "phoneNumbers")
         }
         try db.execute(
-          sql: "INSERT INTO heppu_phone_numbers (organization_id, number, agent_id) VALUES (?, ?, ?)",
+          sql:
+            "INSERT INTO heppu_phone_numbers (organization_id, number, agent_id) VALUES (?, ?, ?)",
           arguments: [organization.id, number, agent.id])
       }
     }
