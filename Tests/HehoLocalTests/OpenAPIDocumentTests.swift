@@ -7,6 +7,7 @@ import Yams
 @testable import BotHeroLocal
 @testable import HeHoLocal
 @testable import HehoLocal
+@testable import HeppuLocal
 
 @Suite("OpenAPI document")
 struct OpenAPIDocumentTests {
@@ -60,5 +61,12 @@ struct OpenAPIDocumentTests {
     #expect(
       try documentOperations("bothero-api.openapi.yaml", prefix: "/v1")
         == Set(BotHeroRoutes.all.map(\.description)))
+  }
+
+  @Test("the Heppu document and its route list name the same operations")
+  func heppuOperations() throws {
+    #expect(
+      try documentOperations("heppu-api.openapi.yaml", prefix: "/api/v1")
+        == Set(HeppuRoutes.all.map(\.description)))
   }
 }
