@@ -35,8 +35,10 @@ struct OutputCommand: AsyncParsableCommand {
           live = try await session.provider.fetchLiveState()
         }
         let provider = session.provider
+        let values = try await Self.values(
+          of: live.resources, declared: Set(compiled.items.map(\.address)), from: provider)
         return OutputReport(items: compiled.items, live: live, kinds: provider.kinds) {
-          provider.outputs(of: $0)
+          values[$0.id] ?? [:]
         }
       } catch let error as ProviderError {
         throw CommandFailure.report(error.message)
@@ -47,6 +49,28 @@ struct OutputCommand: AsyncParsableCommand {
     case .text: console.out(Self.text(report))
     }
     if !report.absent.isEmpty { throw ExitCode.failure }
+  }
+
+  /// The values beyond the ID of each declared live resource, by ID, read eight at a time.
+  static func values(
+    of resources: [LiveResource], declared: Set<ResourceAddress>, from provider: any Provider
+  ) async throws -> [String: [String: Value]] {
+    let wanted = resources.filter { declared.contains($0.address) }
+    return try await withThrowingTaskGroup(of: (String, [String: Value]).self) { group in
+      var pending = wanted[...]
+      for _ in 0..<8 {
+        guard let next = pending.popFirst() else { break }
+        group.addTask { (next.id, try await provider.outputs(of: next)) }
+      }
+      var values: [String: [String: Value]] = [:]
+      while let (id, found) = try await group.next() {
+        if !found.isEmpty { values[id] = found }
+        if let next = pending.popFirst() {
+          group.addTask { (next.id, try await provider.outputs(of: next)) }
+        }
+      }
+      return values
+    }
   }
 
   /// One line per resource: address, platform, ID, then other values indented.

@@ -69,6 +69,21 @@ import Testing
     #expect(plan.out.contains("API: 6 reads made, 0 writes planned."), "\(plan.out)")
     let drift = await world.run(["drift"])
     #expect(drift.code == 0, "\(drift.all)")
+    // Each agent's ID, and a chat agent's embed code.
+    let output = await world.run(["output", "--output", "json"])
+    #expect(output.code == 0, "\(output.all)")
+    let outputs = try #require(
+      try JSONSerialization.jsonObject(with: Data(output.out.utf8)) as? [String: Any])
+    let entries = outputs["outputs"] as? [[String: Any]] ?? []
+    let chat = try #require(
+      entries.first { ($0["address"] as? [String: Any])?["name"] as? String == "website-chat" })
+    #expect(chat["id"] as? String == agents["website-chat"]?["id"] as? String)
+    let embed = (chat["values"] as? [String: Any])?["embedCode"] as? String ?? ""
+    #expect(embed.contains("data-agent-id=\"\(chat["id"] as? String ?? "?")\""), "\(chat)")
+    let phone = entries.first {
+      ($0["address"] as? [String: Any])?["name"] as? String == "phone-support"
+    }
+    #expect(phone?["values"] == nil || (phone?["values"] as? [String: Any])?.isEmpty == true)
 
     let out = FileManager.default.temporaryDirectory
       .appendingPathComponent("heho-omnichannel-export-\(UUID().uuidString)")

@@ -21,8 +21,8 @@ public protocol Provider: Sendable {
   /// A sentence explaining a field change, when the provider has a better one than the diff.
   func explain(_ change: FieldChange, of address: ResourceAddress) -> String?
   /// Values the platform assigned a live resource beyond its ID (an embed code), for
-  /// `heho output`.
-  func outputs(of resource: LiveResource) -> [String: Value]
+  /// `heho output`; may read them from the platform (one call).
+  func outputs(of resource: LiveResource) async throws -> [String: Value]
   /// How the create of `item` shows compactly, one line per part as the user wrote it (a
   /// table's columns: name, type, flags); `nil` shows every field. Asked only for creates.
   func outline(of item: DesiredItem) -> [String]?
@@ -34,7 +34,7 @@ public protocol Provider: Sendable {
 
 extension Provider {
   /// No values beyond the ID.
-  public func outputs(of resource: LiveResource) -> [String: Value] { [:] }
+  public func outputs(of resource: LiveResource) async throws -> [String: Value] { [:] }
 
   /// Every field, no outline.
   public func outline(of item: DesiredItem) -> [String]? { nil }

@@ -96,7 +96,8 @@ public struct ProviderGroup: Provider {
     (try? owner(of: item.address.kind))?.reconcile(item, with: live) ?? item
   }
 
-  public func outputs(of resource: LiveResource) -> [String: Value] {
-    (try? owner(of: resource.address.kind))?.outputs(of: resource) ?? [:]
+  public func outputs(of resource: LiveResource) async throws -> [String: Value] {
+    guard let owner = try? owner(of: resource.address.kind) else { return [:] }
+    return try await owner.outputs(of: resource)
   }
 }

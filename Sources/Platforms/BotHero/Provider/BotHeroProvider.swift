@@ -90,7 +90,7 @@ public struct BotHeroProvider: Provider {
     return item
   }
 
-  public func outputs(of resource: LiveResource) -> [String: Value] {
+  public func outputs(of resource: LiveResource) async throws -> [String: Value] {
     resource.address.kind == "webhook" ? ["signed": .bool(resource.fields["secret"] != nil)] : [:]
   }
 

@@ -71,6 +71,20 @@ public struct HeppuProvider: Provider {
     return item
   }
 
+  /// A chat agent's embed code, read from `GET /agents/:id/embed` (a platform without it gives
+  /// none).
+  public func outputs(of resource: LiveResource) async throws -> [String: Value] {
+    guard resource.fields["type"] == .string("chat") else { return [:] }
+    let request = HTTPRequest(method: "GET", path: "/agents/\(resource.id)/embed")
+    do {
+      let response = try await writes.call(
+        request, idempotent: true, write: false, doing: "reading the embed code of \(resource.address)")
+      return ["embedCode": .string(try decode(HeppuEnvelope<AgentEmbed>.self, from: response, for: request).data.embedCode)]
+    } catch let error as ProviderError where error.status == 404 {
+      return [:]
+    }
+  }
+
   public func explain(_ change: FieldChange, of address: ResourceAddress) -> String? {
     if change.field == "type" && change.before != nil {
       return "Heppu cannot change an agent's type; a new agent replaces it"
