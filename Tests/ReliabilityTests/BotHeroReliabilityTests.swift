@@ -25,7 +25,7 @@ import Testing
   }
 
   @Test(.timeLimit(.minutes(10)))
-  func faultsNeverDuplicateLoseOrLeakOnBotHero() async throws {
+  func faultsNeverDuplicateLoseOrLeakOnBotHeroAndHeppu() async throws {
     let environment = ProcessInfo.processInfo.environment
     let count = environment["HEHO_BOTHERO_SCENARIOS"].flatMap { Int($0) } ?? Self.defaultCount
     try #require(count >= Self.minimum, "HEHO_BOTHERO_SCENARIOS must be at least \(Self.minimum)")
@@ -58,7 +58,9 @@ import Testing
         fired[route, default: 0] += kinds["commit-then-fail"] ?? 0
       }
     }
-    for route in ["POST /v1/bots", "POST /v1/webhooks", "POST /v1/knowledge/upload"] {
+    for route in [
+      "POST /v1/bots", "POST /v1/webhooks", "POST /v1/knowledge/upload", "POST /api/v1/agents",
+    ] {
       #expect((fired[route] ?? 0) > 0, "no commit-then-fail hit \(route) in \(count) scenarios")
     }
     let retried = outcomes.filter { $0.applies > 1 }.count
@@ -72,7 +74,7 @@ import Testing
     let creates = fired.filter { $0.key.hasPrefix("POST") }.sorted { $0.key < $1.key }
       .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     print(
-      "bothero reliability: \(count) scenarios; commit-then-fail on creates: \(creates); "
+      "bothero and heppu reliability: \(count) scenarios; commit-then-fail on creates: \(creates); "
         + "\(retried) needed a second or third apply; \(renames) bots renamed in place, "
         + "\(renameFaults) faults on bot updates")
   }
@@ -120,7 +122,7 @@ import Testing
         named: "scenario-\(scenario.seed)-\(UUID().uuidString.prefix(8))")
       let api = PlatformAPI(baseURL: platform.baseURL + "/v1", key: key)
       let endpoint = platform.baseURL + "/v1"
-      for (path, text) in scenario.files(endpoint: endpoint) {
+      for (path, text) in scenario.files(base: platform.baseURL) {
         let url = directory.appendingPathComponent(path)
         try FileManager.default.createDirectory(
           at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -132,6 +134,12 @@ import Testing
           json: ["name": bot.name, "temperature": bot.temperature, "welcome_message": bot.welcome])
       }
       if scenario.stray { try await api.send("POST", "/bots", json: ["name": "stray"]) }
+      let agentsAPI = PlatformAPI(baseURL: platform.baseURL + "/api/v1", key: key)
+      for agent in scenario.staleAgents {
+        try await agentsAPI.send(
+          "POST", "/agents",
+          json: ["name": agent.name, "type": agent.type, "instructions": agent.instructions])
+      }
       var renamedIDs: [String: String] = [:]
       for bot in scenario.bots {
         guard let previous = bot.previous else { continue }
@@ -140,10 +148,11 @@ import Testing
         renamedIDs[bot.name] = created["id"] as? String
       }
 
-      var environment = ["BOTHERO_API_KEY": key, "NO_COLOR": "1"]
+      var environment = ["BOTHERO_API_KEY": key, "HEPPU_API_KEY": key, "NO_COLOR": "1"]
       for hook in scenario.hooks { environment[BotHeroScenario.variable(hook.name)] = hook.secret }
       let arguments = [
         "apply", "-f", directory.path, "--auto-approve", "--endpoint", "bothero=\(endpoint)",
+        "--endpoint", "heppu=\(platform.baseURL)/api/v1",
       ]
       var transcript = ""
       await platform.resetMetrics()
@@ -162,13 +171,17 @@ import Testing
         outcome.problems.append("the apply without faults failed:\n\(settle.out)\(settle.err)")
       }
       let plan = await CommandRunner.run(
-        ["plan", "-f", directory.path, "--detailed-exitcode", "--endpoint", "bothero=\(endpoint)"],
+        [
+          "plan", "-f", directory.path, "--detailed-exitcode", "--endpoint", "bothero=\(endpoint)",
+          "--endpoint", "heppu=\(platform.baseURL)/api/v1",
+        ],
         environment: environment)
       transcript += plan.out + plan.err
       if plan.code != 0 {
         outcome.problems.append("the plan after apply is not empty:\n\(plan.out)")
       }
       outcome.problems += try await check(scenario, api: api, renamedIDs: renamedIDs)
+      outcome.problems += try await checkAgents(scenario, api: agentsAPI)
       for secret in scenario.hooks.map(\.secret) + [key] where transcript.contains(secret) {
         outcome.problems.append("a secret or key appeared in the output")
       }
@@ -229,6 +242,25 @@ import Testing
       let found = documents.filter { $0["name"] as? String == document.name }.count
       if found != 1 {
         problems.append("document '\(document.name)' is on the platform \(found) times")
+      }
+    }
+    return problems
+  }
+
+  /// Every declared agent exactly once among the live ones, of its type, with its numbers.
+  static func checkAgents(_ scenario: BotHeroScenario, api: PlatformAPI) async throws -> [String] {
+    let agents = try await api.object("GET", "/agents?limit=100")["data"] as? [[String: Any]] ?? []
+    var problems: [String] = []
+    for agent in scenario.agents {
+      let found = agents.filter { $0["name"] as? String == agent.name }
+      if found.count != 1 {
+        problems.append("agent '\(agent.name)' is on the platform \(found.count) times")
+      }
+      if let live = found.first,
+        live["type"] as? String != agent.type || live["phoneNumbers"] as? [String] != agent.numbers
+          || live["instructions"] as? String != agent.instructions
+      {
+        problems.append("agent '\(agent.name)' does not hold what its manifest says: \(live)")
       }
     }
     return problems

@@ -1,9 +1,10 @@
 import Foundation
 import HehoLocal
 
-/// One BotHero reliability scenario: a project of bots, webhooks (with write-only secrets) and
-/// a knowledge base, a live account that already holds some of it, and the faults the platform
-/// injects. Everything is drawn from the seed.
+/// One BotHero and Heppu reliability scenario: a project of bots, webhooks (with write-only
+/// secrets), a knowledge base and agents (voice ones with phone numbers), a live account that
+/// already holds some of it, and the faults the platform injects. Everything is drawn from the
+/// seed.
 struct BotHeroScenario: Sendable {
   struct Bot: Sendable {
     var name: String
@@ -19,8 +20,18 @@ struct BotHeroScenario: Sendable {
     var secret: String
   }
 
+  struct Agent: Sendable {
+    var name: String
+    var type: String
+    var numbers: [String]
+    var instructions: String
+  }
+
   var seed: UInt64
   var bots: [Bot]
+  var agents: [Agent]
+  /// Agents already on the platform under a managed name, with other settings.
+  var staleAgents: [Agent]
   var hooks: [Hook]
   /// Knowledge files of the first bot: relative name and content.
   var documents: [(name: String, text: String)]
@@ -32,6 +43,7 @@ struct BotHeroScenario: Sendable {
 
   static let botNames = ["alpha", "beta", "gamma", "delta"]
   static let hookNames = ["crm", "audit", "ops"]
+  static let agentNames = ["phone", "web", "sales", "night"]
 
   static func make(seed: UInt64) -> BotHeroScenario {
     var random = SplitMix64(seed: seed &* 7919 &+ 17)
@@ -65,13 +77,25 @@ struct BotHeroScenario: Sendable {
     let kinds = random.some(FaultConfiguration.Kind.allCases, count: random.int(1...5))
     let faults = FaultConfiguration(
       rate: Double(random.int(15...40)) / 100, seed: seed, kinds: Set(kinds), retryAfterSeconds: 0)
+    let agents = random.some(agentNames, count: random.int(0...3)).enumerated().map {
+      index, name in
+      let voice = random.chance(0.6)
+      return Agent(
+        name: name, type: voice ? "voice" : "chat",
+        numbers: voice ? ["+1555\(seed % 1000)\(index)\(random.int(100...999))"] : [],
+        instructions: "Agent \(name) of scenario \(seed).")
+    }
+    let staleAgents = agents.filter { _ in random.chance(0.3) }.map { agent in
+      Agent(name: agent.name, type: agent.type, numbers: [], instructions: "stale")
+    }
     return BotHeroScenario(
-      seed: seed, bots: renamed, hooks: hooks, documents: documents, preexisting: preexisting,
+      seed: seed, bots: renamed, agents: agents, staleAgents: staleAgents, hooks: hooks,
+      documents: documents, preexisting: preexisting,
       stray: stray, faults: faults)
   }
 
   /// The project's files: `heho.yaml`, bots, webhooks, a knowledge base.
-  func files(endpoint: String) -> [String: String] {
+  func files(base: String) -> [String: String] {
     var files: [String: String] = [
       "heho.yaml": """
       apiVersion: heho/v1
@@ -81,8 +105,11 @@ struct BotHeroScenario: Sendable {
       spec:
         providers:
           bothero:
-            endpoint: \(endpoint)
+            endpoint: \(base)/v1
             apiKeyEnv: BOTHERO_API_KEY
+          heppu:
+            endpoint: \(base)/api/v1
+            apiKeyEnv: HEPPU_API_KEY
         prune: false
 
       """
@@ -100,6 +127,21 @@ struct BotHeroScenario: Sendable {
           temperature: \(bot.temperature)
         """
       }.joined(separator: "\n---\n") + "\n"
+    if !agents.isEmpty {
+      files["agents.yaml"] =
+        agents.map { agent in
+          """
+          apiVersion: heppu/v1
+          kind: Agent
+          metadata:
+            name: \(agent.name)
+          spec:
+            type: \(agent.type)
+            instructions: \(agent.instructions)
+          \(agent.numbers.isEmpty ? "" : "  phoneNumbers: [\"\(agent.numbers.joined(separator: "\", \""))\"]\n")
+          """
+        }.joined(separator: "\n---\n") + "\n"
+    }
     if !hooks.isEmpty {
       files["webhooks.yaml"] =
         hooks.map { hook in
