@@ -7,9 +7,11 @@ platform's limit of three tables). Deterministic for a given N and seed.
 
 With --with-bothero, 40% of N are BotHero resources instead (bots, webhooks, and knowledge
 documents from small Markdown files, one knowledge base per bot), and the project names both
-platforms.
+platforms. With --mixed, N spans all three platforms: 40% HeHo, 30% BotHero, 30% Heppu agents
+(half voice with a phone number each, half chat with widget settings).
 
-usage: generate.py N OUTDIR [--endpoint URL] [--api-key-env NAME] [--seed S] [--with-bothero]
+usage: generate.py N OUTDIR [--endpoint URL] [--api-key-env NAME] [--seed S]
+                   [--with-bothero | --mixed]
 """
 import argparse
 import os
@@ -104,6 +106,27 @@ def bothero_docs(n, outdir, rng):
     return bots, hooks, documents
 
 
+def heppu_docs(n, outdir, rng):
+    """Heppu agents, N in all: even ones voice (a phone number each), odd ones chat."""
+    docs = []
+    for i in range(n):
+        name = f"agent-{i:05d}"
+        lines = ["apiVersion: heppu/v1", "kind: Agent", "metadata:", f"  name: {name}", "spec:"]
+        if i % 2 == 0:
+            lines += ["  type: voice", f"  instructions: \"{DESCRIPTION.format(name=name)}\"",
+                      f"  config: {{ voice: sage, speed: {rng.choice([0.8, 1.0, 1.2])} }}",
+                      "  tools: [knowledge_base, transfer_call]",
+                      f"  phoneNumbers: [\"+1555{i:07d}\"]"]
+        else:
+            lines += ["  type: chat", f"  instructions: \"{DESCRIPTION.format(name=name)}\"",
+                      f"  config: {{ theme: {rng.choice(['light', 'dark'])}, "
+                      "allowedDomains: [shop.example.com] }",
+                      "  tools: [web_search]"]
+        docs.append("\n".join(lines))
+    write_files(outdir, "agents", docs)
+    return n
+
+
 def write_files(outdir, prefix, docs, per_file=100):
     for start in range(0, len(docs), per_file):
         path = os.path.join(outdir, f"{prefix}-{start // per_file:04d}.yaml")
@@ -120,6 +143,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--only", choices=["tables", "chatbots"], help="N of one kind and nothing else")
     ap.add_argument("--with-bothero", action="store_true", help="40%% of N on BotHero")
+    ap.add_argument("--mixed", action="store_true",
+                    help="N across HeHo (40%%), BotHero (30%%) and Heppu (30%%)")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     os.makedirs(a.outdir, exist_ok=True)
@@ -129,7 +154,9 @@ def main():
             "  providers:", "    heho:", f"      endpoint: {a.endpoint}",
             f"      apiKeyEnv: {a.api_key_env}",
             *(["    bothero:", f"      endpoint: {a.endpoint}/v1", "      apiKeyEnv: BOTHERO_API_KEY"]
-              if a.with_bothero else []),
+              if a.with_bothero or a.mixed else []),
+            *(["    heppu:", f"      endpoint: {a.endpoint}/api/v1", "      apiKeyEnv: HEPPU_API_KEY"]
+              if a.mixed else []),
             "  variables:",
             "    model: qwen/qwen3-next-80b-a3b-instruct:free", ""]))
     if a.only == "tables":
@@ -137,15 +164,20 @@ def main():
     elif a.only == "chatbots":
         tables, chatbots, permissions = 0, a.n, 0
     else:
-        tables, chatbots, permissions = counts(a.n - a.n * 4 // 10 if a.with_bothero else a.n)
+        heho_share = a.n * 4 // 10 if a.mixed else (a.n - a.n * 4 // 10 if a.with_bothero else a.n)
+        tables, chatbots, permissions = counts(heho_share)
     write_files(a.outdir, "tables", [table_doc(i, rng) for i in range(tables)])
     write_files(a.outdir, "chatbots", [chatbot_doc(i, rng) for i in range(chatbots)])
     write_files(a.outdir, "permissions",
                 [permission_doc(p, chatbots, tables, rng) for p in range(permissions)])
     summary = f"{tables} tables, {chatbots} chatbots, {permissions} permissions"
-    if a.with_bothero:
-        bots, hooks, documents = bothero_docs(a.n * 4 // 10, a.outdir, rng)
+    if a.with_bothero or a.mixed:
+        share = a.n * 3 // 10 if a.mixed else a.n * 4 // 10
+        bots, hooks, documents = bothero_docs(share, a.outdir, rng)
         summary += f"; {bots} bots, {hooks} webhooks, {documents} knowledge documents"
+    if a.mixed:
+        agents = heppu_docs(a.n - a.n * 4 // 10 - a.n * 3 // 10, a.outdir, rng)
+        summary += f"; {agents} agents"
     print(summary)
 
 

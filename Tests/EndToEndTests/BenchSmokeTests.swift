@@ -80,21 +80,25 @@ import Testing
     #expect(plan?["requests"] as? Int == 2)
   }
 
-  /// With BotHero resources, a plan still makes one request per collection: five.
+  /// Across the three platforms, a plan makes one request per collection and page: HeHo's
+  /// two, BotHero's three, and Heppu's agents two pages of 100 (120 agents). The strict floor
+  /// (libyaml's C event parser) is measured beside the present one.
   @Test(.enabled(if: HehoBinary.shouldTest, "needs a built heho (swift build --product heho)"))
-  func tinyBenchmarkWithBotHeroMakesOneRequestPerCollection() async throws {
+  func tinyMixedBenchmarkMakesOneRequestPerCollectionAndPage() async throws {
     let heho = try HehoBinary.require()
     let out = FileManager.default.temporaryDirectory
       .appendingPathComponent("heho-bench-out-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
     let bench = try await Self.run([
-      "python3", "bench/run.py", "--heho", heho, "--sizes", "40", "--repeat", "1",
-      "--skip-apply", "--skip-ansible", "--with-bothero", "--out", out.path,
+      "python3", "bench/run.py", "--heho", heho, "--sizes", "400", "--repeat", "1",
+      "--skip-apply", "--skip-ansible", "--mixed", "--out", out.path,
     ])
     #expect(bench.status == 0, "\(bench.output)")
     let results = try Data(contentsOf: out.appendingPathComponent("results.json"))
     let object = try JSONSerialization.jsonObject(with: results) as? [String: Any]
     let plan = (object?["plan"] as? [[String: Any]])?.first
-    #expect(plan?["requests"] as? Int == 5)
+    #expect(plan?["collections"] as? Int == 7)
+    #expect(plan?["requests"] as? Int == 7)
+    #expect(plan?["strict_ratio"] as? Double != nil, "\(bench.output)")
   }
 }
