@@ -140,7 +140,8 @@ let package = Package(
     .testTarget(
       name: "HehoLocalTests",
       dependencies: [
-        "HehoLocal", "HeHoLocal", "BotHeroLocal", "HeppuLocal", "HehoPlatforms", "HehoTestSupport",
+        "HehoLocal", "HeHoLocal", "BotHeroLocal", "HeppuLocal", "HeppuPlatform", "HehoPlatforms",
+        "HehoTestSupport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),

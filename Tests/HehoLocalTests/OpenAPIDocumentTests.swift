@@ -1,5 +1,6 @@
 import Foundation
 import HehoPlatforms
+import HeppuPlatform
 import Hummingbird
 import Testing
 import Yams
@@ -68,5 +69,31 @@ struct OpenAPIDocumentTests {
     #expect(
       try documentOperations("heppu-api.openapi.yaml", prefix: "/api/v1")
         == Set(HeppuRoutes.all.map(\.description)))
+  }
+
+  @Test("the Heppu document's catalog is the one heho validates by and HehoLocal serves")
+  func heppuCatalog() throws {
+    let url = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("schemas/heppu-api.openapi.yaml")
+    let document = try #require(
+      try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) as? [String: Any])
+    let schemas = try #require(
+      (document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+    let config = try #require(
+      (schemas["Config"] as? [String: Any])?["properties"] as? [String: Any])
+    func property(_ name: String) -> [String: Any] { config[name] as? [String: Any] ?? [:] }
+    #expect(property("voice")["enum"] as? [String] == AgentCatalog.voices)
+    #expect(property("theme")["enum"] as? [String] == AgentCatalog.themes)
+    #expect(property("position")["enum"] as? [String] == AgentCatalog.positions)
+    #expect(property("speed")["minimum"] as? Double == AgentCatalog.speed.lowerBound)
+    #expect(property("speed")["maximum"] as? Double == AgentCatalog.speed.upperBound)
+    #expect(
+      property("interruptionThreshold")["maximum"] as? Int
+        == Int(AgentCatalog.interruptionThreshold.upperBound))
+    #expect(property("allowedDomains")["maxItems"] as? Int == AgentCatalog.maximumDomains)
+    #expect(
+      (schemas["ToolID"] as? [String: Any])?["enum"] as? [String]
+        == AgentCatalog.tools.map(\.id))
   }
 }

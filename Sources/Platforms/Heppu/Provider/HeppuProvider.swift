@@ -78,8 +78,12 @@ public struct HeppuProvider: Provider {
     let request = HTTPRequest(method: "GET", path: "/agents/\(resource.id)/embed")
     do {
       let response = try await writes.call(
-        request, idempotent: true, write: false, doing: "reading the embed code of \(resource.address)")
-      return ["embedCode": .string(try decode(HeppuEnvelope<AgentEmbed>.self, from: response, for: request).data.embedCode)]
+        request, idempotent: true, write: false,
+        doing: "reading the embed code of \(resource.address)")
+      return [
+        "embedCode": .string(
+          try decode(HeppuEnvelope<AgentEmbed>.self, from: response, for: request).data.embedCode)
+      ]
     } catch let error as ProviderError where error.status == 404 {
       return [:]
     }
