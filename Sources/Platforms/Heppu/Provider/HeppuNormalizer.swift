@@ -10,7 +10,7 @@ enum HeppuNormalizer {
       address: ResourceAddress(kind: "agent", name: wire.name), id: wire.id,
       fields: fields(
         type: wire.type, status: wire.status, model: wire.model, instructions: wire.instructions,
-        config: wire.config ?? [:], tools: (wire.tools ?? []).map(\.id),
+        config: wire.config?.values ?? [:], tools: (wire.tools ?? []).map(\.id),
         phoneNumbers: wire.phoneNumbers ?? []))
   }
 

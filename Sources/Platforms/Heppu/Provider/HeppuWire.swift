@@ -12,9 +12,40 @@ struct AgentWire: Decodable, Sendable {
   var status: String?
   var model: String?
   var instructions: String?
-  var config: [String: Value]?
+  var config: ConfigWire?
   var tools: [Tool]?
   var phoneNumbers: [String]?
+}
+
+/// An agent's `config`, typed: decoding is several times cheaper than a generic value's, and
+/// every member the contract gives is here (`docs/heppu-api-contract.md`, "Config").
+struct ConfigWire: Decodable, Sendable {
+  var voice: String?
+  var speed: Double?
+  var interruptionThreshold: Double?
+  var theme: String?
+  var primaryColor: String?
+  var backgroundColor: String?
+  var textColor: String?
+  var position: String?
+  var allowedDomains: [String]?
+
+  /// The members present, as values.
+  var values: [String: Value] {
+    var values: [String: Value] = [:]
+    for (key, text) in [
+      ("voice", voice), ("theme", theme), ("primaryColor", primaryColor),
+      ("backgroundColor", backgroundColor), ("textColor", textColor), ("position", position),
+    ] {
+      if let text { values[key] = .string(text) }
+    }
+    if let speed { values["speed"] = .double(speed) }
+    if let interruptionThreshold {
+      values["interruptionThreshold"] = .double(interruptionThreshold)
+    }
+    if let allowedDomains { values["allowedDomains"] = .array(allowedDomains.map(Value.string)) }
+    return values
+  }
 }
 
 /// `{"success": true, "data": …, "pagination": …}` (`docs/heppu-api-contract.md`).
