@@ -67,6 +67,41 @@ package struct JSONWriter {
     needsComma = true
   }
 
+  /// Writes a number: `1.0` keeps its point, as the platforms' examples write it; a value that
+  /// is not finite is `null`.
+  package mutating func number(_ value: Double) {
+    separate()
+    bytes += value.isFinite ? Array("\(value)".utf8) : Array("null".utf8)
+    needsComma = true
+  }
+
+  /// Writes a whole number.
+  package mutating func integer(_ value: Int) {
+    separate()
+    bytes += Array(String(value).utf8)
+    needsComma = true
+  }
+
+  /// Writes any JSON value, object keys sorted.
+  package mutating func value(_ value: JSONValue) {
+    switch value {
+    case .null: string(nil)
+    case .bool(let flag): bool(flag)
+    case .integer(let whole): integer(Int(whole))
+    case .number(let real): number(real)
+    case .string(let text): string(text)
+    case .array(let elements):
+      array { writer in for element in elements { writer.value(element) } }
+    case .object(let members):
+      object { writer in
+        for key in members.keys.sorted() {
+          writer.key(key)
+          writer.value(members[key] ?? .null)
+        }
+      }
+    }
+  }
+
   private mutating func separate() {
     if needsComma { bytes.append(UInt8(ascii: ",")) }
   }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Finds the manifest files under `-f PATH` and the project file that goes with them.
 struct ManifestFileFinder {
   /// What to read.
@@ -38,22 +42,40 @@ struct ManifestFileFinder {
     return FileManager.default.fileExists(atPath: url.path) ? url : nil
   }
 
+  /// Every `.yaml`/`.yml` file under `directory`, hidden entries and symbolic links to
+  /// directories skipped. Reads directories with `readdir`, whose entry types need no `stat`
+  /// call per file: a repository of knowledge files has thousands of entries that are not
+  /// manifests.
   private func walk(_ directory: URL, into files: inout [URL]) {
-    let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey]
-    guard
-      let entries = try? FileManager.default.contentsOfDirectory(
-        at: directory, includingPropertiesForKeys: keys)
-    else { return }
-    for entry in entries.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
-      let name = entry.lastPathComponent
-      if name.hasPrefix(".") { continue }
-      let values = try? entry.resourceValues(forKeys: Set(keys))
-      if values?.isDirectory == true {
-        if values?.isSymbolicLink != true { walk(entry, into: &files) }
-        continue
+    var pending = [directory.path]
+    while let path = pending.popLast() {
+      guard let handle = opendir(path) else { continue }
+      defer { closedir(handle) }
+      while let entry = readdir(handle) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+          String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        if name.hasPrefix(".") { continue }
+        let full = path + "/" + name
+        var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+        var isFile = entry.pointee.d_type == UInt8(DT_REG)
+        if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
+          // The type needs a look: a link to a directory is not followed, one to a file is read.
+          var status = stat()
+          let link = entry.pointee.d_type == UInt8(DT_LNK)
+          guard stat(full, &status) == 0 else { continue }
+          isDirectory = !link && (status.st_mode & S_IFMT) == S_IFDIR
+          isFile = (status.st_mode & S_IFMT) == S_IFREG
+        }
+        if isDirectory {
+          pending.append(full)
+        } else if isFile {
+          let suffix = (name as NSString).pathExtension.lowercased()
+          if suffix == "yaml" || suffix == "yml" {
+            files.append(URL(fileURLWithPath: full).standardizedFileURL)
+          }
+        }
       }
-      let suffix = entry.pathExtension.lowercased()
-      if suffix == "yaml" || suffix == "yml" { files.append(entry.standardizedFileURL) }
     }
   }
 }

@@ -7,19 +7,11 @@ import Hummingbird
 struct AgentController: Sendable {
   let agents: AgentStore
 
-  /// `{"success": true, "data": …}` (contract: the seed shows only the failure shape).
+  /// `{"success": true, "data": …}` (contract: the seed shows only the failure shape). Lists
+  /// are `AgentPage`s.
   struct Envelope<Data: Encodable & Sendable>: Encodable, Sendable {
     var success = true
     var data: Data
-    var pagination: Pagination?
-  }
-
-  /// A list's page (contract).
-  struct Pagination: Encodable, Sendable {
-    var page: Int
-    var limit: Int
-    var total: Int
-    var totalPages: Int
   }
 
   struct Deleted: Encodable, Sendable {
@@ -32,12 +24,8 @@ struct AgentController: Sendable {
       let organization = try context.requireOrganization()
       let query = try Self.query { request.uri.queryParameters.get($0) }
       let (page, total) = try await agents.list(query, organization: organization)
-      let pages = max(1, (total + query.limit - 1) / query.limit)
-      return try JSONResponse.make(
-        Envelope(
-          data: page,
-          pagination: Pagination(
-            page: query.page, limit: query.limit, total: total, totalPages: pages)))
+      return JSONResponse.make(
+        writing: AgentPage(agents: page, page: query.page, limit: query.limit, total: total))
     }
     group.on(path(HeppuRoutes.create), method: .post) { request, context in
       let organization = try context.requireOrganization()
