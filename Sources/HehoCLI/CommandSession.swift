@@ -49,7 +49,7 @@ struct CommandSession: Sendable {
     let result = await loader.loadInBackground(stage)
     for diagnostic in result.diagnostics { console.err(diagnostic.description) }
     guard let state = result.state, !result.hasErrors else {
-      await prefetch.cancelAll()
+      prefetch.cancelAll()
       if case .success(let connected) = connection { await connected.embedded?.shutdown() }
       throw CommandFailure.report("the manifests have errors; nothing was planned")
     }
@@ -68,7 +68,7 @@ struct CommandSession: Sendable {
         let tasks = zip(used, providers).map { name, provider in
           prefetch.take(name) ?? Task { try await provider.fetchLiveState() }
         }
-        await prefetch.cancelAll()
+        prefetch.cancelAll()
         live = Task {
           var parts: [LiveState] = []
           for task in tasks { parts.append(try await task.value) }
@@ -78,7 +78,7 @@ struct CommandSession: Sendable {
       return CommandSession(
         state: state, provider: group, embedded: connected.embedded, live: live)
     } catch let error as ProviderError {
-      await prefetch.cancelAll()
+      prefetch.cancelAll()
       await connected.embedded?.shutdown()
       throw CommandFailure.report(error.message)
     }
@@ -87,7 +87,6 @@ struct CommandSession: Sendable {
   /// Stops what the session started.
   func close() async {
     live?.cancel()
-    _ = await live?.result
     await embedded?.shutdown()
   }
 
@@ -124,14 +123,13 @@ final class LivePrefetch: Sendable {
     tasks.withLock { $0.removeValue(forKey: name) }
   }
 
-  /// Cancels every read not taken, and waits for each to end: a server about to be shut
-  /// down must not have requests in flight.
-  func cancelAll() async {
+  /// Cancels every read not taken. (The embedded server stops gracefully, answering what is
+  /// in flight, so nothing waits for them here.)
+  func cancelAll() {
     let pending = tasks.withLock { tasks in
       defer { tasks = [:] }
       return Array(tasks.values)
     }
     for task in pending { task.cancel() }
-    for task in pending { _ = await task.result }
   }
 }

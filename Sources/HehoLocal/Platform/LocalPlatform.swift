@@ -26,7 +26,7 @@ public final class LocalPlatform: Sendable {
   package let services: LocalSharedServices
   /// The platforms served, in registry order.
   package let platforms: [RunningPlatform]
-  private let server: Task<Void, any Error>
+  private let server: LocalServer
   private let temporaryDirectory: String?
 
   /// `http://HOST:PORT`.
@@ -37,7 +37,7 @@ public final class LocalPlatform: Sendable {
 
   private init(
     port: Int, host: String, apiKey: String, createdDefaultOrganization: Bool,
-    services: LocalSharedServices, platforms: [RunningPlatform], server: Task<Void, any Error>,
+    services: LocalSharedServices, platforms: [RunningPlatform], server: LocalServer,
     temporaryDirectory: String?
   ) {
     self.platforms = platforms
@@ -90,14 +90,8 @@ public final class LocalPlatform: Sendable {
     let application = LocalApplication.buildApplication(
       services, serving: platforms, host: configuration.host, port: configuration.port,
       onServerRunning: { port in continuation.yield(.success(port)) })
-    let server = Task {
-      do {
-        try await application.runService(gracefulShutdownSignals: [])
-        continuation.yield(.failure(LocalPlatformError.startFailed("the server stopped")))
-      } catch {
-        continuation.yield(.failure(error))
-        throw error
-      }
+    let server = LocalServer(application) { error in
+      continuation.yield(.failure(error ?? LocalPlatformError.startFailed("the server stopped")))
     }
     var bound: Result<Int, any Error> = .failure(LocalPlatformError.startFailed("no port"))
     for await result in ports {
@@ -111,7 +105,7 @@ public final class LocalPlatform: Sendable {
         createdDefaultOrganization: created && existing == nil, services: services,
         platforms: platforms, server: server, temporaryDirectory: temporaryDirectory)
     case .failure(let error):
-      server.cancel()
+      await server.stop()
       for platform in platforms { try? platform.part.close() }
       try? services.close()
       if let temporaryDirectory { try? FileManager.default.removeItem(atPath: temporaryDirectory) }
@@ -148,10 +142,10 @@ public final class LocalPlatform: Sendable {
     platforms.first { $0.module.platform == name }?.part as? Part
   }
 
-  /// Stops the server, closes the databases and removes a temporary database.
+  /// Stops the server gracefully (the requests in progress are answered first), closes the
+  /// databases and removes a temporary database.
   public func shutdown() async throws {
-    server.cancel()
-    _ = await server.result
+    await server.stop()
     for platform in platforms { try platform.part.close() }
     try services.close()
     if let temporaryDirectory {
