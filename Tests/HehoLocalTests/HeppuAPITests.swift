@@ -227,4 +227,15 @@ struct HeppuAPITests {
     #expect(try await server.call("GET", "/agents/\(voiceID)/embed").status == 400)
     try await server.stop()
   }
+
+  @Test func uniqueNamesRefuseARepeatedLiveName() async throws {
+    let server = try await Server.start(LocalPlatformConfiguration(uniqueNames: true))
+    let first = try Self.id(try await server.create(#"{"name": "Web", "type": "chat"}"#))
+    let again = try await server.call("POST", "/agents", #"{"name": "Web", "type": "chat"}"#)
+    #expect(again.status == 409, "\(again.json)")
+    // A soft-deleted agent's name is free again.
+    #expect(try await server.call("DELETE", "/agents/\(first)").status == 200)
+    _ = try await server.create(#"{"name": "Web", "type": "chat"}"#)
+    try await server.stop()
+  }
 }
