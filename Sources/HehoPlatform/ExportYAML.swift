@@ -1,4 +1,5 @@
 import Foundation
+import HehoManifest
 
 /// YAML scalars for exported manifests: plain where that is unambiguous, otherwise
 /// double-quoted (JSON string syntax, which YAML's double-quoted style accepts).
@@ -14,6 +15,22 @@ public enum ExportYAML {
   public static func scalar(_ text: String, interpolated: Bool = false) -> String {
     let value = interpolated ? text.replacingOccurrences(of: "${", with: "$${") : text
     return isPlainSafe(value) ? value : quoted(value)
+  }
+
+  /// `value` in YAML's flow style, on one line: `[web_search, "+15550100"]`, `1.2`, `true`.
+  public static func flow(_ value: Value) -> String {
+    switch value {
+    case .string(let text): return scalar(text)
+    case .array(let values): return "[" + values.map(flow).joined(separator: ", ") + "]"
+    case .double(let number): return "\(number)"
+    case .int(let number): return "\(number)"
+    case .bool(let flag): return "\(flag)"
+    case .object(let members):
+      return "{ "
+        + members.keys.sorted().map { "\(scalar($0)): \(flow(members[$0] ?? .null))" }
+        .joined(separator: ", ") + " }"
+    case .null: return "null"
+    }
   }
 
   /// Whether `text` reads back as the same string when written plain.

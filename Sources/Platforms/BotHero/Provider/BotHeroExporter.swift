@@ -73,9 +73,7 @@ struct BotHeroExporter: Sendable {
       "apiVersion: bothero/v1", "kind: Webhook", "metadata:",
       "  name: \(ExportYAML.scalar(resource.address.name))", "spec:",
       "  url: \(ExportYAML.scalar(fields["url"]?.stringValue ?? "", interpolated: true))",
-      "  events: ["
-        + (fields["events"]?.arrayValue ?? []).compactMap(\.stringValue).joined(
-          separator: ", ") + "]",
+      "  events: \(ExportYAML.flow(fields["events"] ?? .array([])))",
     ]
     if let bot = fields["bot"]?.stringValue { lines.append("  bot: \(ExportYAML.scalar(bot))") }
     lines.append("  active: \(fields["active"]?.boolValue ?? true)")

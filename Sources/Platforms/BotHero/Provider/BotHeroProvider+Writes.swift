@@ -41,11 +41,10 @@ extension BotHeroProvider {
       let id = try liveID(of: step)
       let names = kind == "bot" ? BotHeroCompiler.botFields : BotHeroCompiler.webhookFields
       var changed: [String: Value] = [:]
-      for (field, wireName) in names where step.changedFields.contains(field) {
+      // `name` changes in a rename (metadata.previousNames); the payload holds the new one.
+      for (field, wireName) in names + [("name", "name")] where step.changedFields.contains(field) {
         changed[wireName] = step.payload[wireName] ?? .null
       }
-      // A rename (metadata.previousNames) sends the new name.
-      if step.changedFields.contains("name") { changed["name"] = .string(step.address.name) }
       let body = try APIClient.json(try wire(changed, for: step))
       let request = HTTPRequest(method: "PATCH", path: "\(collection)/\(id)", body: body)
       _ = try await writes.call(

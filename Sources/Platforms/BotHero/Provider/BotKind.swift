@@ -18,33 +18,31 @@ public struct BotKind: ManifestKind {
   public var nameSchema: FieldSchema { NamePatterns.displayName("bot name") }
 
   public var specSchema: FieldSchema {
-    var instructions = FieldSchema(
+    let instructions = FieldSchema(
       .string, summary: "the bot's instructions (its prompt), at most 20,000 characters",
       label: "instructions", maxLength: 20_000)
-    instructions.interpolated = true
     var model = FieldSchema.oneOf(Self.models, "default: \(Self.models[0])")
     model.label = "model"
     return .object(
       "Bot spec",
       [
-        .init("model", model),
-        .init("instructions", instructions),
-        .init(
-          "instructionsFile",
-          FieldSchema(
-            .string, summary: "a file holding the instructions, relative to this manifest",
-            label: "instructionsFile", minLength: 1, interpolated: false)),
-        .init(
-          "welcomeMessage",
-          FieldSchema(
-            .string, summary: "the first message a visitor sees, at most 500 characters",
-            label: "welcomeMessage", maxLength: 500)),
-        .init(
-          "temperature",
-          FieldSchema(.scalar(asText: false), summary: "0 to 2 (default 0.7)", label: "temperature")
-        ),
-        .init("leadCapture", .boolean("ask visitors for their contact details (default false)")),
-      ])
+        .init("model", model)
+      ]
+        + FieldSchema.Field.inlineOrFile(
+          "instructions", instructions, file: "instructionsFile", holding: "the instructions")
+        + [
+          .init(
+            "welcomeMessage",
+            FieldSchema(
+              .string, summary: "the first message a visitor sees, at most 500 characters",
+              label: "welcomeMessage", maxLength: 500)),
+          .init(
+            "temperature",
+            FieldSchema(
+              .scalar(asText: false), summary: "0 to 2 (default 0.7)", label: "temperature")
+          ),
+          .init("leadCapture", .boolean("ask visitors for their contact details (default false)")),
+        ])
   }
 
   public func resolve(_ draft: inout ResourceDraft, diagnostics: inout [Diagnostic]) {

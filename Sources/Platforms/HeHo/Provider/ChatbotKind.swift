@@ -20,10 +20,9 @@ public struct ChatbotKind: ManifestKind {
   public var nameSchema: FieldSchema { NamePatterns.displayName("chatbot name") }
 
   public var specSchema: FieldSchema {
-    var description = FieldSchema(
+    let description = FieldSchema(
       .string, summary: "the prompt, at least \(Self.minDescriptionLength) characters",
       label: "description", minLength: Self.minDescriptionLength)
-    description.interpolated = true
     var tone = FieldSchema.oneOf(Self.tones, "platform default: professional")
     tone.label = "tone"
     var theme = FieldSchema.oneOf(Self.themes, "platform default: sky")
@@ -31,17 +30,15 @@ public struct ChatbotKind: ManifestKind {
     return .object(
       "Chatbot spec",
       [
-        .init("goal", required: true, NamePatterns.required("goal", "the chatbot's primary goal")),
-        .init("description", description),
-        .init(
-          "descriptionFile",
-          FieldSchema(
-            .string, summary: "a file holding the prompt, relative to this manifest",
-            label: "descriptionFile", minLength: 1, interpolated: false)),
-        .init("model", required: true, NamePatterns.required("model", "the AI model's ID")),
-        .init("tone", tone),
-        .init("theme", theme),
-      ])
+        .init("goal", required: true, NamePatterns.required("goal", "the chatbot's primary goal"))
+      ]
+        + FieldSchema.Field.inlineOrFile(
+          "description", description, file: "descriptionFile", holding: "the prompt")
+        + [
+          .init("model", required: true, NamePatterns.required("model", "the AI model's ID")),
+          .init("tone", tone),
+          .init("theme", theme),
+        ])
   }
 
   public var specJSONSchemaExtras: [String: Value] {

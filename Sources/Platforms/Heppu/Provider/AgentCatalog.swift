@@ -1,3 +1,5 @@
+import HehoManifest
+
 /// What `docs/heppu-api-contract.md` fixes about agents: types, statuses, models, tools and the
 /// ranges of their settings (the seed's values are marked there). heho validates manifests by
 /// it, and HehoLocal's Heppu serves it.
@@ -73,14 +75,16 @@ public enum AgentCatalog {
   /// The most domains a chat widget may be restricted to (contract).
   public static let maximumDomains = 50
 
-  /// The settings of a new voice agent (contract).
-  public static let defaultVoice = "sage"
-  public static let defaultSpeed = 1.0
-  public static let defaultInterruptionThreshold = 0.5
-  /// The settings of a new chat agent (contract).
-  public static let defaultTheme = "light"
-  public static let defaultPrimaryColor = "#2563eb"
-  public static let defaultPosition = "bottom-right"
+  /// The settings of a new agent of `type` (contract): voice `sage`, speed 1.0, interruption
+  /// threshold 0.5; chat theme `light`, `#2563eb`, `bottom-right`, no domain restriction.
+  public static func defaultConfig(for type: String) -> [String: Value] {
+    type == "voice"
+      ? ["voice": .string("sage"), "speed": .double(1.0), "interruptionThreshold": .double(0.5)]
+      : [
+        "theme": .string("light"), "primaryColor": .string("#2563eb"),
+        "position": .string("bottom-right"), "allowedDomains": .array([]),
+      ]
+  }
 
   /// The config keys of each type, in the order they are shown.
   public static func configKeys(for type: String) -> [String] {

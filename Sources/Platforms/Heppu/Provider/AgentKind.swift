@@ -15,10 +15,9 @@ public struct AgentKind: ManifestKind {
   public var nameSchema: FieldSchema { NamePatterns.displayName("agent name") }
 
   public var specSchema: FieldSchema {
-    var instructions = FieldSchema(
+    let instructions = FieldSchema(
       .string, summary: "the agent's instructions (its prompt), at most 20,000 characters",
       label: "instructions", maxLength: 20_000)
-    instructions.interpolated = true
     var type = FieldSchema.oneOf(AgentCatalog.types, "voice or chat; a change forces a replacement")
     type.label = "type"
     var status = FieldSchema.oneOf(Self.statuses, "default: active (training is the platform's)")
@@ -63,30 +62,28 @@ public struct AgentKind: ManifestKind {
           FieldSchema(
             .string, summary: "default by type: voice gpt-realtime-2025-08-28, chat gpt-4o",
             label: "model", minLength: 1, maxLength: 100)),
-        .init("instructions", instructions),
-        .init(
-          "instructionsFile",
-          FieldSchema(
-            .string, summary: "a file holding the instructions, relative to this manifest",
-            label: "instructionsFile", minLength: 1, interpolated: false)),
-        .init("config", config),
-        .init(
-          "tools",
-          FieldSchema(
-            .array(
-              FieldSchema(
-                .string, summary: "a tool of the catalog", label: "tool",
-                enumValues: AgentCatalog.tools.map(\.id))),
-            summary: "tools from the catalog (docs/heppu-api-contract.md)")),
-        .init(
-          "phoneNumbers",
-          FieldSchema(
-            .array(
-              FieldSchema(
-                .string, summary: "an E.164 number (+15550100)", label: "phone number",
-                pattern: "^\\+[1-9][0-9]{6,14}$", patternHint: "E.164: + and 7 to 15 digits")),
-            summary: "voice agents only: the numbers that ring it")),
-      ])
+      ]
+        + FieldSchema.Field.inlineOrFile(
+          "instructions", instructions, file: "instructionsFile", holding: "the instructions")
+        + [
+          .init("config", config),
+          .init(
+            "tools",
+            FieldSchema(
+              .array(
+                FieldSchema(
+                  .string, summary: "a tool of the catalog", label: "tool",
+                  enumValues: AgentCatalog.tools.map(\.id))),
+              summary: "tools from the catalog (docs/heppu-api-contract.md)")),
+          .init(
+            "phoneNumbers",
+            FieldSchema(
+              .array(
+                FieldSchema(
+                  .string, summary: "an E.164 number (+15550100)", label: "phone number",
+                  pattern: "^\\+[1-9][0-9]{6,14}$", patternHint: "E.164: + and 7 to 15 digits")),
+              summary: "voice agents only: the numbers that ring it")),
+        ])
   }
 
   public var setRules: [any ResourceSetRule] { [PhoneNumberRule()] }

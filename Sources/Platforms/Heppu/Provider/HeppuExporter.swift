@@ -59,23 +59,12 @@ struct HeppuExporter: Sendable {
     lines.append("  config:")
     for key in AgentCatalog.configKeys(for: type) {
       guard let value = fields["config.\(key)"] else { continue }
-      lines.append("    \(key): \(render(value))")
+      lines.append("    \(key): \(ExportYAML.flow(value))")
     }
     for key in ["tools", "phoneNumbers"] {
       let values = fields[key]?.arrayValue ?? []
-      if !values.isEmpty { lines.append("  \(key): \(render(.array(values)))") }
+      if !values.isEmpty { lines.append("  \(key): \(ExportYAML.flow(.array(values)))") }
     }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  static func render(_ value: Value) -> String {
-    switch value {
-    case .string(let text): return ExportYAML.scalar(text)
-    case .array(let values): return "[" + values.map(render).joined(separator: ", ") + "]"
-    case .double(let number): return "\(number)"
-    case .int(let number): return "\(number)"
-    case .bool(let flag): return "\(flag)"
-    default: return "null"
-    }
   }
 }

@@ -27,26 +27,12 @@ enum HeppuNormalizer {
       "tools": .array(Set(tools).sorted().map(Value.string)),
       "phoneNumbers": .array(Set(phoneNumbers).sorted().map(Value.string)),
     ]
-    let defaults = self.defaults(for: type)
+    let defaults = AgentCatalog.defaultConfig(for: type)
     for key in AgentCatalog.configKeys(for: type) {
       guard let value = config[key] ?? defaults[key] else { continue }
       fields["config.\(key)"] = normalized(value, key: key)
     }
     return fields
-  }
-
-  /// The settings of a new agent of `type` (the contract's defaults).
-  static func defaults(for type: String) -> [String: Value] {
-    type == "voice"
-      ? [
-        "voice": .string(AgentCatalog.defaultVoice), "speed": .double(AgentCatalog.defaultSpeed),
-        "interruptionThreshold": .double(AgentCatalog.defaultInterruptionThreshold),
-      ]
-      : [
-        "theme": .string(AgentCatalog.defaultTheme),
-        "primaryColor": .string(AgentCatalog.defaultPrimaryColor),
-        "position": .string(AgentCatalog.defaultPosition), "allowedDomains": .array([]),
-      ]
   }
 
   /// Numbers as doubles (`1` equals `1.0`), colors lower-cased, domains sorted and lower-cased.

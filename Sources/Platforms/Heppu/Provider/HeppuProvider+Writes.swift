@@ -16,11 +16,9 @@ extension HeppuProvider {
       }
     case .update:
       let id = try liveID(of: step)
-      var changed = step.changedPayload
-      // A rename (metadata.previousNames) sends the new name.
-      if step.changedFields.contains("name") { changed["name"] = .string(step.address.name) }
+      // The payload names the agent, so a rename (metadata.previousNames) sends the new name.
       let request = HTTPRequest(
-        method: "PATCH", path: "/agents/\(id)", body: try APIClient.json(changed))
+        method: "PATCH", path: "/agents/\(id)", body: try APIClient.json(step.changedPayload))
       _ = try await writes.call(
         request, idempotent: true, write: true, doing: "updating \(step.address)")
       return StepResult(liveID: id)

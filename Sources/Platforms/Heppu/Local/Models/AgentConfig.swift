@@ -6,18 +6,15 @@ import HeppuPlatform
 struct AgentConfig {
   let type: String
 
-  /// The settings of a new agent of `type`.
+  /// The settings of a new agent of `type`, as the catalog gives them.
   static func defaults(for type: String) -> [String: JSONValue] {
-    type == "voice"
-      ? [
-        "voice": .string(AgentCatalog.defaultVoice), "speed": .number(AgentCatalog.defaultSpeed),
-        "interruptionThreshold": .number(AgentCatalog.defaultInterruptionThreshold),
-      ]
-      : [
-        "theme": .string(AgentCatalog.defaultTheme),
-        "primaryColor": .string(AgentCatalog.defaultPrimaryColor),
-        "position": .string(AgentCatalog.defaultPosition), "allowedDomains": .array([]),
-      ]
+    AgentCatalog.defaultConfig(for: type).mapValues { value in
+      switch value {
+      case .double(let number): .number(number)
+      case .array(let elements): .array(elements.compactMap(\.stringValue).map(JSONValue.string))
+      default: .string(value.stringValue ?? "")
+      }
+    }
   }
 
   /// `current` with the members of `value` set (a PATCH changes the keys it names), or a 400
@@ -52,18 +49,8 @@ struct AgentConfig {
       return value
     }
     func number(_ range: ClosedRange<Double>) throws -> JSONValue {
-      let number: Double
-      switch value {
-      case .integer(let whole): number = Double(whole)
-      case .number(let real): number = real
-      default: throw LocalAPIError.badRequest("\(field) must be a number", field: field)
-      }
-      guard range.contains(number) else {
-        throw LocalAPIError.badRequest(
-          "\(field) must be between \(range.lowerBound) and \(range.upperBound) (got \(number))",
-          field: field)
-      }
-      return .number(number)
+      let check = FieldCheck(fields: [field: value], what: "config")
+      return .number(try check.number(field, in: range) ?? 0)
     }
     switch key {
     case "voice": return try choice(AgentCatalog.voices)
