@@ -15,7 +15,12 @@ public enum ApplyGraph {
     var builds: [ResourceAddress: Int] = [:]
     var deletes: [ResourceAddress: Int] = [:]
     let operations = plan.changes
+    var recordOperations: [(PlannedOperation, RecordPlan)] = []
     for operation in operations {
+      if let records = operation.records {
+        recordOperations.append((operation, records))
+        continue
+      }
       let payload = operation.payload ?? [:]
       let address = operation.address
       let platform = operation.platform
@@ -77,6 +82,9 @@ public enum ApplyGraph {
       if let freeing = frees[address] { add(freeing, to: &steps[index]) }
     }
     releaseBeforeTaking(operations, steps: &steps, builds: builds, deletes: deletes)
+    for (operation, records) in recordOperations {
+      steps += recordSteps(for: operation, records: records, builds: builds, steps: steps)
+    }
     let connects = steps.filter { $0.action == .connect }.map(\.id)
     for index in steps.indices where steps[index].action != .connect {
       for connect in connects { add(connect, to: &steps[index]) }

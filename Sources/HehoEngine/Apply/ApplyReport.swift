@@ -58,6 +58,8 @@ public struct ApplyReport: Sendable, Hashable {
   public var failedCount: Int
   /// Counts by platform, each as `counts(platform:)` reports them (keys: platform names).
   public var platforms: [String: PlatformCounts]
+  /// Records of data kinds written, by what they are called (`rows`) and change.
+  public var recordsWritten: [String: [RecordChange.Action: Int]]
 
   /// One platform's share of an apply.
   public struct PlatformCounts: Sendable, Hashable {
@@ -118,6 +120,17 @@ public struct ApplyReport: Sendable, Hashable {
       }
     }
     self.platforms = platforms
+    var nouns: [ResourceAddress: String] = [:]
+    for operation in operations {
+      if let records = operation.records { nouns[operation.address] = records.noun }
+    }
+    var recordsWritten: [String: [RecordChange.Action: Int]] = [:]
+    for record in records where record.succeeded {
+      guard let change = record.step.record?.change else { continue }
+      recordsWritten[nouns[record.step.address] ?? "records", default: [:]][
+        change.action, default: 0] += 1
+    }
+    self.recordsWritten = recordsWritten
     self.completed = completed
     self.skipped = skipped
     self.notStarted = notStarted
@@ -138,6 +151,13 @@ public struct ApplyReport: Sendable, Hashable {
       completed: completed, failed: failedCount, skipped: skipped.count,
       notStarted: notStarted.count)
     var parts = [total.phrase]
+    for noun in recordsWritten.keys.sorted() {
+      let counts = recordsWritten[noun] ?? [:]
+      parts.append(
+        "\(RecordPlan.grouped(counts[.add] ?? 0)) \(noun) added, "
+          + "\(RecordPlan.grouped(counts[.edit] ?? 0)) edited, "
+          + "\(RecordPlan.grouped(counts[.delete] ?? 0)) deleted")
+    }
     if !mismatches.isEmpty { parts.append("\(mismatches.count) not kept as written") }
     let head =
       succeeded

@@ -25,13 +25,16 @@ public struct ApplyStep: Sendable, Hashable, Codable, Identifiable {
   /// A part of an operation that takes more than one step of one action (an update that first
   /// releases values others take: `release phoneNumbers`); part of the step's ID.
   public var phase: String?
+  /// For a write of one record of a data kind's resource: where it is kept and what changes.
+  public var record: RecordWrite?
 
   /// Creates a step.
   public init(
     action: Action, address: ResourceAddress, platform: String = "", liveID: String? = nil,
     payload: [String: Value] = [:], dependsOn: [String] = [], changedFields: [String] = [],
-    phase: String? = nil
+    phase: String? = nil, record: RecordWrite? = nil
   ) {
+    self.record = record
     self.phase = phase
     self.changedFields = changedFields
     self.action = action

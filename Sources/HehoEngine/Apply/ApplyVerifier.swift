@@ -57,6 +57,10 @@ public struct ApplyVerifier: Sendable {
             address: operation.address, platform: operation.platform,
             message: "not on the platform although apply made it"))
       default:
+        if let records = operation.records {
+          mismatches += Self.recordMismatches(records, of: operation)
+          continue
+        }
         for change in operation.changes {
           mismatches.append(
             ApplyMismatch(
@@ -81,6 +85,33 @@ public struct ApplyVerifier: Sendable {
         ApplyMismatch(
           address: resource.address, platform: resource.platform,
           message: "still on the platform (ID \(resource.liveID)) although apply deleted it"))
+    }
+    return mismatches
+  }
+
+  /// The records that still differ after apply wrote them, the first 10 named.
+  static func recordMismatches(_ records: RecordPlan, of operation: PlannedOperation)
+    -> [ApplyMismatch]
+  {
+    var mismatches = records.changes.prefix(10).map { change in
+      let detail: String
+      switch change.action {
+      case .add: detail = "missing although apply added it"
+      case .delete: detail = "still there although apply deleted it"
+      case .edit:
+        detail = change.changes.map {
+          "\($0.field) is \(text($0.before)), written \(text($0.after))"
+        }.joined(separator: "; ")
+      }
+      return ApplyMismatch(
+        address: operation.address, platform: operation.platform,
+        message: "key \(change.key): \(detail)")
+    }
+    if records.changes.count > 10 {
+      mismatches.append(
+        ApplyMismatch(
+          address: operation.address, platform: operation.platform,
+          message: "and \(records.changes.count - 10) more \(records.noun) that differ"))
     }
     return mismatches
   }

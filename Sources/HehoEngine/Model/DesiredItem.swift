@@ -32,6 +32,8 @@ public struct DesiredItem: Sendable, Hashable, Codable {
   /// Names the resource had before (`metadata.previousNames`): a live resource under one of
   /// them is renamed rather than replaced. The planner fills it in from the manifests.
   public var previousNames: [String] = []
+  /// For a data kind (`KindBehavior.recordContainer`): the records it declares.
+  public var records: RecordSet?
 
   /// Creates a desired item.
   public init(

@@ -30,6 +30,12 @@ public struct KindBehavior: Sendable, Hashable, Codable {
   /// resources is released before it is taken, and a value an unmanaged resource holds is
   /// refused.
   public var exclusiveFields: Set<String>
+  /// For a data kind, the kind of the resource that keeps its records (a `tabledata`'s rows
+  /// are in a `table`): its items carry `records`, and the plan adds, edits and deletes them
+  /// one by one instead of writing the resource itself.
+  public var recordContainer: String?
+  /// What a data kind's records are called in plans, plural (`rows`).
+  public var recordNoun: String
 
   /// Creates a kind behavior.
   public init(
@@ -37,8 +43,11 @@ public struct KindBehavior: Sendable, Hashable, Codable {
     replacementChangesIdentity: Bool = false,
     replacementReason: String, inPlaceFields: Set<String> = [], manifestOnly: Bool = false,
     deletesDependents: Bool = false, referenceFields: [String: String] = [:],
-    softDelete: Bool = false, exclusiveFields: Set<String> = []
+    softDelete: Bool = false, exclusiveFields: Set<String> = [],
+    recordContainer: String? = nil, recordNoun: String = "records"
   ) {
+    self.recordContainer = recordContainer?.lowercased()
+    self.recordNoun = recordNoun
     self.exclusiveFields = exclusiveFields
     self.softDelete = softDelete
     self.referenceFields = referenceFields

@@ -10,12 +10,15 @@ public struct LiveResource: Sendable, Hashable, Codable {
   public var fields: [String: Value]
   /// Live resources this one refers to (a chatbot's data tables).
   public var dependencies: [ResourceAddress]
+  /// For a data kind: the records its container holds now (`Provider.fetchRecords`).
+  public var records: [Record]?
 
   /// Creates a live resource.
   public init(
     address: ResourceAddress, id: String, fields: [String: Value],
-    dependencies: [ResourceAddress] = []
+    dependencies: [ResourceAddress] = [], records: [Record]? = nil
   ) {
+    self.records = records
     self.address = address
     self.id = id
     self.fields = fields

@@ -50,6 +50,8 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
   /// Live differences hidden by `lifecycle.ignoreChanges`, each with the manifest's reason as
   /// its explanation; `nil` when there are none.
   public var ignored: [FieldChange]?
+  /// For a data kind: the records to add, edit and delete, each a write of its own.
+  public var records: RecordPlan?
 
   /// Creates a planned operation.
   public init(
@@ -81,6 +83,7 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
 
   /// The number of write requests the operation makes.
   public var writeCount: Int {
+    if let records { return records.changes.count }
     switch action {
     case .noop: return 0
     case .replace: return 2
@@ -98,6 +101,6 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
     case liveDependsOn = "live_depends_on"
     case payload, ignored, outline
     case renamedFrom = "renamed_from"
-    case takes, releases
+    case takes, releases, records
   }
 }

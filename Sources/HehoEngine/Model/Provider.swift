@@ -14,6 +14,10 @@ public protocol Provider: Sendable {
   func compile(_ state: DesiredState) throws -> CompiledDesiredState
   /// Reads every collection (one list call each, concurrently) and normalizes the results.
   func fetchLiveState() async throws -> LiveState
+  /// Reads the live records of data kinds' resources (`KindBehavior.recordContainer`): one
+  /// read per source, a bounded number at a time. Each live resource has the source's address,
+  /// its container's ID and its records; a source whose container is gone is left out.
+  func fetchRecords(_ sources: [RecordSource]) async throws -> LiveState
   /// Counts the records a resource of a data-holding kind holds (one read call).
   func countRecords(in resource: LiveResource) async throws -> Int
   /// Performs one write; throws a `ProviderError` with the platform's message on failure.
@@ -33,6 +37,11 @@ public protocol Provider: Sendable {
 }
 
 extension Provider {
+  /// No data kinds: no records.
+  public func fetchRecords(_ sources: [RecordSource]) async throws -> LiveState {
+    LiveState(resources: [], readsMade: 0)
+  }
+
   /// No values beyond the ID.
   public func outputs(of resource: LiveResource) async throws -> [String: Value] { [:] }
 

@@ -76,6 +76,25 @@ public struct ProviderGroup: Provider {
     }
   }
 
+  /// Each member reads the sources of its own kinds, the members concurrently.
+  public func fetchRecords(_ sources: [RecordSource]) async throws -> LiveState {
+    var bySource: [Int: [RecordSource]] = [:]
+    for source in sources {
+      guard let index = members.firstIndex(where: { $0.behavior(of: source.address.kind) != nil })
+      else { continue }
+      bySource[index, default: []].append(source)
+    }
+    let members = self.members
+    return try await withThrowingTaskGroup(of: (Int, LiveState).self) { group in
+      for (index, part) in bySource {
+        group.addTask { (index, try await members[index].fetchRecords(part)) }
+      }
+      var parts: [Int: LiveState] = [:]
+      for try await (index, live) in group { parts[index] = live }
+      return LiveState.merged(parts.keys.sorted().compactMap { parts[$0] })
+    }
+  }
+
   public func countRecords(in resource: LiveResource) async throws -> Int {
     try await owner(of: resource.address.kind).countRecords(in: resource)
   }

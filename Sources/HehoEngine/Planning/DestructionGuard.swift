@@ -19,6 +19,10 @@ public struct DestructionGuard: Sendable {
     var result = draft
     for index in result.operations.indices {
       let operation = result.operations[index]
+      if let records = operation.records {
+        guardRecordDeletes(records, of: operation, at: index, in: &result)
+        continue
+      }
       guard operation.action == .delete || operation.action == .replace else { continue }
       let lifecycle = lifecycles[operation.address] ?? Lifecycle()
       let verb = operation.action == .delete ? "delete" : "replace"
@@ -44,5 +48,27 @@ public struct DestructionGuard: Sendable {
       }
     }
     return result
+  }
+
+  /// Deleting records a data resource no longer lists (`prune: true`) is data loss, under the
+  /// same guard as dropping a table.
+  func guardRecordDeletes(
+    _ records: RecordPlan, of operation: PlannedOperation, at index: Int,
+    in draft: inout PlanBuilder.Draft
+  ) {
+    let deleted = records.count(.delete)
+    guard deleted > 0 else { return }
+    let lifecycle = lifecycles[operation.address] ?? Lifecycle()
+    let what = "\(RecordPlan.grouped(deleted)) \(records.noun)"
+    draft.operations[index].warnings.append(
+      "deletes \(what) that it no longer lists (prune: true)")
+    if !allowDataLoss && !lifecycle.allowDataLoss {
+      draft.problems.append(
+        PlanProblem(
+          .dataLoss, address: operation.address, platform: operation.platform,
+          message: "would delete \(what) of \(records.source.container) that it no longer lists "
+            + "(prune: true); run with --allow-data-loss or set lifecycle.allowDataLoss: true "
+            + "on it to allow this, or list them again"))
+    }
   }
 }

@@ -24,6 +24,13 @@ public enum Fingerprint {
       hasher.add(.object(resource.fields))
       hasher.add(resource.dependencies.count)
       for dependency in resource.dependencies { hasher.add(dependency.description) }
+      guard let records = resource.records else { continue }
+      hasher.add(records.count)
+      for record in records.sorted(by: { $0.key < $1.key }) {
+        hasher.add(record.key)
+        hasher.add(.object(record.fields))
+        hasher.add(record.id ?? .null)
+      }
     }
     return hasher.value
   }

@@ -89,6 +89,7 @@ public struct PlanBuilder: Sendable {
       }
     }
     draft.operations = cascade(draft.operations)
+    draft.operations = planRecords(draft.operations, items: items, live: live)
     draft.operations = namingDependentsDeletedAlong(draft.operations, live: live)
     ExclusiveValues(kinds: kinds).apply(to: &draft, items: items, live: live)
     draft.operations = order(draft.operations)
@@ -121,6 +122,8 @@ public struct PlanBuilder: Sendable {
       sources: item.sources,
       dependsOn: item.dependencies, liveDependsOn: live?.dependencies ?? [], payload: item.payload)
     if let live, live.address != item.address { operation.renamedFrom = live.address.name }
+    // A data item's records are diffed once every operation is known (`planRecords`).
+    if behavior.recordContainer != nil && item.records != nil { return operation }
     guard let live else {
       operation.action = item.mode == .connect ? .connect : .create
       operation.changes = differ.creation(of: item)

@@ -29,7 +29,11 @@ public struct Planner: Sendable {
     let renaming = Self.withPreviousNames(compiled.items, from: state)
     compiled.items = renaming.items
     compiled.notes += renaming.notes
-    let live = try await readLive()
+    var live = try await readLive()
+    let sources = Self.recordSources(of: compiled.items, live: live)
+    if !sources.isEmpty {
+      live = LiveState.merged([live, try await provider.fetchRecords(sources)])
+    }
     async let digest = Fingerprint.digest(of: live)
     let provider = self.provider
     var builder = PlanBuilder(kinds: provider.kinds) { provider.explain($0, of: $1) }
@@ -40,7 +44,9 @@ public struct Planner: Sendable {
     draft = PlanScope(targets: options.targets, excludes: options.excludes).apply(to: draft)
     let counts = try await countRecords(for: draft.operations, in: live)
     for index in draft.operations.indices {
-      draft.operations[index].recordsLost = counts[draft.operations[index].address]
+      if let count = counts[draft.operations[index].address] {
+        draft.operations[index].recordsLost = count
+      }
     }
     let lifecycles = Dictionary(
       compiled.items.map { ($0.address, $0.lifecycle) }, uniquingKeysWith: { first, _ in first })
@@ -77,9 +83,25 @@ public struct Planner: Sendable {
     return (renamed, notes)
   }
 
+  /// The record sources of the data items whose containers are on the platform: their live
+  /// records are read (one read each); a container still to be made holds none.
+  static func recordSources(of items: [DesiredItem], live: LiveState) -> [RecordSource] {
+    let declared = items.compactMap { item in item.records.map { $0.source(for: item.address) } }
+    if declared.isEmpty { return [] }
+    let present = Set(live.resources.map(\.address))
+    return declared.filter { present.contains($0.container) }
+  }
+
   /// Re-reads what `plan` depended on and fingerprints it, to tell whether a saved plan is stale.
   public func currentFingerprint(for plan: Plan) async throws -> String {
-    let live = try await provider.fetchLiveState()
+    var live = try await provider.fetchLiveState()
+    let present = Set(live.resources.map(\.address))
+    let sources = plan.operations.compactMap(\.records?.source).filter {
+      present.contains($0.container)
+    }
+    if !sources.isEmpty {
+      live = LiveState.merged([live, try await provider.fetchRecords(sources)])
+    }
     let counted = plan.operations.filter { $0.recordsLost != nil }
     let counts = try await countRecords(for: counted, in: live)
     return Fingerprint.of(live, recordCounts: counts)

@@ -138,6 +138,9 @@ public struct MarkdownRenderer: Sendable {
 
   /// The action, and for a rename the old name (`update: rename old → new`).
   func actionText(_ operation: PlannedOperation) -> String {
+    if let records = operation.records {
+      return operation.action.rawValue + ": " + escape(records.summary)
+    }
     guard let old = operation.renamedFrom else { return operation.action.rawValue }
     return operation.action.rawValue + ": rename " + escape(old) + " → "
       + escape(operation.address.name)

@@ -66,8 +66,16 @@ public struct TextRenderer: Sendable {
     if !extra.isEmpty {
       title += " (with " + extra.map(\.description).joined(separator: ", ") + ")"
     }
-    lines.append("  " + title)
-    if action == .create, let outline = operation.outline {
+    if let records = operation.records {
+      title += " (\(records.source.container)): \(records.summary)"
+      lines.append("  " + title)
+      lines.append(contentsOf: render(records, style: style))
+    } else {
+      lines.append("  " + title)
+    }
+    if operation.records != nil {
+      // The records are the changes.
+    } else if action == .create, let outline = operation.outline {
       for line in outline { lines.append("      " + style.green("+") + " " + line) }
     } else if action != .delete {
       for change in operation.changes {
@@ -81,6 +89,42 @@ public struct TextRenderer: Sendable {
     }
     for warning in operation.warnings { lines.append("      " + style.yellow("! \(warning)")) }
     return lines
+  }
+
+  /// The most record changes listed one by one; past it, the summary stands for them.
+  public static let recordListLimit = 20
+
+  /// One line per record change (`+ key 7: id = 7, name = "Tea"`, `~ key 3: price: 1 → 2`,
+  /// `- key 9`), or, past `recordListLimit`, a line saying where they all are.
+  func render(_ records: RecordPlan, style: Style) -> [String] {
+    guard records.changes.count <= Self.recordListLimit else {
+      return [
+        style.dim(
+          "      # \(RecordPlan.grouped(records.changes.count)) \(records.noun) change: "
+            + "each is listed in the JSON plan (heho plan --output json)")
+      ]
+    }
+    return records.changes.map { change in
+      let fields = change.changes.map { field -> String in
+        switch change.action {
+        case .add: return "\(field.field) = \(ValueText.render(field.after))"
+        case .edit:
+          return "\(field.field): \(ValueText.render(field.before)) → "
+            + ValueText.render(field.after)
+        case .delete: return ""
+        }
+      }
+      switch change.action {
+      case .add:
+        return "      " + style.green("+") + " key \(change.key): "
+          + fields.joined(separator: ", ")
+      case .edit:
+        return "      " + style.yellow("~") + " key \(change.key): "
+          + fields.joined(separator: ", ")
+      case .delete:
+        return "      " + style.red("-") + " key \(change.key)"
+      }
+    }
   }
 
   func render(_ change: FieldChange, style: Style) -> String {

@@ -17,6 +17,9 @@ public struct ResourceDraft: Sendable {
   var locations: [String: FieldLocation]
   /// Interpolated strings, by path from the document root.
   var resolvedTexts: [String: ResolvedText]
+  /// For a data kind whose records were read from a file: where each record was written, in
+  /// the order of `spec.rows` (inline rows have their positions in `locations`).
+  public var recordLocations: [RecordLocation] = []
 
   /// The address, `kind/name`.
   public var address: ResourceAddress { ResourceAddress(kind: kind, name: name) }
@@ -111,5 +114,19 @@ public struct ResourceDraft: Sendable {
       result[String(path.dropFirst(5))] = location.keyOrValue
     }
     return result
+  }
+}
+
+extension ResourceDraft {
+  /// Where record `index` of a data kind's `rows` (or one of its fields) was written: in the
+  /// data file it was read from (`recordLocations`), else inline in the manifest.
+  public func recordLocation(_ index: Int, field: String? = nil) -> SourceLocation {
+    if index < recordLocations.count {
+      let record = recordLocations[index]
+      return field.map { record.location(of: $0) } ?? record.start
+    }
+    let path = "rows[\(index)]"
+    if let field, let location = locations["spec.\(path).\(field)"]?.value { return location }
+    return locations["spec.\(path)"]?.value ?? valueLocation("rows")
   }
 }

@@ -1,5 +1,5 @@
 /// A problem found in the manifests, with where it is and what would be right.
-public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
   /// How serious a diagnostic is.
   public enum Severity: String, Sendable, Hashable, Codable {
     case error

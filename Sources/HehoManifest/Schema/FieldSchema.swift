@@ -16,6 +16,9 @@ public struct FieldSchema: Sendable {
     case map(keyPattern: String?, keyHint: String?, values: FieldSchema)
     /// A list of values of one schema.
     case array(FieldSchema)
+    /// Any value, kept as written and typed: null, a scalar, a list or a mapping (a record's
+    /// field). Not interpolated.
+    case any
   }
 
   /// A named field of an object.

@@ -91,6 +91,8 @@ public struct JSONSchemaGenerator: Sendable {
       result["type"] = .string("boolean")
     case .scalar:
       result["type"] = .array([.string("string"), .string("number"), .string("boolean")])
+    case .any:
+      break
     case .array(let items):
       result["type"] = .string("array")
       result["items"] = json(items)

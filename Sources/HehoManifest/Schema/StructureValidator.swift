@@ -56,6 +56,8 @@ struct StructureValidator {
       default:
         return mismatch(node, expected: "a string, number or boolean", path: path, schema: schema)
       }
+    case .any:
+      return YAMLRecordReader.value(node)
     case .array(let items):
       guard case .sequence(let elements) = node.content else {
         return mismatch(node, expected: "a list", path: path, schema: schema)

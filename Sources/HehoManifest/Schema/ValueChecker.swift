@@ -43,7 +43,7 @@ struct ValueChecker {
   static func mayFail(_ schema: FieldSchema) -> Bool {
     switch schema.shape {
     case .string: schema.hasValueChecks
-    case .boolean, .scalar: false
+    case .boolean, .scalar, .any: false
     case .array(let items): schema.minItems != nil || mayFail(items)
     case .object, .map: true
     }

@@ -4,9 +4,11 @@ struct YAMLDocumentFailure: Error, Sendable {
   var location: SourceLocation
 
   /// Aliases expanded the document beyond `YAMLLimits.maxNodesPerDocument`.
-  static func tooManyNodes(at location: SourceLocation) -> Self {
+  static func tooManyNodes(
+    at location: SourceLocation, limit: Int = YAMLLimits.maxNodesPerDocument
+  ) -> Self {
     Self(
-      message: "document expands to more than \(YAMLLimits.maxNodesPerDocument) nodes "
+      message: "document expands to more than \(limit) nodes "
         + "(YAML aliases repeated too often?); simplify the document", location: location)
   }
 

@@ -8,6 +8,8 @@ struct YAMLDocumentReader {
 
   /// The file's path as shown in diagnostics.
   var file: String
+  /// The most nodes one document may have.
+  var maxNodes = YAMLLimits.maxNodesPerDocument
 
   /// Parses `text`; documents before a syntax error are kept, the rest of the file is not read.
   func read(_ text: String) -> (documents: [Document], diagnostics: [Diagnostic]) {
@@ -23,7 +25,7 @@ struct YAMLDocumentReader {
     var documents: [Document] = []
     var diagnostics: [Diagnostic] = []
     var sawDocument = false
-    var builder = YAMLTreeBuilder(file: file)
+    var builder = YAMLTreeBuilder(file: file, maxNodes: maxNodes)
     do throws(YAMLStreamError) {
       _ = try stream.next()  // The stream's start.
       while !stream.ended {

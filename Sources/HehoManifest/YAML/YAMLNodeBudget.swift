@@ -6,15 +6,18 @@ struct YAMLNodeBudget {
   /// The file's path as shown in diagnostics.
   var file: String
   private(set) var nodes = 0
+  /// The most nodes a document may have (`YAMLLimits.maxNodesPerDocument` for manifests).
+  var maxNodes: Int
 
-  init(file: String) {
+  init(file: String, maxNodes: Int = YAMLLimits.maxNodesPerDocument) {
     self.file = file
+    self.maxNodes = maxNodes
   }
 
   /// Counts a node at `depth` (the root is at 0).
   mutating func enter(_ mark: YAMLEvent.Mark, depth: Int) -> YAMLDocumentFailure? {
     nodes += 1
-    guard nodes > YAMLLimits.maxNodesPerDocument || depth > YAMLLimits.maxDepth else {
+    guard nodes > maxNodes || depth > YAMLLimits.maxDepth else {
       return nil
     }
     return failure(at: SourceLocation(file: file, line: mark.line, column: mark.column))
@@ -27,7 +30,7 @@ struct YAMLNodeBudget {
 
   /// Counts an alias of `anchor` at `depth`, as if the anchored node were written out there.
   mutating func expand(_ anchor: YAMLAnchor, depth: Int) -> YAMLDocumentFailure? {
-    if anchor.failure == nil, nodes + anchor.count <= YAMLLimits.maxNodesPerDocument,
+    if anchor.failure == nil, nodes + anchor.count <= maxNodes,
       depth + anchor.height <= YAMLLimits.maxDepth
     {
       nodes += anchor.count
@@ -38,7 +41,7 @@ struct YAMLNodeBudget {
 
   private mutating func enter(_ location: SourceLocation, depth: Int) -> YAMLDocumentFailure? {
     nodes += 1
-    guard nodes > YAMLLimits.maxNodesPerDocument || depth > YAMLLimits.maxDepth else {
+    guard nodes > maxNodes || depth > YAMLLimits.maxDepth else {
       return nil
     }
     return failure(at: location)
@@ -46,7 +49,7 @@ struct YAMLNodeBudget {
 
   /// The budget's refusal once a node exceeded it or the cap (the budget is checked first).
   private func failure(at location: SourceLocation) -> YAMLDocumentFailure {
-    nodes > YAMLLimits.maxNodesPerDocument ? .tooManyNodes(at: location) : .tooDeep(at: location)
+    nodes > maxNodes ? .tooManyNodes(at: location, limit: maxNodes) : .tooDeep(at: location)
   }
 
   /// Visits `node` node by node to find where the budget or the cap is exceeded; stops there,

@@ -13,10 +13,13 @@ struct YAMLTreeBuilder {
   private var budget: YAMLNodeBudget
   private var failure: YAMLDocumentFailure?
   private var root: YAMLAnchor?
+  /// The most nodes one document may have.
+  private let maxNodes: Int
 
-  init(file: String) {
+  init(file: String, maxNodes: Int = YAMLLimits.maxNodesPerDocument) {
     self.file = file
-    budget = YAMLNodeBudget(file: file)
+    self.maxNodes = maxNodes
+    budget = YAMLNodeBudget(file: file, maxNodes: maxNodes)
   }
 
   /// Reads one document, its start event already read, up to and with its end event.
@@ -24,7 +27,7 @@ struct YAMLTreeBuilder {
     -> Result<YAMLNode, YAMLDocumentFailure>
   {
     frames.removeAll(keepingCapacity: true)
-    budget = YAMLNodeBudget(file: file)
+    budget = YAMLNodeBudget(file: file, maxNodes: maxNodes)
     failure = nil
     root = nil
     while true {

@@ -16,7 +16,9 @@ public struct HeHoDescriptor: PlatformDescriptor {
   public var apiVersion: String { "heho/v1" }
   public var defaultEndpoint: String { "https://heho.vercel.app" }
   public var defaultKeyVariable: String { "HEHO_API_KEY" }
-  public var kinds: [any ManifestKind] { [TableKind(), ChatbotKind(), PermissionKind()] }
+  public var kinds: [any ManifestKind] {
+    [TableKind(), ChatbotKind(), PermissionKind(), TableDataKind()]
+  }
 
   public func makeProvider(_ access: PlatformAccess) -> any Provider {
     HehoProvider(access: access)

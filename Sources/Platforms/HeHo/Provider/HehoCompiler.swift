@@ -26,6 +26,13 @@ struct HehoCompiler: Sendable {
     for resource in state.resources where resource.address.kind == "chatbot" {
       items.append(chatbot(resource, grants: grants[resource.name] ?? [], problems: &problems))
     }
+    var tables: [String: DesiredResource] = [:]
+    for resource in state.resources where resource.address.kind == "table" {
+      tables[resource.name] = resource
+    }
+    for resource in state.resources where resource.address.kind == "tabledata" {
+      items.append(tableData(resource, tables: tables, problems: &problems))
+    }
     let chatbots = Set(state.resources.filter { $0.address.kind == "chatbot" }.map(\.name))
     for (name, list) in grants.sorted(by: { $0.key < $1.key }) where !chatbots.contains(name) {
       for permission in list {
@@ -35,10 +42,10 @@ struct HehoCompiler: Sendable {
       }
     }
     for resource in state.resources
-    where !["table", "chatbot", "permission"].contains(resource.address.kind) {
+    where !["table", "chatbot", "permission", "tabledata"].contains(resource.address.kind) {
       problems.append(
         "\(resource.location): kind '\(resource.kind)' is not a HeHo kind "
-          + "(Table, Chatbot, Permission)")
+          + "(Table, Chatbot, Permission, TableData)")
     }
     guard problems.isEmpty else { throw ProviderError(problems.joined(separator: "\n")) }
     return CompiledDesiredState(items: items, notes: notes.sorted())

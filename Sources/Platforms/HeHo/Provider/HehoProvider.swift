@@ -47,6 +47,10 @@ public struct HehoProvider: Provider {
         kind: "permission", platform: name,
         replacementReason: "permissions are part of their chatbot",
         manifestOnly: true),
+      KindBehavior(
+        kind: "tabledata", platform: name,
+        replacementReason: "rows are added, edited and deleted one by one",
+        recordContainer: "table", recordNoun: "rows"),
     ]
   }
 
@@ -73,6 +77,7 @@ public struct HehoProvider: Provider {
   }
 
   public func perform(_ step: ApplyStep) async throws -> StepResult {
+    if let write = step.record { return try await performRow(step, write) }
     switch (step.action, step.address.kind) {
     case (.create, "chatbot"):
       return try await create(step, path: HehoPaths.chatbots) {

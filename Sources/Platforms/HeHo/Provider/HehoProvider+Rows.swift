@@ -1,0 +1,108 @@
+import Foundation
+import HehoEngine
+import HehoManifest
+import HehoPlatform
+
+/// `TableData`: a table's rows read with one `read` each, and written one `add`, `edit` or
+/// `delete` at a time through the row API (`POST /api/v1/database/manage`).
+extension HehoProvider {
+  /// How many tables' rows are read at once.
+  static let rowReadParallelism = 8
+
+  public func fetchRecords(_ sources: [RecordSource]) async throws -> LiveState {
+    let before = client.counter.reads
+    let resources = try await withThrowingTaskGroup(of: LiveResource?.self) { group in
+      var pending = sources[...]
+      var found: [LiveResource] = []
+      for _ in 0..<Self.rowReadParallelism {
+        guard let source = pending.popFirst() else { break }
+        group.addTask { try await readRows(source) }
+      }
+      while let next = try await group.next() {
+        if let next { found.append(next) }
+        if let source = pending.popFirst() { group.addTask { try await readRows(source) } }
+      }
+      return found.sorted { $0.address < $1.address }
+    }
+    return LiveState(resources: resources, readsMade: client.counter.reads - before)
+  }
+
+  /// The live rows of `source`'s table, normalized as its manifest's rows are; `nil` when the
+  /// table is gone.
+  func readRows(_ source: RecordSource) async throws -> LiveResource? {
+    let table = source.container.name
+    let rows: [[String: Value]]
+    do {
+      rows = try await read(
+        table: table, query: nil, doing: "reading the rows of \(source.container)")
+    } catch let error as ProviderError where error.status == 404 {
+      return nil
+    }
+    let records = rows.map { row in
+      var fields: [String: Value] = [:]
+      fields.reserveCapacity(row.count)
+      for (name, value) in row {
+        fields[name] =
+          (try? RowValues.normalize(value, type: source.fieldTypes[name]).get()) ?? value
+      }
+      return Record(
+        key: RowValues.keyText(fields[source.keyField] ?? .null), fields: fields,
+        id: source.idField.flatMap { fields[$0] })
+    }
+    return LiveResource(address: source.address, id: table, fields: [:], records: records)
+  }
+
+  /// The rows of `table` matching `query` (every row without one): one read.
+  func read(table: String, query: [String: Value]?, doing: String) async throws -> [[String: Value]]
+  {
+    var body: [String: Value] = ["action": .string("read"), "tableName": .string(table)]
+    if let query { body["query"] = .object(query) }
+    let request = HTTPRequest(method: "POST", path: HehoPaths.rows, body: try APIClient.json(body))
+    let response = try await call(request, idempotent: true, write: false, doing: doing)
+    return try client.decode(HehoRowsData.self, from: response, for: request.line).data ?? []
+  }
+
+  /// Writes one row: an add that is looked up by its key before it is sent again after an
+  /// unknown outcome (so a fault never makes a duplicate), an edit of the changed columns, or a
+  /// delete (a 404 after an unknown outcome means it happened).
+  func performRow(_ step: ApplyStep, _ write: RecordWrite) async throws -> StepResult {
+    let table = write.source.container.name
+    let change = write.change
+    let id = change.id ?? change.keyValue
+    switch change.action {
+    case .add:
+      let body: [String: Value] = [
+        "action": .string("add"), "tableName": .string(table), "data": .object(step.payload),
+      ]
+      let request = HTTPRequest(
+        method: "POST", path: HehoPaths.rows, body: try APIClient.json(body))
+      let keyField = write.source.keyField
+      return try await writes.create(
+        step, request: request,
+        lookup: {
+          try await read(
+            table: table, query: [keyField: change.keyValue],
+            doing: "looking up row \(keyField) = \(change.key) of \(write.source.container)"
+          ).map { _ in change.key }
+        }, createdID: { _ in change.key })
+    case .edit:
+      let body: [String: Value] = [
+        "action": .string("edit"), "tableName": .string(table), "id": id,
+        "data": .object(step.payload),
+      ]
+      let request = HTTPRequest(
+        method: "POST", path: HehoPaths.rows, body: try APIClient.json(body))
+      _ = try await call(
+        request, idempotent: true, write: true,
+        doing: "editing row \(write.source.keyField) = \(change.key) of \(write.source.container)")
+      return StepResult(liveID: change.key)
+    case .delete:
+      let body: [String: Value] = [
+        "action": .string("delete"), "tableName": .string(table), "id": id,
+      ]
+      let request = HTTPRequest(
+        method: "POST", path: HehoPaths.rows, body: try APIClient.json(body))
+      return try await writes.delete(step, request: request)
+    }
+  }
+}

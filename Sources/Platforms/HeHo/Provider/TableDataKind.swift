@@ -1,0 +1,88 @@
+import HehoManifest
+
+/// `kind: TableData`: rows of a table kept as code, from a data file (CSV, JSON, JSON Lines,
+/// YAML) or inline, identified by a key column.
+public struct TableDataKind: ManifestKind {
+  /// Creates the kind.
+  public init() {}
+
+  public var name: String { "TableData" }
+  public var summary: String { "Rows of a table, from a data file or inline, kept as code." }
+  public var nameSchema: FieldSchema { NamePatterns.resourceName("table data name") }
+
+  public var specSchema: FieldSchema {
+    .object(
+      "TableData spec",
+      [
+        .init("table", required: true, NamePatterns.required("table", "the table's name")),
+        .init(
+          "key",
+          FieldSchema(
+            .string, summary: "the column that identifies a row (default: the primary key)")),
+        .init(
+          "file",
+          FieldSchema(
+            .string,
+            summary: "a data file, relative to the manifest: .csv (with a header row), .json, "
+              + ".jsonl or .yaml")),
+        .init(
+          "rows",
+          FieldSchema(
+            .array(
+              FieldSchema(
+                .map(keyPattern: nil, keyHint: nil, values: FieldSchema(.any)),
+                summary: "one row: column values by column name")),
+            summary: "the rows, inline (instead of file)")),
+        .init("prune", .boolean("delete rows whose key is not listed (default false)")),
+      ])
+  }
+
+  public var specJSONSchemaExtras: [String: Value] {
+    [
+      "oneOf": .array([
+        .object(["required": .array([.string("file")])]),
+        .object(["required": .array([.string("rows")])]),
+      ])
+    ]
+  }
+
+  public var referenceFields: [(field: String, kind: String)] { [("table", "Table")] }
+
+  public var setRules: [any ResourceSetRule] { [TableDataRule()] }
+
+  /// Reads the data file into `rows`, keeping where each row and field was written.
+  public func resolve(_ draft: inout ResourceDraft, diagnostics: inout [Diagnostic]) {
+    let hasRows = draft.spec["rows"] != nil
+    guard let path = draft.spec["file"]?.stringValue else {
+      if !hasRows {
+        diagnostics.append(
+          Diagnostic(
+            .error,
+            "\(draft.label) needs its rows: 'file' (a .csv, .json, .jsonl or .yaml file) or "
+              + "'rows' (a list written inline)", at: draft.specLocation))
+      }
+      return
+    }
+    if hasRows {
+      diagnostics.append(
+        Diagnostic(
+          .error, "\(draft.label) has both 'rows' and 'file'; keep exactly one",
+          at: draft.keyLocation("file")))
+      return
+    }
+    switch RecordFile.read(path, from: draft.fileURL) {
+    case .success(let file):
+      draft.spec["file"] = nil
+      draft.spec["rows"] = .array(file.records.map(Value.object))
+      draft.recordLocations = file.locations
+    case .failure(let problem):
+      var problem = problem
+      if problem.location?.line == 1 && problem.location?.column == 1
+        && problem.message.hasPrefix("'\(path)'")
+      {
+        problem.location = draft.valueLocation("file")
+      }
+      diagnostics.append(problem)
+    }
+  }
+}
