@@ -128,7 +128,14 @@ public struct ManifestLoader: Sendable {
       interpolator: Interpolator(
         variables: stage.variables, environment: stage.options.processEnvironment))
     var loaded: [DocumentLoader.Loaded] = []
-    for file in loadAll(files.manifests, stage: stage, documents: documents) {
+    let results = loadAll(files.manifests, stage: stage, documents: documents)
+    // A YAML data file that a data kind reads (a TableData's `file`) is not a manifest: what
+    // the walk made of it is dropped, and the data kind reports its own problems.
+    let dataFiles = Set(results.flatMap(\.dataFiles))
+    var manifests: [URL] = []
+    for (url, file) in zip(files.manifests, results) {
+      if dataFiles.contains(url.standardizedFileURL) { continue }
+      manifests.append(url)
       loaded += file.loaded
       diagnostics += file.diagnostics
     }
@@ -137,7 +144,7 @@ public struct ManifestLoader: Sendable {
       loaded.map { ($0.draft, $0.previousNames) })
     diagnostics += problems
     var result = LoadResult(state: nil, diagnostics: Self.sorted(diagnostics))
-    result.files = files.manifests.map { paths.display($0) }
+    result.files = manifests.map { paths.display($0) }
     if let projectURL, !projectIsManifest {
       result.files.insert(paths.display(projectURL), at: 0)
     }
@@ -155,18 +162,18 @@ public struct ManifestLoader: Sendable {
 
   /// Parses and loads `urls` on all cores (files are independent), results in `urls`' order.
   private func loadAll(_ urls: [URL], stage: ProjectStage, documents: DocumentLoader)
-    -> [(loaded: [DocumentLoader.Loaded], diagnostics: [Diagnostic])]
+    -> [(loaded: [DocumentLoader.Loaded], diagnostics: [Diagnostic], dataFiles: [URL])]
   {
     DedicatedThreads.map(urls.count) { index in
-      let (loaded, diagnostics) = loadFile(urls[index], stage: stage, documents: documents)
-      return (loaded, diagnostics)
+      loadFile(urls[index], stage: stage, documents: documents)
     }
   }
 
   /// The resources of one file; the project file's Project document is skipped.
   private func loadFile(_ url: URL, stage: ProjectStage, documents: DocumentLoader)
-    -> ([DocumentLoader.Loaded], [Diagnostic])
+    -> ([DocumentLoader.Loaded], [Diagnostic], [URL])
   {
+    var dataFiles: [URL] = []
     var diagnostics: [Diagnostic] = []
     let isProjectFile = url == stage.files?.projectFile
     let parsed: [YAMLDocumentReader.Document]
@@ -190,11 +197,13 @@ public struct ManifestLoader: Sendable {
       if let onKind = stage.options.onKind, let kind = document.root.entry("kind")?.value.string {
         onKind(kind)
       }
-      if let resource = documents.load(document.root, fileURL: url, diagnostics: &diagnostics) {
+      if let resource = documents.load(
+        document.root, fileURL: url, diagnostics: &diagnostics, dataFiles: &dataFiles)
+      {
         loaded.append(resource)
       }
     }
-    return (loaded, diagnostics)
+    return (loaded, diagnostics, dataFiles)
   }
 
   private func parse(_ url: URL, paths: DisplayPath, diagnostics: inout [Diagnostic])

@@ -107,10 +107,10 @@ public struct TextRenderer: Sendable {
     return records.changes.map { change in
       let fields = change.changes.map { field -> String in
         switch change.action {
-        case .add: return "\(field.field) = \(ValueText.render(field.after))"
+        case .add: return "\(field.field) = \(ValueText.renderInline(field.after))"
         case .edit:
-          return "\(field.field): \(ValueText.render(field.before)) → "
-            + ValueText.render(field.after)
+          return "\(field.field): \(ValueText.renderInline(field.before)) → "
+            + ValueText.renderInline(field.after)
         case .delete: return ""
         }
       }

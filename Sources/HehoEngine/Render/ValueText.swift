@@ -12,4 +12,14 @@ enum ValueText {
     }
     return value.description
   }
+
+  /// `render`, with the line breaks of a string shown as `\n` so it stays on one line.
+  static func renderInline(_ value: Value?) -> String {
+    if case .string(let text) = value, text.contains(where: \.isNewline) {
+      return render(
+        .string(text.replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(
+          of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")))
+    }
+    return render(value)
+  }
 }

@@ -20,6 +20,9 @@ public struct ResourceDraft: Sendable {
   /// For a data kind whose records were read from a file: where each record was written, in
   /// the order of `spec.rows` (inline rows have their positions in `locations`).
   public var recordLocations: [RecordLocation] = []
+  /// Data files the resource reads its records from (standardized): not manifests, even where
+  /// they are YAML under the manifests' directory.
+  public var dataFiles: [URL] = []
 
   /// The address, `kind/name`.
   public var address: ResourceAddress { ResourceAddress(kind: kind, name: name) }
@@ -128,5 +131,44 @@ extension ResourceDraft {
     let path = "rows[\(index)]"
     if let field, let location = locations["spec.\(path).\(field)"]?.value { return location }
     return locations["spec.\(path)"]?.value ?? valueLocation("rows")
+  }
+
+  /// Reads the data file named by the spec field `fileField` (relative to the manifest) into
+  /// the spec field `field` as a list of records (objects), keeping where each record and field
+  /// was written (`recordLocations`). Giving both fields, or a file with a problem, is a
+  /// positioned error.
+  ///
+  /// - Returns: Whether the manifest names a file.
+  @discardableResult
+  public mutating func readRecords(
+    _ fileField: String, into field: String, diagnostics: inout [Diagnostic]
+  ) -> Bool {
+    guard let path = spec[fileField]?.stringValue else { return false }
+    if spec[field] != nil {
+      diagnostics.append(
+        Diagnostic(
+          .error, "\(label) has both '\(field)' and '\(fileField)'; keep exactly one",
+          at: keyLocation(fileField)))
+      return true
+    }
+    dataFiles.append(
+      URL(fileURLWithPath: path, relativeTo: fileURL.deletingLastPathComponent())
+        .standardizedFileURL)
+    switch RecordFile.read(path, from: fileURL) {
+    case .success(let file):
+      spec[fileField] = nil
+      spec[field] = .array(file.records.map(Value.object))
+      recordLocations = file.locations
+    case .failure(let problem):
+      var problem = problem
+      // Problems with the file as a whole point at the manifest's field naming it.
+      if problem.location?.line == 1 && problem.location?.column == 1
+        && problem.message.hasPrefix("'\(path)'")
+      {
+        problem.location = valueLocation(fileField)
+      }
+      diagnostics.append(problem)
+    }
+    return true
   }
 }

@@ -31,12 +31,24 @@ struct DocumentLoader {
 
   /// The loaded document, or `nil` when it has errors (appended to `diagnostics`).
   func load(_ root: YAMLNode, fileURL: URL, diagnostics: inout [Diagnostic]) -> Loaded? {
+    var dataFiles: [URL] = []
+    return load(root, fileURL: fileURL, diagnostics: &diagnostics, dataFiles: &dataFiles)
+  }
+
+  /// `load(_:fileURL:diagnostics:)`, adding to `dataFiles` the data files the resource reads
+  /// (`ResourceDraft.dataFiles`), even when it has errors.
+  func load(
+    _ root: YAMLNode, fileURL: URL, diagnostics: inout [Diagnostic], dataFiles: inout [URL]
+  ) -> Loaded? {
     guard root.entries != nil else {
       diagnostics.append(
         Diagnostic(
           .error,
           "a manifest document must be a mapping with apiVersion, kind, metadata and spec; "
-            + "found \(root.typeDescription)", at: root.location))
+            + "found \(root.typeDescription)"
+            + (root.entries == nil && root.typeDescription == "a list"
+              ? " (if this is a data file, name it in the 'file' of the TableData that reads it)"
+              : ""), at: root.location))
       return nil
     }
     guard let kindEntry = root.entry("kind") else {
@@ -71,6 +83,7 @@ struct DocumentLoader {
     let structureValid = validator.diagnostics.isEmpty
     var problems: [Diagnostic] = []
     if structureValid { kind.resolve(&draft, diagnostics: &problems) }
+    dataFiles += draft.dataFiles
     var resolvedDocument = document.objectValue ?? [:]
     resolvedDocument["spec"] = .object(draft.spec)
     var checker = ValueChecker(

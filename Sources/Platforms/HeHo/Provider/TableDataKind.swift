@@ -52,37 +52,13 @@ public struct TableDataKind: ManifestKind {
 
   /// Reads the data file into `rows`, keeping where each row and field was written.
   public func resolve(_ draft: inout ResourceDraft, diagnostics: inout [Diagnostic]) {
-    let hasRows = draft.spec["rows"] != nil
-    guard let path = draft.spec["file"]?.stringValue else {
-      if !hasRows {
-        diagnostics.append(
-          Diagnostic(
-            .error,
-            "\(draft.label) needs its rows: 'file' (a .csv, .json, .jsonl or .yaml file) or "
-              + "'rows' (a list written inline)", at: draft.specLocation))
-      }
-      return
-    }
-    if hasRows {
+    if draft.readRecords("file", into: "rows", diagnostics: &diagnostics) { return }
+    if draft.spec["rows"] == nil {
       diagnostics.append(
         Diagnostic(
-          .error, "\(draft.label) has both 'rows' and 'file'; keep exactly one",
-          at: draft.keyLocation("file")))
-      return
-    }
-    switch RecordFile.read(path, from: draft.fileURL) {
-    case .success(let file):
-      draft.spec["file"] = nil
-      draft.spec["rows"] = .array(file.records.map(Value.object))
-      draft.recordLocations = file.locations
-    case .failure(let problem):
-      var problem = problem
-      if problem.location?.line == 1 && problem.location?.column == 1
-        && problem.message.hasPrefix("'\(path)'")
-      {
-        problem.location = draft.valueLocation("file")
-      }
-      diagnostics.append(problem)
+          .error,
+          "\(draft.label) needs its rows: 'file' (a .csv, .json, .jsonl or .yaml file) or "
+            + "'rows' (a list written inline)", at: draft.specLocation))
     }
   }
 }
