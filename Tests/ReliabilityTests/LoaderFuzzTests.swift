@@ -151,7 +151,10 @@ import Testing
         continue
       }
       let name = URL(fileURLWithPath: location.file).lastPathComponent
-      let url = directory.appendingPathComponent(name)
+      // A data file a TableData reads is named by its path (it may be in a folder).
+      let url =
+        location.file.hasPrefix("/")
+        ? URL(fileURLWithPath: location.file) : directory.appendingPathComponent(name)
       let lines = lineCount((try? Data(contentsOf: url)) ?? Data())
       if location.line < 1 || location.column < 1 || location.line > lines {
         problems.append(

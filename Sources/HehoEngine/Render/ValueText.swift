@@ -17,8 +17,10 @@ enum ValueText {
   static func renderInline(_ value: Value?) -> String {
     if case .string(let text) = value, text.contains(where: \.isNewline) {
       return render(
-        .string(text.replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(
-          of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")))
+        .string(
+          text.replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(
+            of: "\n", with: "\\n"
+          ).replacingOccurrences(of: "\r", with: "\\n")))
     }
     return render(value)
   }

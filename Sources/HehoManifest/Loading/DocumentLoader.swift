@@ -48,7 +48,8 @@ struct DocumentLoader {
             + "found \(root.typeDescription)"
             + (root.entries == nil && root.typeDescription == "a list"
               ? " (if this is a data file, name it in the 'file' of the TableData that reads it)"
-              : ""), at: root.location))
+              : ""),
+          at: root.location))
       return nil
     }
     guard let kindEntry = root.entry("kind") else {

@@ -34,7 +34,8 @@ struct YAMLDocumentReader {
         sawDocument = true
         switch document {
         case .success(let root) where root.isNull:
-          diagnostics.append(Diagnostic(.warning, "empty document skipped", at: root.location))
+          diagnostics.append(
+            Diagnostic(.warning, "empty document skipped", at: Self.inside(root.location, text)))
         case .success(let root):
           documents.append(Document(root: root))
         case .failure(let failure):
@@ -55,5 +56,13 @@ struct YAMLDocumentReader {
           at: SourceLocation(file: file, line: 1, column: 1)))
     }
     return (documents, diagnostics)
+  }
+
+  /// `location`, or the end of the last line when libyaml placed it past the end of a file
+  /// that does not end with a line break (an empty last document after `---`).
+  static func inside(_ location: SourceLocation, _ text: String) -> SourceLocation {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard location.line > lines.count, let last = lines.last else { return location }
+    return SourceLocation(file: location.file, line: lines.count, column: last.count + 1)
   }
 }

@@ -91,7 +91,8 @@ public struct TableDataRule: ResourceSetRule {
         }
       }
       let missing = columns.columns.filter { column in
-        column.required && fields.keys.first { $0.lowercased() == column.name.lowercased() } == nil
+        column.required && column.name.lowercased() != keyName.lowercased()
+          && fields.keys.first { $0.lowercased() == column.name.lowercased() } == nil
       }
       if !missing.isEmpty {
         problems.append(
