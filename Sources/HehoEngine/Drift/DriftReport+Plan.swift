@@ -49,6 +49,10 @@ extension DriftReport {
     switch operation.action {
     case .create, .connect:
       entry.status = .missing
+    case .update where operation.records != nil:
+      guard let records = operation.records, !records.changes.isEmpty else { break }
+      entry.status = .modified
+      entry.differences = Self.differences(records)
     case .update, .replace:
       guard !operation.changes.isEmpty else { break }
       entry.status = .modified
@@ -61,5 +65,43 @@ extension DriftReport {
       break
     }
     return entry
+  }
+
+  /// A data resource's drift: each record that differs (the first `TextRenderer.recordListLimit`),
+  /// by key: an edited record's fields, a missing record (declared, not live) and, when the set
+  /// prunes, an unlisted live record.
+  static func differences(_ records: RecordPlan) -> [DriftDifference] {
+    var differences: [DriftDifference] = []
+    for change in records.changes.prefix(TextRenderer.recordListLimit) {
+      switch change.action {
+      case .edit:
+        differences += change.changes.map {
+          DriftDifference(
+            field: "key \(change.key): \($0.field)", live: $0.before, declared: $0.after)
+        }
+      case .add:
+        differences.append(
+          DriftDifference(
+            field: "key \(change.key)", live: nil, declared: .object(change.payload ?? [:])))
+      case .delete:
+        differences.append(
+          DriftDifference(
+            field: "key \(change.key)",
+            live: .object(
+              Dictionary(
+                change.changes.map { ($0.field, $0.before ?? .null) },
+                uniquingKeysWith: { first, _ in first })), declared: nil))
+      }
+    }
+    let more = records.changes.count - TextRenderer.recordListLimit
+    if more > 0 {
+      differences.append(
+        DriftDifference(
+          field: records.noun, live: nil,
+          declared: .string(
+            "\(RecordPlan.grouped(more)) more \(records.noun) differ; "
+              + "heho plan --output json lists every one")))
+    }
+    return differences
   }
 }
