@@ -159,3 +159,22 @@ import Testing
     await harness.stop()
   }
 }
+
+extension TableDataEndToEndTests {
+  @Test func plansWithRowsMatchThePlanSchema() async throws {
+    let harness = try await Harness.start(example: "reference-data")
+    let creates = await harness.run(["plan", "--output", "json"])
+    let (code, output) = try await PlanSchemaTests.validate(creates.out)
+    #expect(code == 0, "\(output)")
+    #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
+    try harness.edit("data/products.csv") {
+      $0.replacingOccurrences(of: "TEA-01,Green tea,4.50", with: "TEA-01,Green tea,5")
+        .replacingOccurrences(of: "MUG-01,\"Mug \"\"Morning\"\"\",12.00,no,\n", with: "")
+    }
+    let changes = await harness.run(["plan", "--output", "json"])
+    #expect(changes.out.contains("\"records\""))
+    let (changesCode, changesOutput) = try await PlanSchemaTests.validate(changes.out)
+    #expect(changesCode == 0, "\(changesOutput)")
+    await harness.stop()
+  }
+}
