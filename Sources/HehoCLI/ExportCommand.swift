@@ -33,6 +33,11 @@ struct ExportCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "One file per kind instead of one file per resource.")
   var perKind = false
 
+  @Option(
+    name: .long,
+    help: "Also export this table's rows, as data/TABLE.csv and a TableData (repeatable).")
+  var data: [String] = []
+
   @Flag(name: .long, help: "Overwrite files in a non-empty directory.")
   var force = false
 
@@ -61,7 +66,13 @@ struct ExportCommand: AsyncParsableCommand {
     let directory = URL(fileURLWithPath: out).standardizedFileURL
     let project = try projectSettings(registry)
     let platforms = try chosenPlatforms(registry, project: project)
-    let reader = ExportReader(local: local, layout: ExportLayout(perKind: perKind))
+    if !data.isEmpty && !platforms.contains(where: { $0.owns(addressKind: "table") }) {
+      throw CommandFailure.report(
+        "--data exports the rows of tables, but no platform being exported has tables; "
+          + "export heho too (--platform heho)")
+    }
+    let reader = ExportReader(
+      local: local, layout: ExportLayout(perKind: perKind, data: Array(Set(data)).sorted()))
     let exported = try await reader.read(
       platforms, project: project, endpoints: EndpointOverrides(endpoint, registry: registry))
     var files = [

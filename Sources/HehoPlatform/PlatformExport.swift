@@ -4,10 +4,14 @@ import Foundation
 public struct ExportLayout: Sendable, Hashable {
   /// One file per kind (`tables.yaml`) instead of one file per resource (`tables/NAME.yaml`).
   public var perKind: Bool
+  /// Containers whose records are exported too, as data files with a data-kind manifest
+  /// (`heho export --data TABLE`), by name.
+  public var data: [String]
 
   /// Creates a layout.
-  public init(perKind: Bool = false) {
+  public init(perKind: Bool = false, data: [String] = []) {
     self.perKind = perKind
+    self.data = data
   }
 }
 

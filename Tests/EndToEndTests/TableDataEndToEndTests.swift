@@ -178,3 +178,30 @@ extension TableDataEndToEndTests {
     await harness.stop()
   }
 }
+
+extension ExportRoundTripTests {
+  @Test(arguments: [false, true])
+  func exportWithDataWritesRowsThatRoundTrip(perKind: Bool) async throws {
+    try await DriftWorld.with { world in
+      let source = Repository.root.appendingPathComponent("examples/reference-data")
+      #expect(await world.heho("apply", source, ["--auto-approve"]).code == 0)
+      let tables = ["faq", "products", "shipping_zones", "stores"]
+      let out = try await Self.exportAndPlan(
+        world, into: "export",
+        tables.flatMap { ["--data", $0] } + (perKind ? ["--per-kind"] : []))
+      let files = try Self.files(under: out)
+      #expect(
+        files["data/products.csv"]?.contains("MUG-01,\"Mug \"\"Morning\"\"\",12,false,\n") == true)
+      #expect(files["data/products.csv"]?.contains("KIT-01,\"Gift kit\n(tea and mug)\"") == true)
+      let manifest = perKind ? files["tabledata.yaml"] : files["tabledata/stores.yaml"]
+      #expect(manifest?.contains("key: id") == true, "\(files.keys.sorted())")
+      let unknown = await world.run(
+        [
+          "export", "--out", world.root.appendingPathComponent("other").path, "--endpoint",
+          world.platform.baseURL, "--data", "prodcts",
+        ])
+      #expect(unknown.code != 0)
+      #expect(unknown.err.contains("did you mean 'products'?"), "\(unknown.err)")
+    }
+  }
+}

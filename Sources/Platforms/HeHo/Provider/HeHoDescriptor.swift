@@ -27,6 +27,12 @@ public struct HeHoDescriptor: PlatformDescriptor {
   public func export(_ live: LiveState, layout: ExportLayout, provider: any Provider)
     async throws -> PlatformExport
   {
-    HehoExporter(layout: layout).export(live)
+    var export = HehoExporter(layout: layout).export(live)
+    guard !layout.data.isEmpty else { return export }
+    let data = try await HehoDataExporter(layout: layout).export(live, provider: provider)
+    export.files = (export.files + data.files).sorted { $0.path < $1.path }
+    export.warnings += data.warnings
+    export.counts += data.counts
+    return export
   }
 }
