@@ -117,12 +117,14 @@ public struct HehoProvider: Provider {
     let request = HTTPRequest(method: "GET", path: HehoPaths.chatbots)
     let response = try await call(
       request, idempotent: true, write: false, doing: "listing chatbots")
+    if let chatbots = HehoListDecoder.chatbots(response.body) { return chatbots }
     return try client.decode(HehoChatbotList.self, from: response, for: request.line).chatbots
   }
 
   func listTables() async throws -> [HehoTableWire] {
     let request = HTTPRequest(method: "GET", path: HehoPaths.rows)
     let response = try await call(request, idempotent: true, write: false, doing: "listing tables")
+    if let tables = HehoListDecoder.tables(response.body) { return tables }
     return try client.decode(HehoTableList.self, from: response, for: request.line).tables
   }
 }
