@@ -9,14 +9,62 @@ struct ValueChecker {
   /// Problems found.
   var diagnostics: [Diagnostic] = []
 
+  /// The path of the value being checked below the root given to `check`, one step per level:
+  /// its text is built only for a message.
+  private var steps: [PathStep] = []
+  private var root = ""
+
+  /// One step down from a value to a part of it.
+  private enum PathStep {
+    /// An element of a list: `[1]`.
+    case index(Int)
+    /// A field of an object: `.name`, or `name` at an empty root.
+    case field(String)
+    /// A member of a map: `.key`.
+    case member(String)
+  }
+
+  init(
+    locations: [String: FieldLocation], fallback: SourceLocation,
+    resolvedTexts: [String: ResolvedText]
+  ) {
+    self.locations = locations
+    self.fallback = fallback
+    self.resolvedTexts = resolvedTexts
+  }
+
+  /// Checks `value` against `schema`; `path` names `value` in messages (`""` for a document).
   mutating func check(_ value: Value, _ schema: FieldSchema, path: String) {
+    let saved = (root, steps)
+    root = path
+    steps.removeAll(keepingCapacity: true)
+    checkHere(value, schema)
+    (root, steps) = saved
+  }
+
+  /// The path of the value being checked, as messages and `locations` spell it.
+  private var path: String {
+    var text = root
+    for step in steps {
+      switch step {
+      case .index(let index): text += "[\(index)]"
+      case .field(let name): text = text.isEmpty ? name : "\(text).\(name)"
+      case .member(let key): text = "\(text).\(key)"
+      }
+    }
+    return text
+  }
+
+  private mutating func checkHere(_ value: Value, _ schema: FieldSchema) {
     switch (schema.shape, value) {
     case (.string, .string(let text)):
-      checkString(text, schema, path: path)
+      checkString(text, schema)
     case (.array(let items), .array(let elements)):
       if ValueChecker.mayFail(items) {
         for (index, element) in elements.enumerated() {
-          check(element, items, path: "\(path)[\(index)]")
+          steps.append(.index(index))
+          checkHere(element, items)
+          steps.removeLast()
         }
       }
       if let minItems = schema.minItems, elements.count < minItems {
@@ -25,13 +73,19 @@ struct ValueChecker {
     case (.object(let fields), .object(let members)):
       for field in fields where ValueChecker.mayFail(field.schema) {
         if let member = members[field.name] {
-          check(member, field.schema, path: path.isEmpty ? field.name : "\(path).\(field.name)")
+          steps.append(.field(field.name))
+          checkHere(member, field.schema)
+          steps.removeLast()
         }
       }
     case (.map(_, _, let values), .object(let members)):
       guard ValueChecker.mayFail(values) else { break }
       for key in members.keys.sorted() {
-        if let member = members[key] { check(member, values, path: "\(path).\(key)") }
+        if let member = members[key] {
+          steps.append(.member(key))
+          checkHere(member, values)
+          steps.removeLast()
+        }
       }
     default:
       break
@@ -49,9 +103,9 @@ struct ValueChecker {
     }
   }
 
-  private mutating func checkString(_ text: String, _ schema: FieldSchema, path: String) {
+  private mutating func checkString(_ text: String, _ schema: FieldSchema) {
     guard schema.hasValueChecks else { return }
-    // What messages show is worked out only for a message.
+    // What messages show, the path included, is worked out only for a message.
     var resolved: ResolvedText? { resolvedTexts[path] }
     var hidden: Bool { schema.secret || !(resolved?.environmentNames.isEmpty ?? true) }
     var display: String { schema.secret ? "the value" : (resolved?.display ?? "'\(text)'") }
