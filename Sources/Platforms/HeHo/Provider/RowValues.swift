@@ -43,7 +43,7 @@ public enum RowValues {
     case .int(let integer): number = integer
     case .double(let double) where double.rounded() == double && abs(double) < 9.2e18:
       number = Int(double)
-    case .string(let text): number = Int(text.trimmingCharacters(in: .whitespaces))
+    case .string(let text): number = Int(trimmed(text))
     default: number = nil
     }
     guard let number else { return .failure(.init("a whole number", value)) }
@@ -59,7 +59,7 @@ public enum RowValues {
     case .int: return .success(value)
     case .double: return .success(canonicalNumbers(value))
     case .string(let text):
-      guard let parsed = Double(text.trimmingCharacters(in: .whitespaces)), parsed.isFinite else {
+      guard let parsed = Double(trimmed(text)), parsed.isFinite else {
         return .failure(.init("a number", value))
       }
       return .success(canonicalNumbers(.double(parsed)))
@@ -72,7 +72,7 @@ public enum RowValues {
     case .bool: return .success(value)
     case .int(let number) where number == 0 || number == 1: return .success(.bool(number == 1))
     case .string(let text):
-      switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+      switch trimmed(text).lowercased() {
       case "true", "t", "yes", "y", "on", "1": return .success(.bool(true))
       case "false", "f", "no", "n", "off", "0": return .success(.bool(false))
       default: break
@@ -114,5 +114,13 @@ public enum RowValues {
     case .object(let members): return .object(members.mapValues(canonicalNumbers))
     default: return value
     }
+  }
+
+  /// `text` without leading and trailing spaces and tabs (most values have none: no copy).
+  static func trimmed(_ text: String) -> Substring {
+    var slice = Substring(text)
+    while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+    while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+    return slice
   }
 }
