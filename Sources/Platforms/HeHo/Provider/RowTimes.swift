@@ -24,7 +24,9 @@ enum RowTimes {
   static func timestamp(_ value: Value, zoned: Bool) -> Result<Value, RowValueProblem> {
     let expected = "an ISO 8601 timestamp (YYYY-MM-DDTHH:MM:SS, with Z or an offset)"
     guard case .string(let text) = value else { return .failure(.init(expected, value)) }
-    let bytes = Array(text.trimmingPrefixSpaces.utf8)[...]
+    let bytes =
+      text.first == " " || text.last == " "
+      ? Array(text.trimmingPrefixSpaces.utf8)[...] : Array(text.utf8)[...]
     guard let day = parseDate(bytes) else { return .failure(.init(expected, value)) }
     var rest = day.rest
     var time = Time(hour: 0, minute: 0, second: 0, fraction: "")
@@ -37,6 +39,14 @@ enum RowTimes {
       rest = parsed.rest
     }
     guard let offset = parseOffset(rest) else { return .failure(.init(expected, value)) }
+    // Already canonical (`2024-05-01T11:05:00Z`, or without the Z when not zoned): as it is.
+    let canonicalLength = zoned ? 20 : 19
+    if bytes.count == canonicalLength && bytes[bytes.startIndex + 10] == UInt8(ascii: "T")
+      && time.fraction.isEmpty && (zoned ? bytes.last == UInt8(ascii: "Z") : rest.isEmpty)
+      && bytes[bytes.startIndex + 16] == UInt8(ascii: ":")
+    {
+      return .success(value)
+    }
     var date = day.date
     if zoned && offset != 0 {
       var seconds =
