@@ -205,3 +205,24 @@ extension ExportRoundTripTests {
     }
   }
 }
+
+extension TableDataEndToEndTests {
+  @Test func aSavedPlanIsRefusedWhenARowChangedSinceItWasMade() async throws {
+    let harness = try await Harness.start(example: "reference-data")
+    #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
+    try harness.edit("data/faq.yaml") {
+      $0.replacingOccurrences(of: "Three days in the EU", with: "Two days in the EU")
+    }
+    let planFile = harness.directory.appendingPathComponent("plan.json").path
+    #expect(await harness.run(["plan", "--out", planFile]).code == 0)
+    try await harness.api(
+      "POST", "/api/v1/database/manage",
+      body: ["action": "edit", "tableName": "faq", "id": 3, "data": ["answer": "Not abroad."]])
+    let stale = await harness.run(["apply", planFile, "--auto-approve"])
+    #expect(stale.code != 0, "\(stale.all)")
+    #expect(stale.all.contains("the live state changed since the plan was made"), "\(stale.all)")
+    let faq = try await Self.rows(harness, "faq", key: "id")
+    #expect(faq["1"]?["answer"] as? String == "Three days in the EU, seven to the US.")
+    await harness.stop()
+  }
+}
