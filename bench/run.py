@@ -225,9 +225,10 @@ def create_bodies(repo):
     return bodies
 
 
-def floor_apply_seconds(server, bodies, parallelism):
+def floor_apply_seconds(server, bodies, parallelism, path="/api/v1/database/tables"):
     """The same creates from the simplest client: `parallelism` threads, one kept-alive
-    connection each, bodies made beforehand. What HehoLocal and the host cost without heho."""
+    connection each, bodies made beforehand (POSTed to `path`). What HehoLocal and the host
+    cost without heho."""
     port = int(server.url.rsplit(":", 1)[1])
     headers = {"Authorization": f"Bearer {server.key}", "Content-Type": "application/json"}
     queue = list(reversed(bodies))
@@ -241,7 +242,7 @@ def floor_apply_seconds(server, bodies, parallelism):
                 if not queue:
                     break
                 body = queue.pop()
-            connection.request("POST", "/api/v1/database/tables", body, headers)
+            connection.request("POST", path, body, headers)
             response = connection.getresponse()
             response.read()
             if not 200 <= response.status < 300:
@@ -255,7 +256,7 @@ def floor_apply_seconds(server, bodies, parallelism):
     for thread in threads:
         thread.join()
     if failures:
-        raise SystemExit(f"the floor client's creates failed: {failures[:5]}")
+        raise SystemExit(f"the floor client's requests to {path} failed: {failures[:5]}")
     return time.perf_counter() - start
 
 

@@ -16,10 +16,8 @@ import json
 import os
 import statistics
 import tempfile
-import threading
-import time
 
-from run import HERE, Server, run, timed_with_rss
+from run import HERE, Server, floor_apply_seconds, timed_with_rss
 
 COLUMNS = [("id", "integer", True), ("name", "text", False), ("price", "numeric", False),
            ("in_stock", "boolean", False), ("updated_at", "timestamptz", False)]
@@ -69,34 +67,9 @@ def floor_adds_seconds(server, rows, parallelism):
     connection.request("POST", "/api/v1/database/tables", json.dumps(table), headers)
     connection.getresponse().read()
     connection.close()
-    queue = [json.dumps({"action": "add", "tableName": "products", "data": row(i)})
-             for i in reversed(range(rows))]
-    lock = threading.Lock()
-    failures = []
-
-    def worker():
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        while True:
-            with lock:
-                if not queue:
-                    break
-                body = queue.pop()
-            connection.request("POST", "/api/v1/database/manage", body, headers)
-            response = connection.getresponse()
-            response.read()
-            if not 200 <= response.status < 300:
-                failures.append(response.status)
-        connection.close()
-
-    start = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(parallelism)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if failures:
-        raise SystemExit(f"the floor client's adds failed: {failures[:5]}")
-    return time.perf_counter() - start
+    bodies = [json.dumps({"action": "add", "tableName": "products", "data": row(i)})
+              for i in range(rows)]
+    return floor_apply_seconds(server, bodies, parallelism, path="/api/v1/database/manage")
 
 
 def bench(heho, sizes, repeat, parallelism, workdir):

@@ -43,7 +43,7 @@ import Testing
   }
 
   @Test func scriptsCompile() async throws {
-    for script in ["bench/run.py", "bench/generate.py"] {
+    for script in ["bench/run.py", "bench/generate.py", "bench/table_data.py"] {
       // `python3 -m py_compile`, with the bytecode written outside the repository.
       let bytecode = FileManager.default.temporaryDirectory
         .appendingPathComponent("heho-\(UUID().uuidString).pyc").path
@@ -100,5 +100,23 @@ import Testing
     #expect(plan?["collections"] as? Int == 7)
     #expect(plan?["requests"] as? Int == 7)
     #expect(plan?["strict_ratio"] as? Double != nil, "\(bench.output)")
+  }
+
+  /// TableData rows: a plan reads each table once (2 lists + 1 read), whatever the rows.
+  @Test(.enabled(if: HehoBinary.shouldTest, "needs a built heho (swift build --product heho)"))
+  func tinyTableDataBenchmarkReadsEachTableOnce() async throws {
+    let heho = try HehoBinary.require()
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent("heho-bench-out-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let bench = try await Self.run([
+      "python3", "bench/table_data.py", "--heho", heho, "--rows", "50", "--repeat", "1",
+      "--out", out.path,
+    ])
+    #expect(bench.status == 0, "\(bench.output)")
+    let results = try Data(contentsOf: out.appendingPathComponent("table_data.json"))
+    let rows = try JSONSerialization.jsonObject(with: results) as? [[String: Any]]
+    #expect(rows?.first?["plan_requests"] as? Int == 3, "\(bench.output)")
+    #expect(rows?.first?["apply_requests"] as? Int == 56, "\(bench.output)")
   }
 }

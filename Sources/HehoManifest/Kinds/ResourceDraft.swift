@@ -70,11 +70,8 @@ public struct ResourceDraft: Sendable {
     _ fileField: String, into field: String, diagnostics: inout [Diagnostic]
   ) -> Bool {
     guard let file = spec[fileField]?.stringValue else { return false }
-    if spec[field] != nil {
-      diagnostics.append(
-        Diagnostic(
-          .error, "\(label) has both '\(field)' and '\(fileField)'; keep exactly one",
-          at: keyLocation(fileField)))
+    if let both = both(field, fileField) {
+      diagnostics.append(both)
       return true
     }
     switch ReferencedFile.read(file, from: fileURL) {
@@ -89,6 +86,14 @@ public struct ResourceDraft: Sendable {
         Diagnostic(.error, "\(fileField) \(problem.message)", at: valueLocation(fileField)))
     }
     return true
+  }
+
+  /// The error for a spec that gives both `field` and `fileField`, `nil` when it does not.
+  func both(_ field: String, _ fileField: String) -> Diagnostic? {
+    guard spec[field] != nil else { return nil }
+    return Diagnostic(
+      .error, "\(label) has both '\(field)' and '\(fileField)'; keep exactly one",
+      at: keyLocation(fileField))
   }
 
   /// The environment variables the string value at `path` was read from (`${env.NAME}`); empty
@@ -144,11 +149,8 @@ extension ResourceDraft {
     _ fileField: String, into field: String, diagnostics: inout [Diagnostic]
   ) -> Bool {
     guard let path = spec[fileField]?.stringValue else { return false }
-    if spec[field] != nil {
-      diagnostics.append(
-        Diagnostic(
-          .error, "\(label) has both '\(field)' and '\(fileField)'; keep exactly one",
-          at: keyLocation(fileField)))
+    if let both = both(field, fileField) {
+      diagnostics.append(both)
       return true
     }
     dataFiles.append(

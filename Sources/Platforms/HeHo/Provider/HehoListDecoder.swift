@@ -1,4 +1,5 @@
 import Foundation
+import HehoPlatform
 
 /// Reads HeHo's two list responses (`{"chatbots": [...]}`, `{"tables": [...]}`) straight from
 /// their bytes: Foundation's `JSONDecoder` costs several times more on Linux, and a plan reads
@@ -263,86 +264,9 @@ struct HehoListDecoder {
   }
 
   private mutating func string() throws -> String {
-    try expect(UInt8(ascii: "\""))
-    let start = position
-    var ascii = true
-    while position < bytes.count {
-      let byte = bytes[position]
-      if byte == UInt8(ascii: "\"") {
-        let text = UnsafeBufferPointer(rebasing: bytes[start..<position])
-        position += 1
-        if ascii { return String(decoding: text, as: UTF8.self) }
-        guard let valid = String(validating: text, as: UTF8.self) else { throw GiveUp() }
-        return valid
-      }
-      if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-      guard byte >= 0x20 else { throw GiveUp() }
-      if byte >= 0x80 { ascii = false }
-      position += 1
-    }
-    throw GiveUp()
-  }
-
-  /// The rest of a string that has an escape, its bytes from `start` (after the quote).
-  private mutating func escapedString(from start: Int) throws -> String {
-    var utf8 = Array(bytes[start..<position])
-    while position < bytes.count {
-      let byte = bytes[position]
-      position += 1
-      switch byte {
-      case UInt8(ascii: "\""):
-        guard let valid = String(validating: utf8, as: UTF8.self) else { throw GiveUp() }
-        return valid
-      case UInt8(ascii: "\\"):
-        guard position < bytes.count else { throw GiveUp() }
-        let escape = bytes[position]
-        position += 1
-        switch escape {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
-        case UInt8(ascii: "b"): utf8.append(0x08)
-        case UInt8(ascii: "f"): utf8.append(0x0C)
-        case UInt8(ascii: "n"): utf8.append(0x0A)
-        case UInt8(ascii: "r"): utf8.append(0x0D)
-        case UInt8(ascii: "t"): utf8.append(0x09)
-        case UInt8(ascii: "u"):
-          var scalar = try hex4()
-          if (0xD800..<0xDC00).contains(scalar) {
-            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
-              bytes[position + 1] == UInt8(ascii: "u")
-            else { throw GiveUp() }
-            position += 2
-            let low = try hex4()
-            guard (0xDC00..<0xE000).contains(low) else { throw GiveUp() }
-            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-          }
-          guard let unicode = Unicode.Scalar(scalar) else { throw GiveUp() }
-          utf8.append(contentsOf: Character(unicode).utf8)
-        default: throw GiveUp()
-        }
-      default:
-        guard byte >= 0x20 else { throw GiveUp() }
-        utf8.append(byte)
-      }
-    }
-    throw GiveUp()
-  }
-
-  private mutating func hex4() throws -> UInt32 {
-    guard position + 4 <= bytes.count else { throw GiveUp() }
-    var value: UInt32 = 0
-    for _ in 0..<4 {
-      let byte = bytes[position]
-      position += 1
-      let digit: UInt8
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-      default: throw GiveUp()
-      }
-      value = value << 4 | UInt32(digit)
-    }
-    return value
+    skipWhitespace()
+    guard let text = JSONString.read(bytes, at: &position) else { throw GiveUp() }
+    return text
   }
 
   /// A string or `null` (`nil`).
