@@ -226,3 +226,44 @@ extension TableDataEndToEndTests {
     await harness.stop()
   }
 }
+
+extension TableDataEndToEndTests {
+  @Test func aSavedPlanWithATargetIsNotStaleBecauseOfRowsItLeavesOut() async throws {
+    let harness = try await Harness.start(example: "reference-data")
+    #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
+    try harness.edit("chatbots.yaml") {
+      $0.replacingOccurrences(of: "tone: friendly", with: "tone: strict")
+    }
+    let planFile = harness.directory.appendingPathComponent("plan.json").path
+    #expect(
+      await harness.run(["plan", "--target", "chatbot/shop-assistant", "--out", planFile]).code
+        == 0)
+    let apply = await harness.run(["apply", planFile, "--auto-approve"])
+    #expect(apply.code == 0, "\(apply.all)")
+    await harness.stop()
+  }
+
+  @Test func rowsThePlatformHoldsTwiceUnderOneKeyAreAllPruned() async throws {
+    let harness = try await Harness.start(example: "reference-data")
+    #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
+    // stores is keyed by city, which the table does not keep unique.
+    for _ in 0..<2 {
+      try await harness.api(
+        "POST", "/api/v1/database/manage",
+        body: ["action": "add", "tableName": "stores", "data": ["city": "Helsinki"]])
+    }
+    try harness.edit("data.yaml") {
+      $0.replacingOccurrences(
+        of: "  file: data/stores.jsonl\n", with: "  file: data/stores.jsonl\n  prune: true\n")
+    }
+    let plan = await harness.run(["plan", "--allow-data-loss"])
+    #expect(plan.out.contains("+ 0 rows, ~ 0 rows, - 2 rows"), "\(plan.out)")
+    let apply = await harness.run(["apply", "--auto-approve", "--allow-data-loss"])
+    #expect(apply.code == 0, "\(apply.all)")
+    let read = try await harness.api(
+      "POST", "/api/v1/database/manage", body: ["action": "read", "tableName": "stores"])
+    let cities = (read["data"] as? [[String: Any]] ?? []).compactMap { $0["city"] as? String }
+    #expect(cities.sorted() == ["Helsinki", "Tampere"])
+    await harness.stop()
+  }
+}

@@ -38,13 +38,17 @@ struct RowValuesTests {
         .string("2024-01-01T08:00:00")
       ),
       (.string("09:00"), "time without time zone", .string("09:00:00")),
+      (.string("09:00+02:00"), "time with time zone", .string("09:00:00+02:00")),
+      (
+        .string(" 2024-05-01T11:05:00Z"), "timestamp with time zone",
+        .string("2024-05-01T11:05:00Z")
+      ),
       (.string("2024-02-29"), "date", .string("2024-02-29")),
       (
         .string("A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11"), "uuid",
         .string("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")
       ),
       (.string("{\"a\": 1.0}"), "jsonb", .object(["a": .int(1)])),
-      (.int(12), "text", .string("12")),
       (.null, "integer", .null),
     ] as [(Value, String, Value)])
   func equalValuesHaveOneForm(value: Value, type: String, expected: Value) {
@@ -57,7 +61,11 @@ struct RowValuesTests {
       (.string("maybe"), "boolean"), (.string("2023-02-29"), "date"),
       (.string("2024-01-01T25:00:00Z"), "timestamp with time zone"),
       (.string("2024-01-01T10:00:00+2"), "timestamp with time zone"),
-      (.string("not-a-uuid"), "uuid"), (.string("{oops"), "json"),
+      (.string("not-a-uuid"), "uuid"), (.string("{oops"), "json"), (.int(7), "text"),
+      (.bool(true), "text"), (.string("12345678901234567.89"), "numeric"),
+      (.string("12:30pm"), "time without time zone"),
+      (.string("13:05:00+02"), "time without time zone"),
+      (.string("2024-01-01T10:00:00.1234567Z"), "timestamp with time zone"),
     ] as [(Value, String)])
   func valuesThatDoNotFitAreRefused(value: Value, type: String) {
     #expect(normalized(value, type) == nil)

@@ -124,3 +124,26 @@ import Testing
     #expect(Fingerprint.of(one, recordCounts: [:]) != Fingerprint.of(two, recordCounts: [:]))
   }
 }
+
+extension RecordPlanTests {
+  @Test func anAddWaitsForTheDeleteOfTheRowWhosePrimaryKeyItTakes() throws {
+    var item = Self.data([["email": .string("new@x"), "id": .int(5)]], prune: true)
+    item.records?.keyField = "email"
+    item.records?.idField = "id"
+    item.records?.records = [
+      Record(key: "new@x", fields: ["email": .string("new@x"), "id": .int(5)])
+    ]
+    var live = Self.live([])
+    live.records = [
+      Record(key: "old@x", fields: ["email": .string("old@x"), "id": .int(5)], id: .int(5))
+    ]
+    let draft = build([Fixtures.item("store/items"), item], [Fixtures.live("store/items"), live])
+    let plan = Plan(
+      platforms: [], project: "p", fingerprint: "f", operations: draft.operations, readsMade: 3)
+    let steps = ApplyGraph.steps(for: plan)
+    let add = try #require(steps.first { $0.record?.change.action == .add })
+    let delete = try #require(steps.first { $0.record?.change.action == .delete })
+    #expect(add.dependsOn.contains(delete.id))
+    #expect(!delete.dependsOn.contains(add.id))
+  }
+}

@@ -190,3 +190,32 @@ struct TableDataLoadingTests {
     #expect(result.messages.contains("if this is a data file, name it"), "\(result.messages)")
   }
 }
+
+extension RecordFileTests {
+  @Test func jsonLinesWithCRLFAndEmptyDataFiles() throws {
+    let files = try TemporaryManifests([:])
+    try Data("{\"id\": 1}\r\n{\"id\": 2}\r\n".utf8).write(
+      to: files.url.appendingPathComponent("r.jsonl"))
+    try Data("".utf8).write(to: files.url.appendingPathComponent("empty.yaml"))
+    try Data("\n".utf8).write(to: files.url.appendingPathComponent("empty.jsonl"))
+    try Data("[]".utf8).write(to: files.url.appendingPathComponent("none.json"))
+    let manifest = files.url.appendingPathComponent("m.yaml")
+    let lines = try RecordFile.read("r.jsonl", from: manifest).get()
+    #expect(lines.records.count == 2)
+    #expect(lines.locations[1].start.line == 2)
+    for name in ["empty.yaml", "empty.jsonl"] {
+      guard case .failure(let problem) = RecordFile.read(name, from: manifest) else {
+        Issue.record("\(name) was read as no rows")
+        continue
+      }
+      #expect(problem.message.contains("[]"), "\(problem)")
+    }
+    #expect(try RecordFile.read("none.json", from: manifest).get().records.isEmpty)
+  }
+
+  @Test func aLineOfCommasIsRefusedEarly() {
+    let problem = failure(csv("a\n" + String(repeating: ",", count: 5_000) + "\n"))
+    #expect(
+      problem?.message.contains("more than 1000 fields") == true, "\(String(describing: problem))")
+  }
+}

@@ -37,6 +37,11 @@ public struct ApplyVerifier: Sendable {
     var built: Set<ResourceAddress> = []
     var deleted: Set<ResourceAddress> = []
     for record in report.records where record.succeeded {
+      // A record write (a row deleted too) is checked through its data resource.
+      if record.step.record != nil {
+        built.insert(record.step.address)
+        continue
+      }
       switch record.step.action {
       case .create, .update, .connect: built.insert(record.step.address)
       case .delete: deleted.insert(record.step.address)

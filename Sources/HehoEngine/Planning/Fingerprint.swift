@@ -35,10 +35,14 @@ public enum Fingerprint {
     return hasher.value
   }
 
-  /// The fingerprint from a live state's `digest` and the record counts.
-  public static func of(digest: UInt64, recordCounts: [ResourceAddress: Int]) -> String {
+  /// The fingerprint from a live state's `digest`, the record counts, and the digest of the
+  /// live records of data resources (`nil` when the plan has none).
+  public static func of(
+    digest: UInt64, recordCounts: [ResourceAddress: Int], records: UInt64? = nil
+  ) -> String {
     var hasher = FNV1a64()
     hasher.add(Int(bitPattern: UInt(digest)))
+    if let records { hasher.add(Int(bitPattern: UInt(records))) }
     let counts = recordCounts.map { ($0.key.description, $0.value) }.sorted { $0.0 < $1.0 }
     hasher.add(counts.count)
     for (address, count) in counts {

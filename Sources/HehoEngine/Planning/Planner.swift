@@ -29,12 +29,15 @@ public struct Planner: Sendable {
     let renaming = Self.withPreviousNames(compiled.items, from: state)
     compiled.items = renaming.items
     compiled.notes += renaming.notes
-    var live = try await readLive()
+    let lists = try await readLive()
+    async let digest = Fingerprint.digest(of: lists)
+    var live = lists
     let sources = Self.recordSources(of: compiled.items, live: live)
+    var records = LiveState(resources: [], readsMade: 0)
     if !sources.isEmpty {
-      live = LiveState.merged([live, try await provider.fetchRecords(sources)])
+      records = try await provider.fetchRecords(sources)
+      live = LiveState.merged([live, records])
     }
-    async let digest = Fingerprint.digest(of: live)
     let provider = self.provider
     var builder = PlanBuilder(kinds: provider.kinds) { provider.explain($0, of: $1) }
     builder.outline = { provider.outline(of: $0) }
@@ -55,7 +58,9 @@ public struct Planner: Sendable {
     return Plan(
       platforms: provider.platforms, project: state.project.name,
       environment: state.project.environment,
-      fingerprint: Fingerprint.of(digest: await digest, recordCounts: counts),
+      fingerprint: Fingerprint.of(
+        digest: await digest, recordCounts: counts,
+        records: Self.recordsDigest(records, in: draft.operations)),
       operations: draft.operations, unmanaged: draft.unmanaged, problems: draft.problems,
       notes: compiled.notes + draft.notes, readsMade: live.readsMade + counts.count)
   }
@@ -94,17 +99,26 @@ public struct Planner: Sendable {
 
   /// Re-reads what `plan` depended on and fingerprints it, to tell whether a saved plan is stale.
   public func currentFingerprint(for plan: Plan) async throws -> String {
-    var live = try await provider.fetchLiveState()
+    let live = try await provider.fetchLiveState()
     let present = Set(live.resources.map(\.address))
     let sources = plan.operations.compactMap(\.records?.source).filter {
       present.contains($0.container)
     }
-    if !sources.isEmpty {
-      live = LiveState.merged([live, try await provider.fetchRecords(sources)])
-    }
+    var records = LiveState(resources: [], readsMade: 0)
+    if !sources.isEmpty { records = try await provider.fetchRecords(sources) }
     let counted = plan.operations.filter { $0.recordsLost != nil }
     let counts = try await countRecords(for: counted, in: live)
-    return Fingerprint.of(live, recordCounts: counts)
+    return Fingerprint.of(
+      digest: Fingerprint.digest(of: live), recordCounts: counts,
+      records: Self.recordsDigest(records, in: plan.operations))
+  }
+
+  /// The hash of the live records of the data resources the plan covers (after `--target` and
+  /// `--exclude`), `nil` when it covers none: a saved plan is stale when they change.
+  static func recordsDigest(_ records: LiveState, in operations: [PlannedOperation]) -> UInt64? {
+    let covered = Set(operations.filter { $0.records != nil }.map(\.address))
+    let kept = records.resources.filter { covered.contains($0.address) }
+    return kept.isEmpty ? nil : Fingerprint.digest(of: LiveState(resources: kept, readsMade: 0))
   }
 
   /// Counts records of data-holding resources that would be dropped or replaced: one read

@@ -15,7 +15,16 @@ public struct RecordDiffer: Sendable {
   ) -> RecordPlan {
     var liveByKey: [String: Record] = [:]
     liveByKey.reserveCapacity(live.count)
-    for record in live where liveByKey[record.key] == nil { liveByKey[record.key] = record }
+    // A key the platform holds twice (its key column is not unique): the first is matched, the
+    // others are unlisted (deleted when the set prunes).
+    var repeated: [Record] = []
+    for record in live {
+      if liveByKey[record.key] == nil {
+        liveByKey[record.key] = record
+      } else {
+        repeated.append(record)
+      }
+    }
     var changes: [RecordChange] = []
     var unchanged = 0
     var listed = Set<String>()
@@ -52,8 +61,8 @@ public struct RecordDiffer: Sendable {
       }
     }
     if declared.prune {
-      for record in live.sorted(by: { $0.key < $1.key }) where !listed.contains(record.key) {
-        listed.insert(record.key)
+      let unlisted = live.filter { !listed.contains($0.key) && liveByKey[$0.key] == $0 } + repeated
+      for record in unlisted.sorted(by: { $0.key < $1.key }) {
         changes.append(
           RecordChange(
             action: .delete, key: record.key,

@@ -19,6 +19,9 @@ public protocol ManifestKind: Sendable {
   var specJSONSchemaExtras: [String: Value] { get }
   /// Rules over all resources at once (limits, uniqueness of pairs).
   var setRules: [any ResourceSetRule] { get }
+  /// The spec field naming a data file the kind reads records from (`file` for a TableData),
+  /// if any: such a file is data, not a manifest, even when the document has errors.
+  var dataFileField: String? { get }
 
   /// Completes the spec after interpolation, e.g. reads files it names.
   func resolve(_ draft: inout ResourceDraft, diagnostics: inout [Diagnostic])
@@ -33,6 +36,8 @@ extension ManifestKind {
   public var specJSONSchemaExtras: [String: Value] { [:] }
   /// No set rules.
   public var setRules: [any ResourceSetRule] { [] }
+  /// No data files.
+  public var dataFileField: String? { nil }
   /// Nothing to resolve.
   public func resolve(_ draft: inout ResourceDraft, diagnostics: inout [Diagnostic]) {}
   /// Nothing to check.

@@ -20,9 +20,6 @@ public struct ResourceDraft: Sendable {
   /// For a data kind whose records were read from a file: where each record was written, in
   /// the order of `spec.rows` (inline rows have their positions in `locations`).
   public var recordLocations: [RecordLocation] = []
-  /// Data files the resource reads its records from (standardized): not manifests, even where
-  /// they are YAML under the manifests' directory.
-  public var dataFiles: [URL] = []
 
   /// The address, `kind/name`.
   public var address: ResourceAddress { ResourceAddress(kind: kind, name: name) }
@@ -153,9 +150,6 @@ extension ResourceDraft {
       diagnostics.append(both)
       return true
     }
-    dataFiles.append(
-      URL(fileURLWithPath: path, relativeTo: fileURL.deletingLastPathComponent())
-        .standardizedFileURL)
     switch RecordFile.read(path, from: fileURL) {
     case .success(let file):
       spec[fileField] = nil

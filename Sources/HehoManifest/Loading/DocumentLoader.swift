@@ -35,8 +35,8 @@ struct DocumentLoader {
     return load(root, fileURL: fileURL, diagnostics: &diagnostics, dataFiles: &dataFiles)
   }
 
-  /// `load(_:fileURL:diagnostics:)`, adding to `dataFiles` the data files the resource reads
-  /// (`ResourceDraft.dataFiles`), even when it has errors.
+  /// `load(_:fileURL:diagnostics:)`, adding to `dataFiles` the data file the resource reads
+  /// (`ManifestKind.dataFileField`), even when it has errors.
   func load(
     _ root: YAMLNode, fileURL: URL, diagnostics: inout [Diagnostic], dataFiles: inout [URL]
   ) -> Loaded? {
@@ -72,6 +72,13 @@ struct DocumentLoader {
       return nil
     }
     guard let schema = schemas[kind.name] else { return nil }
+    if let field = kind.dataFileField,
+      let path = root.entry("spec")?.value.entry(field)?.value.string
+    {
+      dataFiles.append(
+        URL(fileURLWithPath: path, relativeTo: fileURL.deletingLastPathComponent())
+          .standardizedFileURL)
+    }
     var validator = StructureValidator(interpolator: interpolator)
     let document = validator.validate(root, schema, path: "")
     diagnostics += validator.diagnostics
@@ -84,7 +91,6 @@ struct DocumentLoader {
     let structureValid = validator.diagnostics.isEmpty
     var problems: [Diagnostic] = []
     if structureValid { kind.resolve(&draft, diagnostics: &problems) }
-    dataFiles += draft.dataFiles
     var resolvedDocument = document.objectValue ?? [:]
     resolvedDocument["spec"] = .object(draft.spec)
     var checker = ValueChecker(

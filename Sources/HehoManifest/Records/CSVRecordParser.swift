@@ -13,6 +13,8 @@ struct CSVRecordParser {
   /// The longest field, in bytes.
   var maxFieldBytes = RecordFile.maxFieldBytes
 
+  /// The most fields a row may have (bounds memory on a line of commas).
+  static let maxFields = 1_000
   private static let quote = UInt8(ascii: "\"")
   private static let comma = UInt8(ascii: ",")
   private static let newline = UInt8(ascii: "\n")
@@ -118,6 +120,13 @@ struct CSVRecordParser {
       case .failure(let problem): return .failure(problem)
       }
       fields.append(Field(value: value, line: line, column: column))
+      if fields.count > Self.maxFields {
+        return .failure(
+          Diagnostic(
+            .error,
+            "row has more than \(Self.maxFields) fields, the most a data file's row may have",
+            at: SourceLocation(file: file, line: line, column: column)))
+      }
       guard let next = cursor.peek else { return .success(fields) }
       if next == Self.comma {
         cursor.advance()

@@ -16,7 +16,14 @@ struct YAMLRecordReader {
           "a data file holds one list of records; this one has \(documents.count) "
             + "documents", at: documents[1].root.location))
     }
-    guard let root = documents.first?.root else { return .success(RecordFile()) }
+    guard let root = documents.first?.root else {
+      // An empty file is more likely a mistake than a wish to have no rows (with prune, every
+      // row would go): no rows are written `[]`.
+      return .failure(
+        Diagnostic(
+          .error, "the data file is empty; write [] for a table with no rows",
+          at: SourceLocation(file: file, line: 1, column: 1)))
+    }
     guard case .sequence(let items) = root.content else {
       return .failure(
         Diagnostic(
@@ -41,7 +48,8 @@ struct YAMLRecordReader {
   func readLines(_ text: String) -> Result<RecordFile, Diagnostic> {
     var file = RecordFile()
     var number = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // `\r\n` is one Character, a line break like `\n`.
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       number += 1
       if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
       let reader = YAMLDocumentReader(file: self.file, maxNodes: RecordFile.maxNodes)
@@ -64,6 +72,13 @@ struct YAMLRecordReader {
             fields: location.fields.mapValues { moved($0, toLine: number) }))
       case .failure(let problem): return .failure(shifted(problem, toLine: number))
       }
+    }
+    if file.records.isEmpty {
+      return .failure(
+        Diagnostic(
+          .error,
+          "the JSON Lines file holds no records; use a .json file holding [] for a table with "
+            + "no rows", at: SourceLocation(file: self.file, line: 1, column: 1)))
     }
     return .success(file)
   }

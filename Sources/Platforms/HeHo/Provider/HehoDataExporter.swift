@@ -51,7 +51,7 @@ struct HehoDataExporter: Sendable {
         [
           "apiVersion: heho/v1", "kind: TableData", "metadata:",
           "  name: \(ExportYAML.scalar(HehoExportNaming.slug(name, fallback: "table")))", "spec:",
-          "  table: \(name)", "  key: \(ExportYAML.scalar(key))",
+          "  table: \(ExportYAML.scalar(name))", "  key: \(ExportYAML.scalar(key))",
           "  file: \(ExportYAML.scalar(reference))",
         ].joined(separator: "\n") + "\n"
       documents.append(document)

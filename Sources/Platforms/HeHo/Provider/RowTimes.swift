@@ -13,10 +13,11 @@ enum RowTimes {
     return .success(.string(format(date: parsed.date)))
   }
 
-  static func time(_ value: Value) -> Result<Value, RowValueProblem> {
-    guard case .string(let text) = value, let parsed = parseTime(Array(text.utf8)[...]) else {
-      return .failure(.init("a time (HH:MM[:SS])", value))
-    }
+  static func time(_ value: Value, zoned: Bool) -> Result<Value, RowValueProblem> {
+    let expected = zoned ? "a time (HH:MM[:SS] and an offset)" : "a time (HH:MM[:SS])"
+    guard case .string(let text) = value, let parsed = parseTime(Array(text.utf8)[...]),
+      zoned ? parseOffset(parsed.rest) != nil : parsed.rest.isEmpty
+    else { return .failure(.init(expected, value)) }
     let zone = String(decoding: parsed.rest, as: UTF8.self)
     return .success(.string(format(time: parsed.time) + zone))
   }
@@ -41,7 +42,7 @@ enum RowTimes {
     guard let offset = parseOffset(rest) else { return .failure(.init(expected, value)) }
     // Already canonical (`2024-05-01T11:05:00Z`, or without the Z when not zoned): as it is.
     let canonicalLength = zoned ? 20 : 19
-    if bytes.count == canonicalLength && bytes[bytes.startIndex + 10] == UInt8(ascii: "T")
+    if text.utf8.count == canonicalLength && bytes[bytes.startIndex + 10] == UInt8(ascii: "T")
       && time.fraction.isEmpty && (zoned ? bytes.last == UInt8(ascii: "Z") : rest.isEmpty)
       && bytes[bytes.startIndex + 16] == UInt8(ascii: ":")
     {
@@ -100,8 +101,9 @@ enum RowTimes {
           found.append(byte)
           rest = rest.dropFirst()
         }
-        guard !found.isEmpty else { return nil }
-        fraction = String(decoding: found.prefix(6), as: UTF8.self)
+        // PostgreSQL keeps microseconds and rounds the rest: refused rather than differ.
+        guard !found.isEmpty, found.count <= 6 else { return nil }
+        fraction = String(decoding: found, as: UTF8.self)
         while fraction.hasSuffix("0") { fraction.removeLast() }
       }
     }

@@ -18,7 +18,8 @@ public enum RowValues {
     case "date": return RowTimes.date(value)
     case "timestamp with time zone": return RowTimes.timestamp(value, zoned: true)
     case "timestamp without time zone": return RowTimes.timestamp(value, zoned: false)
-    case "time without time zone", "time with time zone": return RowTimes.time(value)
+    case "time without time zone": return RowTimes.time(value, zoned: false)
+    case "time with time zone": return RowTimes.time(value, zoned: true)
     case "json", "jsonb": return json(value)
     case "text", "character varying", "character", "bytea": return text(value)
     default: return .success(canonicalNumbers(value))
@@ -59,8 +60,14 @@ public enum RowValues {
     case .int: return .success(value)
     case .double: return .success(canonicalNumbers(value))
     case .string(let text):
+      let digits = trimmed(text).prefix { $0 != "e" && $0 != "E" }.filter(\.isNumber)
+        .drop { $0 == "0" }
       guard let parsed = Double(trimmed(text)), parsed.isFinite else {
         return .failure(.init("a number", value))
+      }
+      // heho compares numbers as doubles: more digits than a double keeps would be lost.
+      guard digits.count <= 15 else {
+        return .failure(.init("a number of at most 15 significant digits", value))
       }
       return .success(canonicalNumbers(.double(parsed)))
     default: return .failure(.init("a number", value))
@@ -97,12 +104,13 @@ public enum RowValues {
     return .success(canonicalNumbers(parsed))
   }
 
+  /// Text as written. A number or boolean (unquoted in YAML or JSON) is refused rather than
+  /// turned into text: `007` would become `7`, `1.10` would become `1.1`.
   static func text(_ value: Value) -> Result<Value, RowValueProblem> {
-    switch value {
-    case .string: return .success(value)
-    case .int, .double, .bool: return .success(.string(keyText(value)))
-    default: return .failure(.init("text", value))
+    guard case .string = value else {
+      return .failure(.init("text (quote it: an unquoted number or boolean is not text)", value))
     }
+    return .success(value)
   }
 
   /// Whole doubles as integers, inside lists and objects too.

@@ -50,6 +50,8 @@ public struct TableDataKind: ManifestKind {
 
   public var setRules: [any ResourceSetRule] { [TableDataRule()] }
 
+  public var dataFileField: String? { "file" }
+
   /// Reads the data file into `rows`, keeping where each row and field was written.
   public func resolve(_ draft: inout ResourceDraft, diagnostics: inout [Diagnostic]) {
     if draft.readRecords("file", into: "rows", diagnostics: &diagnostics) { return }

@@ -36,8 +36,9 @@ public struct TableDataRule: ResourceSetRule {
       return [
         Diagnostic(
           .error,
-          "\(data.label): table '\(table.name)' declares no primary key, so set 'key' to the "
-            + "column that identifies a row", at: data.specLocation)
+          "\(data.label): table '\(table.name)' declares no primary key, so set 'key' to its "
+            + "primary-key column on the platform (HeHo's row API edits and deletes rows by "
+            + "primary key)", at: data.specLocation)
       ]
     }
     if declared && columns.column(keyName) == nil {
@@ -50,22 +51,32 @@ public struct TableDataRule: ResourceSetRule {
           at: data.valueLocation("key"))
       ]
     }
-    let tableKey = "\(table.name)\u{0}\(keyName.lowercased())"
-    if let other = keyed[tableKey] {
+    // Two sets of rows on one table would undo each other (one prunes what the other adds).
+    if let other = keyed[table.name] {
       return [
         Diagnostic(
           .error,
-          "\(data.label) and \(other.label) both keep the rows of table '\(table.name)' by "
-            + "'\(keyName)'; merge them into one TableData", at: data.location)
+          "\(data.label) and \(other.label) (\(other.location)) both keep the rows of table "
+            + "'\(table.name)'; merge them into one TableData", at: data.location)
       ]
     }
-    keyed[tableKey] = data
+    keyed[table.name] = data
     var problems: [Diagnostic] = []
     var seen: [String: Int] = [:]
     let keyType = columns.column(keyName)?.type
     for (index, row) in (data.spec["rows"]?.arrayValue ?? []).enumerated() {
       if problems.count > Self.maxProblems { break }
       let fields = row.objectValue ?? [:]
+      var named: [String: String] = [:]
+      for name in fields.keys.sorted() {
+        if let other = named.updateValue(name, forKey: name.lowercased()) {
+          problems.append(
+            Diagnostic(
+              .error,
+              "row gives column '\(name)' twice (also as '\(other)'); column names ignore case",
+              at: data.recordLocation(index, field: name)))
+        }
+      }
       for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
         guard declared else { break }
         guard let column = columns.column(name) else {
