@@ -50,6 +50,7 @@ struct RowValuesTests {
       ),
       (.string("{\"a\": 1.0}"), "jsonb", .object(["a": .int(1)])),
       (.null, "integer", .null),
+      (.string("ab   "), "character", .string("ab")),
     ] as [(Value, String, Value)])
   func equalValuesHaveOneForm(value: Value, type: String, expected: Value) {
     #expect(normalized(value, type) == expected)

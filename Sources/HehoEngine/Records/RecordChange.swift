@@ -15,8 +15,9 @@ public struct RecordChange: Sendable, Hashable, Codable {
   public var keyValue: Value
   /// What the platform identifies the live record by in writes (edits and deletes).
   public var id: Value?
-  /// Field-level changes: every field for an add, the changed ones for an edit, every live
-  /// field (as `before`) for a delete.
+  /// Field-level changes: the changed ones for an edit, every live field (as `before`) for a
+  /// delete; none for an add, whose fields are its `payload` (which a plan of many rows would
+  /// otherwise hold twice).
   public var changes: [FieldChange]
   /// What an add or edit sends: the whole record for an add, the changed fields for an edit.
   public var payload: [String: Value]?

@@ -34,11 +34,7 @@ public struct RecordDiffer: Sendable {
       let keyValue = record.fields[declared.keyField] ?? .string(record.key)
       guard let current = liveByKey[record.key] else {
         changes.append(
-          RecordChange(
-            action: .add, key: record.key, keyValue: keyValue,
-            changes: record.fields.keys.sorted().map {
-              FieldChange(field: $0, before: nil, after: record.fields[$0])
-            }, payload: record.fields))
+          RecordChange(action: .add, key: record.key, keyValue: keyValue, payload: record.fields))
         continue
       }
       var fieldChanges: [FieldChange] = []

@@ -105,15 +105,13 @@ public struct TextRenderer: Sendable {
       ]
     }
     return records.changes.map { change in
-      let fields = change.changes.map { field -> String in
-        switch change.action {
-        case .add: return "\(field.field) = \(ValueText.renderInline(field.after))"
-        case .edit:
-          return "\(field.field): \(ValueText.renderInline(field.before)) → "
-            + ValueText.renderInline(field.after)
-        case .delete: return ""
+      let payload = change.payload ?? [:]
+      let fields =
+        change.action == .add
+        ? payload.keys.sorted().map { "\($0) = \(ValueText.renderInline(payload[$0]))" }
+        : change.changes.map {
+          "\($0.field): \(ValueText.renderInline($0.before)) → \(ValueText.renderInline($0.after))"
         }
-      }
       switch change.action {
       case .add:
         return "      " + style.green("+") + " key \(change.key): "

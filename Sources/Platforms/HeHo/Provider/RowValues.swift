@@ -21,7 +21,8 @@ public enum RowValues {
     case "time without time zone": return RowTimes.time(value, zoned: false)
     case "time with time zone": return RowTimes.time(value, zoned: true)
     case "json", "jsonb": return json(value)
-    case "text", "character varying", "character", "bytea": return text(value)
+    case "text", "character varying", "bytea": return text(value)
+    case "character": return text(value).map(trailingSpacesDropped)
     default: return .success(canonicalNumbers(value))
     }
   }
@@ -111,6 +112,14 @@ public enum RowValues {
       return .failure(.init("text (quote it: an unquoted number or boolean is not text)", value))
     }
     return .success(value)
+  }
+
+  /// A `character(n)` value without the trailing spaces PostgreSQL pads it with (they do not
+  /// count in comparisons there either).
+  static func trailingSpacesDropped(_ value: Value) -> Value {
+    guard case .string(var text) = value else { return value }
+    while text.last == " " { text.removeLast() }
+    return .string(text)
   }
 
   /// Whole doubles as integers, inside lists and objects too.
