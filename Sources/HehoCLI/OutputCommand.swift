@@ -56,21 +56,10 @@ struct OutputCommand: AsyncParsableCommand {
     of resources: [LiveResource], declared: Set<ResourceAddress>, from provider: any Provider
   ) async throws -> [String: [String: Value]] {
     let wanted = resources.filter { declared.contains($0.address) }
-    return try await withThrowingTaskGroup(of: (String, [String: Value]).self) { group in
-      var pending = wanted[...]
-      for _ in 0..<8 {
-        guard let next = pending.popFirst() else { break }
-        group.addTask { (next.id, try await provider.outputs(of: next)) }
-      }
-      var values: [String: [String: Value]] = [:]
-      while let (id, found) = try await group.next() {
-        if !found.isEmpty { values[id] = found }
-        if let next = pending.popFirst() {
-          group.addTask { (next.id, try await provider.outputs(of: next)) }
-        }
-      }
-      return values
-    }
+    let found = try await BoundedTasks.map(wanted, width: 8) { try await provider.outputs(of: $0) }
+    var values: [String: [String: Value]] = [:]
+    for (resource, value) in zip(wanted, found) where !value.isEmpty { values[resource.id] = value }
+    return values
   }
 
   /// One line per resource: address, platform, ID, then other values indented.

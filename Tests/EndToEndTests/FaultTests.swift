@@ -25,12 +25,7 @@ import Testing
     }
     try harness.edit("heho.yaml") { $0 + "\n" }
     await harness.platform.setFaults(Self.faults(seed: seed))
-    var runs = 0
-    var last = RunResult(code: 1, out: "", err: "")
-    while runs < 3 && last.code != 0 {
-      runs += 1
-      last = await harness.run(["apply", "--auto-approve"])
-    }
+    let (last, runs) = await harness.applyUntilItSucceeds()
     #expect(last.code == 0, "after \(runs) runs: \(last.all)")
     await harness.platform.setFaults(.none)
     #expect(await harness.run(["plan", "--detailed-exitcode"]).code == 0)
@@ -45,12 +40,7 @@ import Testing
     faults.rate = 0.3
     faults.kinds = [.commitThenFail, .dropConnection]
     let harness = try await Harness.start(faults: faults)
-    var runs = 0
-    var last = RunResult(code: 1, out: "", err: "")
-    while runs < 3 && last.code != 0 {
-      runs += 1
-      last = await harness.run(["apply", "--auto-approve"])
-    }
+    let (last, runs) = await harness.applyUntilItSucceeds()
     #expect(last.code == 0, "after \(runs) runs: \(last.all)")
     await harness.platform.setFaults(.none)
     #expect(try await harness.chatbotNames() == ["faq-bot", "orders-bot", "support-bot"])

@@ -74,6 +74,18 @@ struct Harness: Sendable {
     await InProcessHeho.run(arguments, environment: environment, answer: answer)
   }
 
+  /// `heho apply --auto-approve` until it exits 0, at most `times` runs (under faults): the
+  /// last run and how many there were.
+  func applyUntilItSucceeds(times: Int = 3) async -> (last: RunResult, runs: Int) {
+    var last = RunResult(code: 1, out: "", err: "")
+    var runs = 0
+    while runs < times && last.code != 0 {
+      runs += 1
+      last = await run(["apply", "--auto-approve"])
+    }
+    return (last, runs)
+  }
+
   /// Rewrites a manifest file of the project.
   func edit(_ file: String, _ change: (String) -> String) throws {
     let url = directory.appendingPathComponent(file)

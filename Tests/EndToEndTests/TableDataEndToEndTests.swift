@@ -133,12 +133,7 @@ import Testing
       latencyMilliseconds: 1, rate: 0.35, seed: 15, retryAfterSeconds: 0)
     faults.kinds = [.commitThenFail, .dropConnection]
     let harness = try await Harness.start(example: "reference-data", faults: faults)
-    var runs = 0
-    var last = RunResult(code: 1, out: "", err: "")
-    while runs < 3 && last.code != 0 {
-      runs += 1
-      last = await harness.run(["apply", "--auto-approve"])
-    }
+    let (last, runs) = await harness.applyUntilItSucceeds()
     #expect(last.code == 0, "after \(runs) runs: \(last.all)")
     await harness.platform.setFaults(.none)
     // Faults hit the row API (which requests they hit depends on how the concurrent writes

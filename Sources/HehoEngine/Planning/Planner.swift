@@ -32,12 +32,10 @@ public struct Planner: Sendable {
     let lists = try await readLive()
     async let digest = Fingerprint.digest(of: lists)
     var live = lists
-    let sources = Self.recordSources(of: compiled.items, live: live)
-    var records = LiveState(resources: [], readsMade: 0)
-    if !sources.isEmpty {
-      records = try await provider.fetchRecords(sources)
-      live = LiveState.merged([live, records])
-    }
+    let records = try await readRecords(
+      compiled.items.compactMap { item in item.records.map { $0.source(for: item.address) } },
+      in: live)
+    if records.readsMade > 0 { live = LiveState.merged([live, records]) }
     let provider = self.provider
     var builder = PlanBuilder(kinds: provider.kinds) { provider.explain($0, of: $1) }
     builder.outline = { provider.outline(of: $0) }
@@ -88,24 +86,20 @@ public struct Planner: Sendable {
     return (renamed, notes)
   }
 
-  /// The record sources of the data items whose containers are on the platform: their live
-  /// records are read (one read each); a container still to be made holds none.
-  static func recordSources(of items: [DesiredItem], live: LiveState) -> [RecordSource] {
-    let declared = items.compactMap { item in item.records.map { $0.source(for: item.address) } }
-    if declared.isEmpty { return [] }
+  /// The live records of `sources` whose containers are on the platform (one read each); a
+  /// container still to be made holds none.
+  func readRecords(_ sources: [RecordSource], in live: LiveState) async throws -> LiveState {
+    if sources.isEmpty { return LiveState(resources: [], readsMade: 0) }
     let present = Set(live.resources.map(\.address))
-    return declared.filter { present.contains($0.container) }
+    let reachable = sources.filter { present.contains($0.container) }
+    if reachable.isEmpty { return LiveState(resources: [], readsMade: 0) }
+    return try await provider.fetchRecords(reachable)
   }
 
   /// Re-reads what `plan` depended on and fingerprints it, to tell whether a saved plan is stale.
   public func currentFingerprint(for plan: Plan) async throws -> String {
     let live = try await provider.fetchLiveState()
-    let present = Set(live.resources.map(\.address))
-    let sources = plan.operations.compactMap(\.records?.source).filter {
-      present.contains($0.container)
-    }
-    var records = LiveState(resources: [], readsMade: 0)
-    if !sources.isEmpty { records = try await provider.fetchRecords(sources) }
+    let records = try await readRecords(plan.operations.compactMap(\.records?.source), in: live)
     let counted = plan.operations.filter { $0.recordsLost != nil }
     let counts = try await countRecords(for: counted, in: live)
     return Fingerprint.of(
@@ -137,21 +131,9 @@ public struct Planner: Sendable {
       else { return nil }
       return (operation.address, resource)
     }
-    let bound = max(1, options.countParallelism)
-    return try await withThrowingTaskGroup(of: (ResourceAddress, Int).self) { group in
-      var counts: [ResourceAddress: Int] = [:]
-      var pending = targets[...]
-      for _ in 0..<bound {
-        guard let next = pending.popFirst() else { break }
-        group.addTask { (next.0, try await provider.countRecords(in: next.1)) }
-      }
-      while let (address, count) = try await group.next() {
-        counts[address] = count
-        if let next = pending.popFirst() {
-          group.addTask { (next.0, try await provider.countRecords(in: next.1)) }
-        }
-      }
-      return counts
+    let counts = try await BoundedTasks.map(targets, width: options.countParallelism) {
+      try await provider.countRecords(in: $0.1)
     }
+    return Dictionary(zip(targets.map(\.0), counts), uniquingKeysWith: { first, _ in first })
   }
 }

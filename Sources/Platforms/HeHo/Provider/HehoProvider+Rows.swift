@@ -11,19 +11,9 @@ extension HehoProvider {
 
   public func fetchRecords(_ sources: [RecordSource]) async throws -> LiveState {
     let before = client.counter.reads
-    let resources = try await withThrowingTaskGroup(of: LiveResource?.self) { group in
-      var pending = sources[...]
-      var found: [LiveResource] = []
-      for _ in 0..<Self.rowReadParallelism {
-        guard let source = pending.popFirst() else { break }
-        group.addTask { try await readRows(source) }
-      }
-      while let next = try await group.next() {
-        if let next { found.append(next) }
-        if let source = pending.popFirst() { group.addTask { try await readRows(source) } }
-      }
-      return found.sorted { $0.address < $1.address }
-    }
+    let resources = try await BoundedTasks.map(sources, width: Self.rowReadParallelism) {
+      try await readRows($0)
+    }.compactMap { $0 }.sorted { $0.address < $1.address }
     return LiveState(resources: resources, readsMade: client.counter.reads - before)
   }
 
@@ -55,9 +45,7 @@ extension HehoProvider {
   /// The rows of `table` matching `query` (every row without one): one read.
   func read(table: String, query: [String: Value]?, doing: String) async throws -> [[String: Value]]
   {
-    var body: [String: Value] = ["action": .string("read"), "tableName": .string(table)]
-    if let query { body["query"] = .object(query) }
-    let request = HTTPRequest(method: "POST", path: HehoPaths.rows, body: try APIClient.json(body))
+    let request = try rowRequest("read", table, query.map { ["query": .object($0)] } ?? [:])
     let response = try await call(request, idempotent: true, write: false, doing: doing)
     // A table's rows can be many: read them fast, and leave anything unusual (and its error
     // message) to the decoder.
@@ -78,40 +66,34 @@ extension HehoProvider {
     let table = write.source.container.name
     let change = write.change
     let id = change.id ?? change.keyValue
+    let row = "row \(write.source.keyField) = \(change.key) of \(write.source.container)"
     switch change.action {
     case .add:
-      let body: [String: Value] = [
-        "action": .string("add"), "tableName": .string(table), "data": .object(step.payload),
-      ]
-      let request = HTTPRequest(
-        method: "POST", path: HehoPaths.rows, body: try APIClient.json(body))
+      let request = try rowRequest("add", table, ["data": .object(step.payload)])
       let keyField = write.source.keyField
       return try await writes.create(
         step, request: request,
         lookup: {
           try await read(
-            table: table, query: [keyField: change.keyValue],
-            doing: "looking up row \(keyField) = \(change.key) of \(write.source.container)"
+            table: table, query: [keyField: change.keyValue], doing: "looking up \(row)"
           ).map { _ in change.key }
         }, createdID: { _ in change.key })
     case .edit:
-      let body: [String: Value] = [
-        "action": .string("edit"), "tableName": .string(table), "id": id,
-        "data": .object(step.payload),
-      ]
-      let request = HTTPRequest(
-        method: "POST", path: HehoPaths.rows, body: try APIClient.json(body))
-      _ = try await call(
-        request, idempotent: true, write: true,
-        doing: "editing row \(write.source.keyField) = \(change.key) of \(write.source.container)")
+      let request = try rowRequest("edit", table, ["id": id, "data": .object(step.payload)])
+      _ = try await call(request, idempotent: true, write: true, doing: "editing \(row)")
       return StepResult(liveID: change.key)
     case .delete:
-      let body: [String: Value] = [
-        "action": .string("delete"), "tableName": .string(table), "id": id,
-      ]
-      let request = HTTPRequest(
-        method: "POST", path: HehoPaths.rows, body: try APIClient.json(body))
-      return try await writes.delete(step, request: request)
+      return try await writes.delete(step, request: try rowRequest("delete", table, ["id": id]))
     }
+  }
+
+  /// `POST /api/v1/database/manage` with `action`, `tableName` and `members`.
+  func rowRequest(_ action: String, _ table: String, _ members: [String: Value]) throws
+    -> HTTPRequest
+  {
+    var body = members
+    body["action"] = .string(action)
+    body["tableName"] = .string(table)
+    return HTTPRequest(method: "POST", path: HehoPaths.rows, body: try APIClient.json(body))
   }
 }

@@ -68,8 +68,7 @@ public struct HehoProvider: Provider {
   }
 
   public func countRecords(in resource: LiveResource) async throws -> Int {
-    let body = try APIClient.json(["action": "read", "tableName": resource.address.name])
-    let request = HTTPRequest(method: "POST", path: HehoPaths.rows, body: body)
+    let request = try rowRequest("read", resource.address.name, [:])
     let response = try await call(
       request, idempotent: true, write: false, doing: "counting rows of \(resource.address)")
     let read = try client.decode(HehoRowsRead.self, from: response, for: request.line)
