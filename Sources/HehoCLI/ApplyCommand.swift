@@ -46,7 +46,8 @@ struct ApplyCommand: AsyncParsableCommand {
       guard plan.summary.hasChanges else { return (nil, plan.platforms) }
       try confirm(console)
       let progress = ApplyProgress(console: console)
-      let executor = Executor(provider: session.provider, parallelism: parallelism)
+      let executor = Executor(
+        provider: session.provider, parallelism: parallelism, migrations: project.migrationStore)
       let interrupt = ApplyInterrupt()
       let signals = ApplySignals(interrupt: interrupt, console: console)
       defer { signals.stop() }
@@ -66,7 +67,10 @@ struct ApplyCommand: AsyncParsableCommand {
   }
 
   func planToApply(_ session: CommandSession, options: PlanOptions) async throws -> Plan {
-    guard let planFile else { return try await PlanRunner.plan(session, options: options) }
+    guard let planFile else {
+      return try await PlanRunner.plan(
+        session, options: options, migrations: project.migrationStore)
+    }
     let plan: Plan
     do {
       let data = try Data(contentsOf: URL(fileURLWithPath: planFile))

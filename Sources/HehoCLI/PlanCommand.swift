@@ -26,7 +26,7 @@ struct PlanCommand: AsyncParsableCommand {
     let console = ConsoleContext.current
     let options = project.planOptions
     let plan = try await CommandSession.with(project) { session in
-      try await PlanRunner.plan(session, options: options)
+      try await PlanRunner.plan(session, options: options, migrations: project.migrationStore)
     }
     console.out(try PlanRunner.render(plan, as: output, console: console))
     if let out {
@@ -46,12 +46,16 @@ struct PlanCommand: AsyncParsableCommand {
 /// Planning and rendering shared by plan and apply.
 enum PlanRunner {
   /// Plans, turning provider errors into a reported failure.
-  static func plan(_ session: CommandSession, options: PlanOptions) async throws -> Plan {
+  static func plan(
+    _ session: CommandSession, options: PlanOptions, migrations: (any MigrationStore)? = nil
+  ) async throws -> Plan {
     do {
-      let planner = Planner(provider: session.provider, options: options)
+      let planner = Planner(provider: session.provider, options: options, migrations: migrations)
       guard let prefetched = session.live else { return try await planner.plan(session.state) }
       return try await planner.plan(session.state) { try await prefetched.value }
     } catch let error as ProviderError {
+      throw CommandFailure.report(error.message)
+    } catch let error as MigrationStoreError {
       throw CommandFailure.report(error.message)
     }
   }

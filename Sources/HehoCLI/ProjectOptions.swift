@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HehoEngine
 import HehoManifest
 
@@ -36,6 +37,16 @@ struct ProjectOptions: ParsableArguments {
   var env: String? { manifests.env }
   /// `--var` overrides.
   var variableOverrides: [String: String] { manifests.variableOverrides }
+
+  /// Where migrations keep their backups and journals: `.heho/` in the project's directory
+  /// (the manifest path, or the directory of a manifest file).
+  var migrationStore: FileMigrationStore {
+    var isDirectory: ObjCBool = false
+    let url = URL(fileURLWithPath: path)
+    let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+    return FileMigrationStore(
+      root: exists && !isDirectory.boolValue ? url.deletingLastPathComponent() : url)
+  }
 
   /// Guards and scope for the planner.
   var planOptions: PlanOptions {

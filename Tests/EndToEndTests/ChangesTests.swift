@@ -22,27 +22,28 @@ import Testing
       $0 + "\n---\napiVersion: heho/v1\nkind: Table\nmetadata:\n  name: returns\nspec:\n"
         + "  columns:\n    - { name: id, type: int, primaryKey: true }\n"
     }
-    let refused = await harness.run(["plan", "--detailed-exitcode"])
-    #expect(refused.code == 1, "an empty table's replace still needs --allow-data-loss")
-    #expect(refused.all.contains("table/faq: would replace it and lose its rows (0 rows now)"))
-    let json = await harness.run(
-      ["plan", "--output", "json", "--detailed-exitcode", "--allow-data-loss"])
+    // varchar(64) → text widens the column: the table is migrated, keeping its rows, and
+    // needs no --allow-data-loss.
+    let json = await harness.run(["plan", "--output", "json", "--detailed-exitcode"])
     #expect(json.code == 2, "\(json.all)")
     let actions = Harness.actions(inJSON: json.out)
     #expect(actions["chatbot/support-bot"] == "replace")
-    #expect(actions["table/faq"] == "replace")
+    #expect(actions["table/faq"] == "migrate")
     #expect(actions["chatbot/faq-bot"] == "replace")
     #expect(actions["table/returns"] == "create")
     #expect(actions["table/products"] == "no-op")
-    let text = await harness.run(["plan", "--allow-data-loss"])
+    let text = await harness.run(["plan"])
     #expect(text.out.contains("~ theme: \"ocean\" → \"grape\""))
     #expect(text.out.contains("faq-bot gains read on products"))
-    #expect(text.out.contains("HeHo has no ALTER for tables"))
-    #expect(text.out.contains("Plan: 1 to create, 0 to update, 3 to replace, 0 to delete."))
-    let apply = await harness.run(["apply", "--auto-approve", "--allow-data-loss"])
+    #expect(text.out.contains("~ migrate table/faq (0 rows kept)"))
+    #expect(text.out.contains("# keeps every value: topic: character varying → text (widened)"))
+    #expect(
+      text.out.contains("Plan: 1 to create, 0 to update, 2 to replace, 1 to migrate, 0 to delete."))
+    let apply = await harness.run(["apply", "--auto-approve"])
     #expect(apply.code == 0, "\(apply.all)")
     #expect(
-      apply.out.contains("Apply complete: 1 created, 3 replaced, 0 deleted, 0 failed, 0 skipped."))
+      apply.out.contains(
+        "Apply complete: 1 created, 2 replaced, 1 migrated, 0 deleted, 0 failed, 0 skipped."))
     #expect(await harness.run(["plan", "--detailed-exitcode"]).code == 0)
     await harness.stop()
   }

@@ -8,9 +8,9 @@ import Testing
     let harness = try await Harness.start()
     #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
     try await harness.addRows("faq", count: 3) { ["question": "q\($0)", "answer": "a\($0)"] }
+    // A column removed loses its values: the migration that keeps the rows needs consent.
     try harness.edit("tables.yaml") {
-      $0.replacingOccurrences(
-        of: "{ name: topic, type: varchar(64) }", with: "{ name: topic, type: text }")
+      $0.replacingOccurrences(of: "    - { name: topic, type: varchar(64) }\n", with: "")
     }
     try harness.edit("chatbots.yaml") {
       $0.replacingOccurrences(of: "theme: forest", with: "theme: rose")
@@ -18,7 +18,10 @@ import Testing
     await harness.platform.resetMetrics()
     let apply = await harness.run(["apply", "--auto-approve"])
     #expect(apply.code == 1)
-    #expect(apply.out.contains("table/faq: would replace it and lose its rows (3 rows now)"))
+    #expect(
+      apply.out.contains(
+        "table/faq: would migrate it and lose data (column topic removed: its values are lost)"),
+      "\(apply.all)")
     #expect(apply.out.contains("--allow-data-loss"))
     // Exactly the reads a refused plan needs: the two lists, and one row count of the table
     // at risk (a `read` action, the one POST). Any other route would be a write.
@@ -30,7 +33,7 @@ import Testing
     #expect(try await harness.platform.rowCount(table: "faq", organization: "default") == 3)
     let allowed = await harness.run(["apply", "--auto-approve", "--allow-data-loss"])
     #expect(allowed.code == 0, "\(allowed.all)")
-    #expect(try await harness.platform.rowCount(table: "faq", organization: "default") == 0)
+    #expect(try await harness.platform.rowCount(table: "faq", organization: "default") == 3)
     await harness.stop()
   }
 
@@ -42,9 +45,23 @@ import Testing
         of: "{ name: status, type: text, notNull: true, defaultValue: pending }",
         with: "{ name: status, type: varchar(20), notNull: true }")
     }
+    // text → varchar(20) narrows the column: a migration that can lose values.
     let plan = await harness.run(["plan", "--allow-data-loss"])
     #expect(plan.code == 1)
-    #expect(plan.out.contains("table/orders: lifecycle.preventDestroy refuses to replace it"))
+    #expect(
+      plan.out.contains(
+        "table/orders: lifecycle.preventDestroy allows only a migration that keeps every value"),
+      "\(plan.all)")
+    // With migrations off, the change is a plain replace, which the guard refuses.
+    try harness.edit("tables.yaml") {
+      $0.replacingOccurrences(
+        of: "preventDestroy: true", with: "preventDestroy: true\n  migrate: false")
+    }
+    let replace = await harness.run(["plan", "--allow-data-loss"])
+    #expect(replace.code == 1)
+    #expect(
+      replace.out.contains("table/orders: lifecycle.preventDestroy refuses to replace it"),
+      "\(replace.all)")
     await harness.stop()
   }
 

@@ -3,6 +3,7 @@ import HehoManifest
 /// Turns a plan's operations into write steps with their dependencies.
 ///
 /// - A replace is a delete, then a create that waits for it.
+/// - A migration is one step (`MigrationRun`); what uses the resource waits for it.
 /// - A create, connect or update waits for the creates of what it depends on.
 /// - A delete waits for the deletes of the live resources that use it.
 /// - A create or rename that takes a name waits for the delete or rename that frees it.
@@ -41,6 +42,13 @@ public enum ApplyGraph {
           ApplyStep(
             action: .update, address: address, platform: platform, liveID: operation.liveID,
             payload: payload, changedFields: Self.topLevelFields(of: operation.changes)))
+      case .migrate:
+        builds[address] = steps.count
+        var step = ApplyStep(
+          action: .migrate, address: address, platform: platform, liveID: operation.liveID,
+          payload: payload)
+        step.migration = operation.migration
+        steps.append(step)
       case .delete:
         deletes[address] = steps.count
         steps.append(

@@ -80,6 +80,7 @@ public struct ApplyReport: Sendable, Hashable {
       parts.append("\(completed[.create] ?? 0) created")
       if let updated = completed[.update], updated > 0 { parts.append("\(updated) updated") }
       parts.append("\(completed[.replace] ?? 0) replaced")
+      if let migrated = completed[.migrate], migrated > 0 { parts.append("\(migrated) migrated") }
       parts.append("\(completed[.delete] ?? 0) deleted")
       parts.append("\(failed) failed")
       parts.append("\(skipped) skipped")

@@ -5,6 +5,8 @@ public struct ApplyStep: Sendable, Hashable, Codable, Identifiable {
   /// The write to make.
   public enum Action: String, Sendable, Hashable, Codable {
     case connect, create, update, delete
+    /// A copy-migration (`ApplyStep.migration`): back up, drop, create, restore, verify.
+    case migrate
   }
 
   /// The write to make.
@@ -27,6 +29,8 @@ public struct ApplyStep: Sendable, Hashable, Codable, Identifiable {
   public var phase: String?
   /// For a write of one record of a data kind's resource: where it is kept and what changes.
   public var record: RecordWrite?
+  /// For a copy-migration: what to carry over (the payload creates the resource anew).
+  public var migration: MigrationPlan?
 
   /// Creates a step.
   public init(

@@ -36,6 +36,7 @@ public struct ApplyVerifier: Sendable {
   public func verify(_ state: DesiredState, report: ApplyReport) async throws -> [ApplyMismatch] {
     var built: Set<ResourceAddress> = []
     var deleted: Set<ResourceAddress> = []
+    var migrated: Set<ResourceAddress> = []
     for record in report.records where record.succeeded {
       // A record write (a row deleted too) is checked through its data resource.
       if record.step.record != nil {
@@ -43,6 +44,9 @@ public struct ApplyVerifier: Sendable {
         continue
       }
       switch record.step.action {
+      case .migrate:
+        built.insert(record.step.address)
+        migrated.insert(record.step.address)
       case .create, .update, .connect: built.insert(record.step.address)
       case .delete: deleted.insert(record.step.address)
       }
@@ -74,6 +78,22 @@ public struct ApplyVerifier: Sendable {
                 + Self.text(change.after)))
         }
       }
+    }
+    // What uses a migrated resource keeps its access to it (a chatbot's table slots): a
+    // resource apply did not write that now differs lost something in the migration.
+    for operation in plan.operations
+    where operation.action != .noop && !built.contains(operation.address)
+      && operation.dependsOn.contains(where: migrated.contains)
+    {
+      let used = operation.dependsOn.filter(migrated.contains).map(\.description)
+        .joined(separator: ", ")
+      let fields = operation.changes.map(\.field).joined(separator: ", ")
+      mismatches.append(
+        ApplyMismatch(
+          address: operation.address, platform: operation.platform,
+          message:
+            "differs after the migration of \(used) (\(fields.isEmpty ? "missing" : fields)); "
+            + "it should have kept its access"))
     }
     // Something else made the same resource meanwhile (another apply, a person): the platform
     // now holds it more than once.

@@ -15,13 +15,21 @@ public enum ApplyEvent: Sendable, Hashable {
 public struct Executor: Sendable {
   /// The platform written to.
   public var provider: any Provider
-  /// The most steps running at once.
+  /// The most steps running at once (and the most record writes a migration makes at once).
   public var parallelism: Int
+  /// Where migrations keep their backups and journals; a migration fails without one.
+  public var migrations: (any MigrationStore)?
+  /// Called at each checkpoint of a migration (`MigrationRun.Checkpoint`); a test throws from
+  /// it to stop a migration there, as a crash would.
+  public var migrationCheckpoint: @Sendable (MigrationRun.Checkpoint) throws -> Void = { _ in }
 
   /// Creates an executor; `parallelism` below 1 counts as 1.
-  public init(provider: any Provider, parallelism: Int = 8) {
+  public init(
+    provider: any Provider, parallelism: Int = 8, migrations: (any MigrationStore)? = nil
+  ) {
     self.provider = provider
     self.parallelism = max(1, parallelism)
+    self.migrations = migrations
   }
 
   /// Applies `plan` and reports each step's start and end to `onEvent`. Once `interrupt` is
@@ -43,6 +51,9 @@ public struct Executor: Sendable {
     onEvent: @escaping @Sendable (ApplyEvent) -> Void = { _ in }
   ) async -> [StepRecord] {
     let provider = self.provider
+    let migrations = self.migrations
+    let width = parallelism
+    let checkpoint = migrationCheckpoint
     let queue = StepQueue(steps)
     interrupt?.onRequest { queue.stop() }
     // A bounded pool of workers: each takes the next ready step as soon as its own ends.
@@ -52,7 +63,22 @@ public struct Executor: Sendable {
           while let index = await queue.next() {
             let step = queue.steps[index]
             onEvent(.started(step))
-            let record = await Executor.perform(step, with: provider)
+            let record =
+              if let migration = step.migration {
+                await Executor.perform(step) {
+                  guard let migrations else {
+                    throw ProviderError(
+                      "\(step.address): a migration needs a place for its backup and journal "
+                        + "(.heho/ in the project), and this apply has none")
+                  }
+                  return try await MigrationRun(
+                    step: step, migration: migration, provider: provider, store: migrations,
+                    width: width, checkpoint: checkpoint
+                  ).run()
+                }
+              } else {
+                await Executor.perform(step) { try await provider.perform(step) }
+              }
             for reported in queue.finish(index, with: record) { onEvent(.finished(reported)) }
           }
         }
@@ -63,14 +89,18 @@ public struct Executor: Sendable {
     return records
   }
 
-  static func perform(_ step: ApplyStep, with provider: any Provider) async -> StepRecord {
+  static func perform(
+    _ step: ApplyStep, _ write: () async throws -> StepResult
+  ) async -> StepRecord {
     let clock = ContinuousClock()
     let start = clock.now
     do {
-      let result = try await provider.perform(step)
+      let result = try await write()
       return StepRecord(
         step: step, status: .succeeded(adopted: result.adopted), duration: clock.now - start)
     } catch let error as ProviderError {
+      return StepRecord(step: step, status: .failed(error.message), duration: clock.now - start)
+    } catch let error as MigrationStoreError {
       return StepRecord(step: step, status: .failed(error.message), duration: clock.now - start)
     } catch {
       return StepRecord(

@@ -53,7 +53,7 @@ extension DriftReport {
       guard let records = operation.records, !records.changes.isEmpty else { break }
       entry.status = .modified
       entry.differences = Self.differences(records)
-    case .update, .replace:
+    case .update, .replace, .migrate:
       guard !operation.changes.isEmpty else { break }
       entry.status = .modified
       entry.differences = operation.changes.map {

@@ -36,6 +36,10 @@ public struct KindBehavior: Sendable, Hashable, Codable {
   public var recordContainer: String?
   /// What a data kind's records are called in plans, plural (`rows`).
   public var recordNoun: String
+  /// For a data-holding kind whose records can be copied over when a change cannot be made in
+  /// place (a table's copy-migration: back up, drop, create, restore, verify): how the plan
+  /// explains it. `nil` means such a change replaces the resource and loses its records.
+  public var migrationReason: String?
 
   /// Creates a kind behavior.
   public init(
@@ -44,8 +48,10 @@ public struct KindBehavior: Sendable, Hashable, Codable {
     replacementReason: String, inPlaceFields: Set<String> = [], manifestOnly: Bool = false,
     deletesDependents: Bool = false, referenceFields: [String: String] = [:],
     softDelete: Bool = false, exclusiveFields: Set<String> = [],
-    recordContainer: String? = nil, recordNoun: String = "records"
+    recordContainer: String? = nil, recordNoun: String = "records",
+    migrationReason: String? = nil
   ) {
+    self.migrationReason = migrationReason
     self.recordContainer = recordContainer?.lowercased()
     self.recordNoun = recordNoun
     self.exclusiveFields = exclusiveFields

@@ -10,6 +10,7 @@ public struct Plan: Sendable, Hashable, Codable {
     public var create = 0
     public var update = 0
     public var replace = 0
+    public var migrate = 0
     public var delete = 0
     public var noop = 0
 
@@ -21,6 +22,7 @@ public struct Plan: Sendable, Hashable, Codable {
         case .create: create += 1
         case .update: update += 1
         case .replace: replace += 1
+        case .migrate: migrate += 1
         case .delete: delete += 1
         case .noop: noop += 1
         }
@@ -28,10 +30,10 @@ public struct Plan: Sendable, Hashable, Codable {
     }
 
     /// Whether anything would be written.
-    public var hasChanges: Bool { connect + create + update + replace + delete > 0 }
+    public var hasChanges: Bool { connect + create + update + replace + migrate + delete > 0 }
 
     enum CodingKeys: String, CodingKey {
-      case connect, create, update, replace, delete
+      case connect, create, update, replace, migrate, delete
       case noop = "no_op"
     }
   }

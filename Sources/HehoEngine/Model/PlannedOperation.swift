@@ -8,6 +8,9 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
     case create
     case update
     case replace
+    /// A change the platform cannot make in place, made by copying the records over: back
+    /// up, drop, create, restore, verify (`PlannedOperation.migration`).
+    case migrate
     case delete
     case noop = "no-op"
   }
@@ -52,6 +55,8 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
   public var ignored: [FieldChange]?
   /// For a data kind: the records to add, edit and delete, each a write of its own.
   public var records: RecordPlan?
+  /// For a migration: what is carried over, what is lost, and where a stopped one resumes.
+  public var migration: MigrationPlan?
 
   /// Creates a planned operation.
   public init(
@@ -87,6 +92,7 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
     switch action {
     case .noop: return 0
     case .replace: return 2
+    case .migrate: return (migration?.resume == nil ? 2 : 0) + (migration?.rowsKept ?? 0)
     default: return 1
     }
   }
@@ -101,6 +107,6 @@ public struct PlannedOperation: Sendable, Hashable, Codable {
     case liveDependsOn = "live_depends_on"
     case payload, ignored, outline
     case renamedFrom = "renamed_from"
-    case takes, releases, records
+    case takes, releases, records, migration
   }
 }

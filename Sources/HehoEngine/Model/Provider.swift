@@ -34,6 +34,13 @@ public protocol Provider: Sendable {
   /// platform never returns) is made comparable with what the platform does return about it
   /// (a salted fingerprint). Called only for matched pairs; the default changes nothing.
   func reconcile(_ item: DesiredItem, with live: LiveResource) -> DesiredItem
+  /// For a kind that migrates (`KindBehavior.migrationReason`): how `live` becomes `item` by
+  /// copying its records over (what is carried, removed, widened or narrowed); `nil` when it
+  /// cannot, and the resource is replaced instead.
+  func migration(from live: LiveResource, to item: DesiredItem) -> MigrationPlan?
+  /// What `migration` does with one live record (read through `migration.source`): the fields
+  /// restored, in the new types, and what it loses.
+  func carryOver(_ record: Record, in migration: MigrationPlan) -> CarriedRecord
 }
 
 extension Provider {
@@ -47,6 +54,16 @@ extension Provider {
 
   /// Every field, no outline.
   public func outline(of item: DesiredItem) -> [String]? { nil }
+
+  /// No migrations.
+  public func migration(from live: LiveResource, to item: DesiredItem) -> MigrationPlan? { nil }
+
+  /// The carried fields as they are.
+  public func carryOver(_ record: Record, in migration: MigrationPlan) -> CarriedRecord {
+    var fields: [String: Value] = [:]
+    for field in migration.carried { fields[field] = record.fields[field] ?? .null }
+    return .kept(fields, lost: [])
+  }
 
   /// No write-only fields: compared as compiled.
   public func reconcile(_ item: DesiredItem, with live: LiveResource) -> DesiredItem { item }

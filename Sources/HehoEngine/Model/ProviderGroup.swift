@@ -115,6 +115,17 @@ public struct ProviderGroup: Provider {
     (try? owner(of: item.address.kind))?.reconcile(item, with: live) ?? item
   }
 
+  public func migration(from live: LiveResource, to item: DesiredItem) -> MigrationPlan? {
+    (try? owner(of: item.address.kind))?.migration(from: live, to: item)
+  }
+
+  public func carryOver(_ record: Record, in migration: MigrationPlan) -> CarriedRecord {
+    guard let owner = try? owner(of: migration.source.address.kind) else {
+      return .dropped("no platform in use manages \(migration.source.address.kind)")
+    }
+    return owner.carryOver(record, in: migration)
+  }
+
   public func outputs(of resource: LiveResource) async throws -> [String: Value] {
     guard let owner = try? owner(of: resource.address.kind) else { return [:] }
     return try await owner.outputs(of: resource)

@@ -23,6 +23,10 @@ public struct DestructionGuard: Sendable {
         guardRecordDeletes(records, of: operation, at: index, in: &result)
         continue
       }
+      if operation.action == .migrate, let migration = operation.migration {
+        guardMigration(migration, of: operation, at: index, in: &result)
+        continue
+      }
       guard operation.action == .delete || operation.action == .replace else { continue }
       let lifecycle = lifecycles[operation.address] ?? Lifecycle()
       let verb = operation.action == .delete ? "delete" : "replace"
@@ -48,6 +52,55 @@ public struct DestructionGuard: Sendable {
       }
     }
     return result
+  }
+
+  /// A migration that keeps every value needs no permission, even under
+  /// `lifecycle.preventDestroy`; one that loses data is named, record by record, and needs
+  /// `--allow-data-loss` (and is refused under `preventDestroy`). A resume is never refused:
+  /// it finishes what an earlier apply was allowed to start.
+  func guardMigration(
+    _ migration: MigrationPlan, of operation: PlannedOperation, at index: Int,
+    in draft: inout PlanBuilder.Draft
+  ) {
+    guard migration.resume == nil, migration.losesData else { return }
+    let lifecycle = lifecycles[operation.address] ?? Lifecycle()
+    var warnings = migration.lossyChanges
+    if let reason = migration.dropsEveryRecord { warnings.append(reason) }
+    let noun = migration.noun
+    if migration.rowsLosingValues > 0 {
+      warnings.append(
+        "\(RecordPlan.grouped(migration.rowsLosingValues)) \(noun) lose values they hold now")
+    }
+    if migration.rowsDropped > 0 {
+      warnings.append(
+        "\(RecordPlan.grouped(migration.rowsDropped)) \(noun) cannot be carried over (they "
+          + "stay in the backup)")
+    }
+    warnings += migration.offending
+    let more = migration.rowsLosingValues + migration.rowsDropped - migration.offending.count
+    if more > 0 { warnings.append("and \(RecordPlan.grouped(more)) more \(noun)") }
+    draft.operations[index].warnings += warnings
+    let what =
+      (migration.lossyChanges + [migration.dropsEveryRecord].compactMap { $0 })
+      .first ?? migration.offending.first ?? "values are lost"
+    if lifecycle.preventDestroy {
+      draft.problems.append(
+        PlanProblem(
+          .preventDestroy, address: operation.address, platform: operation.platform,
+          message: "lifecycle.preventDestroy allows only a migration that keeps every value, "
+            + "and this one loses data (\(what)); change the manifest so that it keeps them, "
+            + "or remove the guard"))
+    }
+    if allowDataLoss || lifecycle.allowDataLoss {
+      draft.operations[index].migration?.allowsLoss = true
+    } else {
+      draft.problems.append(
+        PlanProblem(
+          .dataLoss, address: operation.address, platform: operation.platform,
+          message: "would migrate it and lose data (\(what)); run with --allow-data-loss or "
+            + "set lifecycle.allowDataLoss: true on it to allow this (every other value is "
+            + "still carried over)"))
+    }
   }
 
   /// Deleting records a data resource no longer lists (`prune: true`) is data loss, under the

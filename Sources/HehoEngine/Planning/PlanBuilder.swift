@@ -165,6 +165,15 @@ public struct PlanBuilder: Sendable {
     }
     if !forcing.isEmpty {
       let shown = forcing.prefix(4).joined(separator: ", ") + (forcing.count > 4 ? ", …" : "")
+      // A data-holding kind that migrates copies its records over instead (not when it is
+      // renamed too: the rename already replaces it).
+      if operation.action != .replace, let reason = behavior.migrationReason,
+        item.lifecycle.migrate
+      {
+        operation.action = .migrate
+        operation.reasons.append("\(reason); changed: \(shown)")
+        return operation
+      }
       markReplaced(
         &operation, behavior: behavior, reason: "\(behavior.replacementReason); changed: \(shown)")
     } else if operation.action != .replace {

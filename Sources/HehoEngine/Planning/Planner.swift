@@ -6,11 +6,17 @@ public struct Planner: Sendable {
   public var provider: any Provider
   /// Guards and scope.
   public var options: PlanOptions
+  /// Where migrations keep their journals: a stopped migration found there is resumed.
+  public var migrations: (any MigrationStore)?
 
   /// Creates a planner.
-  public init(provider: any Provider, options: PlanOptions = PlanOptions()) {
+  public init(
+    provider: any Provider, options: PlanOptions = PlanOptions(),
+    migrations: (any MigrationStore)? = nil
+  ) {
     self.provider = provider
     self.options = options
+    self.migrations = migrations
   }
 
   /// Plans `state` against the live platform. Refusals are listed in `Plan.problems`;
@@ -43,6 +49,7 @@ public struct Planner: Sendable {
     var draft = builder.build(
       items: compiled.items, live: live, prune: options.prune ?? state.project.prune)
     draft = PlanScope(targets: options.targets, excludes: options.excludes).apply(to: draft)
+    let migrated = try await planMigrations(&draft, items: compiled.items, live: live)
     let counts = try await countRecords(for: draft.operations, in: live)
     for index in draft.operations.indices {
       if let count = counts[draft.operations[index].address] {
@@ -58,9 +65,11 @@ public struct Planner: Sendable {
       environment: state.project.environment,
       fingerprint: Fingerprint.of(
         digest: await digest, recordCounts: counts,
-        records: Self.recordsDigest(records, in: draft.operations)),
+        records: Self.recordsDigest(
+          LiveState.merged([records, migrated]), in: draft.operations)),
       operations: draft.operations, unmanaged: draft.unmanaged, problems: draft.problems,
-      notes: compiled.notes + draft.notes, readsMade: live.readsMade + counts.count)
+      notes: compiled.notes + draft.notes,
+      readsMade: live.readsMade + counts.count + migrated.readsMade)
   }
 
   /// `items` with the previous names their manifests give (`metadata.previousNames`), and a
@@ -99,7 +108,10 @@ public struct Planner: Sendable {
   /// Re-reads what `plan` depended on and fingerprints it, to tell whether a saved plan is stale.
   public func currentFingerprint(for plan: Plan) async throws -> String {
     let live = try await provider.fetchLiveState()
-    let records = try await readRecords(plan.operations.compactMap(\.records?.source), in: live)
+    let records = try await readRecords(
+      plan.operations.compactMap(\.records?.source)
+        + plan.operations.compactMap { $0.migration?.resume == nil ? $0.migration?.source : nil },
+      in: live)
     let counted = plan.operations.filter { $0.recordsLost != nil }
     let counts = try await countRecords(for: counted, in: live)
     return Fingerprint.of(
@@ -110,7 +122,8 @@ public struct Planner: Sendable {
   /// The hash of the live records of the data resources the plan covers (after `--target` and
   /// `--exclude`), `nil` when it covers none: a saved plan is stale when they change.
   static func recordsDigest(_ records: LiveState, in operations: [PlannedOperation]) -> UInt64? {
-    let covered = Set(operations.filter { $0.records != nil }.map(\.address))
+    let covered = Set(
+      operations.filter { $0.records != nil || $0.migration != nil }.map(\.address))
     let kept = records.resources.filter { covered.contains($0.address) }
     return kept.isEmpty ? nil : Fingerprint.digest(of: LiveState(resources: kept, readsMade: 0))
   }

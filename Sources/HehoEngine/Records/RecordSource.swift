@@ -12,6 +12,9 @@ public struct RecordSource: Sendable, Hashable, Codable {
   public var idField: String?
   /// Each field's type in the provider's words (`RecordSet.fieldTypes`).
   public var fieldTypes: [String: String]
+  /// The fields an add whose outcome is unknown is looked up by before it is sent again;
+  /// `nil` means `keyField` alone (records without a key field are matched on all of these).
+  public var lookupFields: [String]?
 
   /// Creates a record source.
   public init(
@@ -30,5 +33,6 @@ public struct RecordSource: Sendable, Hashable, Codable {
     case keyField = "key_field"
     case idField = "id_field"
     case fieldTypes = "field_types"
+    case lookupFields = "lookup_fields"
   }
 }

@@ -26,6 +26,7 @@ public struct ApplyReportDocument: Sendable, Hashable, Codable {
     public var created = 0
     public var updated = 0
     public var replaced = 0
+    public var migrated = 0
     public var deleted = 0
     public var failed = 0
     public var skipped = 0
@@ -36,6 +37,7 @@ public struct ApplyReportDocument: Sendable, Hashable, Codable {
       created = counts.completed[.create] ?? 0
       updated = counts.completed[.update] ?? 0
       replaced = counts.completed[.replace] ?? 0
+      migrated = counts.completed[.migrate] ?? 0
       deleted = counts.completed[.delete] ?? 0
       failed = counts.failed
       skipped = counts.skipped
@@ -43,7 +45,7 @@ public struct ApplyReportDocument: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-      case connected, created, updated, replaced, deleted, failed, skipped
+      case connected, created, updated, replaced, migrated, deleted, failed, skipped
       case notStarted = "not_started"
     }
   }

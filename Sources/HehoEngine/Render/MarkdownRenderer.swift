@@ -26,6 +26,7 @@ public struct MarkdownRenderer: Sendable {
     budget.keep([
       "### heho plan: \(escape(plan.project))\(environment)", "",
       "**\(TextRenderer.summaryLine(plan.summary))** \(TextRenderer.costLine(plan.api))", "",
+      // A migration counts as a replace that keeps its records.
       "| platform | connect | create | update | replace | delete |", "|---|---|---|---|---|---|",
     ])
     let platforms = Set(plan.changes.map(\.platform)).sorted()
@@ -33,7 +34,7 @@ public struct MarkdownRenderer: Sendable {
       let summary = Plan.Summary(plan.changes.filter { $0.platform == platform })
       budget.keep([
         "| \(escape(platform)) | \(summary.connect) | \(summary.create) | \(summary.update) | "
-          + "\(summary.replace) | \(summary.delete) |"
+          + "\(summary.replace + summary.migrate) | \(summary.delete) |"
       ])
     }
     if !plan.problems.isEmpty {
@@ -85,7 +86,9 @@ public struct MarkdownRenderer: Sendable {
         lines.append(
           "#### \(escape(platform))" + (endpoint.map { " (\(escape($0)))" } ?? "") + ": "
             + "\(summary.create) to create, \(summary.update) to update, "
-            + "\(summary.replace) to replace, \(summary.delete) to delete")
+            + "\(summary.replace) to replace, "
+            + (summary.migrate > 0 ? "\(summary.migrate) to migrate, " : "")
+            + "\(summary.delete) to delete")
         lines.append("")
       }
       lines.append("| | resource | action | why |")
@@ -140,6 +143,10 @@ public struct MarkdownRenderer: Sendable {
   func actionText(_ operation: PlannedOperation) -> String {
     if let records = operation.records {
       return operation.action.rawValue + ": " + escape(records.summary)
+    }
+    if let migration = operation.migration {
+      return (migration.resume == nil ? "migrate" : "resume migration") + ": "
+        + escape(migration.headline)
     }
     guard let old = operation.renamedFrom else { return operation.action.rawValue }
     return operation.action.rawValue + ": rename " + escape(old) + " → "

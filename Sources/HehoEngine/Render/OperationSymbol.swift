@@ -6,6 +6,7 @@ extension PlannedOperation.Action {
     case .create: return "+"
     case .update: return "~"
     case .replace: return "-/+"
+    case .migrate: return "~"
     case .delete: return "-"
     case .noop: return " "
     }
@@ -18,6 +19,7 @@ extension PlannedOperation.Action {
     case .create: return "will be created"
     case .update: return "will be updated in place"
     case .replace: return "must be replaced"
+    case .migrate: return "will be migrated: its records are copied over"
     case .delete: return "will be deleted"
     case .noop: return "is unchanged"
     }
@@ -29,6 +31,7 @@ extension PlannedOperation.Action {
     case .create: return style.green(text)
     case .update: return style.yellow(text)
     case .replace: return style.magenta(text)
+    case .migrate: return style.yellow(text)
     case .delete: return style.red(text)
     case .noop: return text
     }

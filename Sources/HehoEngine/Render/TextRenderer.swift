@@ -70,6 +70,14 @@ public struct TextRenderer: Sendable {
       title += " (\(records.source.container)): \(records.summary)"
       lines.append("  " + title)
       lines.append(contentsOf: render(records, style: style))
+    } else if let migration = operation.migration {
+      let verb = migration.resume == nil ? "migrate" : "resume migration of"
+      lines.append(
+        "  " + action.painted(action.symbol, with: style) + " \(verb) "
+          + style.bold("\(operation.address)") + " (\(migration.headline))")
+      for change in migration.losslessChanges {
+        lines.append("      " + style.dim("# keeps every value: \(change)"))
+      }
     } else {
       lines.append("  " + title)
     }
@@ -145,7 +153,9 @@ public struct TextRenderer: Sendable {
   public static func summaryLine(_ summary: Plan.Summary) -> String {
     let connect = summary.connect > 0 ? "\(summary.connect) to connect, " : ""
     return "Plan: \(connect)\(summary.create) to create, \(summary.update) to update, "
-      + "\(summary.replace) to replace, \(summary.delete) to delete."
+      + "\(summary.replace) to replace, "
+      + (summary.migrate > 0 ? "\(summary.migrate) to migrate, " : "")
+      + "\(summary.delete) to delete."
   }
 
   /// `API: 2 reads made, 5 writes planned.`

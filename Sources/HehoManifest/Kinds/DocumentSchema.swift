@@ -72,6 +72,11 @@ public enum DocumentSchema {
         .init("preventDestroy", .boolean("refuse any delete or replace of this resource")),
         .init("allowDataLoss", .boolean("allow dropping or replacing this table's data")),
         .init("ignoreChanges", FieldSchema(.array(ignored), summary: "live changes to ignore")),
+        .init(
+          "migrate",
+          .boolean(
+            "copy a changed table's rows over (back up, drop, create, restore) instead of "
+              + "dropping them; default true")),
       ], summary: "guards for plan and apply")
   }
 }

@@ -116,6 +116,7 @@ struct DocumentLoader {
     }
     return Lifecycle(
       preventDestroy: value["preventDestroy"]?.boolValue ?? false,
-      allowDataLoss: value["allowDataLoss"]?.boolValue ?? false, ignoreChanges: ignored)
+      allowDataLoss: value["allowDataLoss"]?.boolValue ?? false, ignoreChanges: ignored,
+      migrate: value["migrate"]?.boolValue ?? true)
   }
 }

@@ -20,13 +20,31 @@ public struct Lifecycle: Sendable, Hashable, Codable {
   public var allowDataLoss: Bool
   /// Fields whose live differences are not changes.
   public var ignoreChanges: [IgnoredChange]
+  /// Whether a change the platform cannot make in place may copy the resource's records over
+  /// (a table's copy-migration) instead of replacing it; `false` turns migrations off.
+  public var migrate: Bool
 
   /// Creates a lifecycle; the defaults guard nothing extra and ignore nothing.
   public init(
-    preventDestroy: Bool = false, allowDataLoss: Bool = false, ignoreChanges: [IgnoredChange] = []
+    preventDestroy: Bool = false, allowDataLoss: Bool = false, ignoreChanges: [IgnoredChange] = [],
+    migrate: Bool = true
   ) {
+    self.migrate = migrate
     self.preventDestroy = preventDestroy
     self.allowDataLoss = allowDataLoss
     self.ignoreChanges = ignoreChanges
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case preventDestroy, allowDataLoss, ignoreChanges, migrate
+  }
+
+  /// Decodes a lifecycle; `migrate` is `true` when absent (plans saved before it existed).
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    preventDestroy = try container.decode(Bool.self, forKey: .preventDestroy)
+    allowDataLoss = try container.decode(Bool.self, forKey: .allowDataLoss)
+    ignoreChanges = try container.decode([IgnoredChange].self, forKey: .ignoreChanges)
+    migrate = try container.decodeIfPresent(Bool.self, forKey: .migrate) ?? true
   }
 }

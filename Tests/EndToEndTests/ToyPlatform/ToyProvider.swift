@@ -104,8 +104,9 @@ struct ToyProvider: Provider {
     case .delete:
       store.remove(name, key: access.apiKey)
       return StepResult(liveID: step.liveID)
-    case .connect:
-      throw ProviderError("toy widgets cannot be connected")
+    case .connect, .migrate:
+      throw ProviderError(
+        "toy widgets cannot be \(step.action == .connect ? "connected" : "migrated")")
     }
   }
 

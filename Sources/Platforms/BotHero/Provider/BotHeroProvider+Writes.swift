@@ -63,6 +63,8 @@ extension BotHeroProvider {
     case .connect:
       throw ProviderError(
         "\(step.address): BotHero resources cannot be connected; remove `connect`")
+    case .migrate:
+      throw ProviderError("\(step.address): BotHero resources have no records to migrate")
     }
   }
 
@@ -90,7 +92,7 @@ extension BotHeroProvider {
       let id = try liveID(of: step)
       return try await writes.delete(
         step, request: HTTPRequest(method: "DELETE", path: "\(BotHeroPaths.knowledge)/\(id)"))
-    case .update, .connect:
+    case .update, .connect, .migrate:
       throw ProviderError(
         "\(step.address): BotHero cannot \(step.action.rawValue) a knowledge document; it is "
           + "deleted and uploaded again")

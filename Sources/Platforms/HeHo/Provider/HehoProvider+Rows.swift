@@ -70,13 +70,17 @@ extension HehoProvider {
     switch change.action {
     case .add:
       let request = try rowRequest("add", table, ["data": .object(step.payload)])
-      let keyField = write.source.keyField
+      var lookup = [write.source.keyField: change.keyValue]
+      if let fields = write.source.lookupFields {
+        lookup = [:]
+        for field in fields { lookup[field] = step.payload[field] ?? .null }
+      }
+      let query = lookup
       return try await writes.create(
         step, request: request,
         lookup: {
-          try await read(
-            table: table, query: [keyField: change.keyValue], doing: "looking up \(row)"
-          ).map { _ in change.key }
+          try await read(table: table, query: query, doing: "looking up \(row)")
+            .map { _ in change.key }
         }, createdID: { _ in change.key })
     case .edit:
       let request = try rowRequest("edit", table, ["id": id, "data": .object(step.payload)])

@@ -38,7 +38,9 @@ public struct HehoProvider: Provider {
     [
       KindBehavior(
         kind: "table", platform: name, holdsData: true,
-        replacementReason: "HeHo has no ALTER for tables: it is dropped and created again"),
+        replacementReason: "HeHo has no ALTER for tables: it is dropped and created again",
+        migrationReason: "HeHo has no ALTER for tables: its rows are copied over (backed up, "
+          + "dropped, created again, restored, verified)"),
       KindBehavior(
         kind: "chatbot", platform: name, replacementChangesIdentity: true,
         replacementReason: "HeHo has no update endpoint for chatbots: it is deleted and created "
@@ -102,6 +104,14 @@ public struct HehoProvider: Provider {
         "\(step.address): HeHo cannot \(step.action.rawValue) a \(step.address.kind) "
           + "(no such endpoint)")
     }
+  }
+
+  public func migration(from live: LiveResource, to item: DesiredItem) -> MigrationPlan? {
+    item.address.kind == "table" ? TableMigration.plan(from: live, to: item) : nil
+  }
+
+  public func carryOver(_ record: Record, in migration: MigrationPlan) -> CarriedRecord {
+    TableMigration.carryOver(record, in: migration)
   }
 
   public func outline(of item: DesiredItem) -> [String]? {

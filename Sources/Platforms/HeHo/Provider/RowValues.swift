@@ -1,4 +1,5 @@
 import Foundation
+import HehoEngine
 import HehoManifest
 
 /// Brings a row's value to the one form heho compares and sends for its column's type, so that
@@ -29,14 +30,7 @@ public enum RowValues {
 
   /// The text a key value is compared by (`7`, `ada@example.com`).
   public static func keyText(_ value: Value) -> String {
-    switch value {
-    case .string(let text): return text
-    case .int(let number): return String(number)
-    case .double(let number): return String(number)
-    case .bool(let flag): return String(flag)
-    case .null: return ""
-    default: return value.description
-    }
+    RecordKey.text(value)
   }
 
   static func whole(_ value: Value, type: String) -> Result<Value, RowValueProblem> {

@@ -28,6 +28,8 @@ extension HeppuProvider {
         step, request: HTTPRequest(method: "DELETE", path: "/agents/\(id)"))
     case .connect:
       throw ProviderError("\(step.address): Heppu agents cannot be connected; remove `connect`")
+    case .migrate:
+      throw ProviderError("\(step.address): Heppu agents have no records to migrate")
     }
   }
 
