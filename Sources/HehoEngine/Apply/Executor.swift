@@ -19,9 +19,6 @@ public struct Executor: Sendable {
   public var parallelism: Int
   /// Where migrations keep their backups and journals; a migration fails without one.
   public var migrations: (any MigrationStore)?
-  /// Called at each checkpoint of a migration (`MigrationRun.Checkpoint`); a test throws from
-  /// it to stop a migration there, as a crash would.
-  public var migrationCheckpoint: @Sendable (MigrationRun.Checkpoint) throws -> Void = { _ in }
 
   /// Creates an executor; `parallelism` below 1 counts as 1.
   public init(
@@ -53,7 +50,6 @@ public struct Executor: Sendable {
     let provider = self.provider
     let migrations = self.migrations
     let width = parallelism
-    let checkpoint = migrationCheckpoint
     let queue = StepQueue(steps)
     interrupt?.onRequest { queue.stop() }
     // A bounded pool of workers: each takes the next ready step as soon as its own ends.
@@ -73,7 +69,7 @@ public struct Executor: Sendable {
                   }
                   return try await MigrationRun(
                     step: step, migration: migration, provider: provider, store: migrations,
-                    width: width, checkpoint: checkpoint
+                    width: width
                   ).run()
                 }
               } else {

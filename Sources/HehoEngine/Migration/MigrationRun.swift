@@ -44,8 +44,6 @@ public struct MigrationRun: Sendable {
   public var store: any MigrationStore
   /// The most record writes at once.
   public var width: Int
-  /// Called at each checkpoint.
-  public var checkpoint: @Sendable (Checkpoint) throws -> Void = { _ in }
 
   /// How many times the restore reads back and adds what is missing before it gives up.
   static let rounds = 3
@@ -69,25 +67,25 @@ public struct MigrationRun: Sendable {
       journal = found
     } else {
       (journal, backedUp) = try await backUp()
-      try checkpoint(.backedUp)
+      try Self.checkpoint(.backedUp)
     }
     var fresh = false
     if journal.phase == .backedUp {
       try await drop()
       journal.phase = .dropped
       try store.write(journal)
-      try checkpoint(.dropped)
+      try Self.checkpoint(.dropped)
     }
     if journal.phase == .dropped {
       try await create(journal.payload)
       journal.phase = .created
       try store.write(journal)
       fresh = true
-      try checkpoint(.created)
+      try Self.checkpoint(.created)
     }
     let records = try backedUp ?? store.records(inBackup: journal.backup)
     try await restore(records, journal: journal, fresh: fresh)
-    try checkpoint(.verified)
+    try Self.checkpoint(.verified)
     try store.close(journal)
     return StepResult(liveID: step.liveID ?? address.name)
   }
@@ -199,7 +197,6 @@ public struct MigrationRun: Sendable {
   func add(_ records: [[String: Value]], plan: MigrationPlan) async throws -> [String] {
     let provider = self.provider
     let step = self.step
-    let checkpoint = self.checkpoint
     let keyField = plan.target.keyField
     let results = try await BoundedTasks.map(Array(records.enumerated()), width: width) {
       position, fields -> String? in
@@ -214,10 +211,17 @@ public struct MigrationRun: Sendable {
       } catch let error as ProviderError {
         return error.message
       }
-      try checkpoint(.restored(position + 1))
+      try Self.checkpoint(.restored(position + 1))
       return nil
     }
     return results.compactMap { $0 }
+  }
+
+  /// Stops here when a test asks (`MigrationStops`), as a crash would.
+  static func checkpoint(_ point: Checkpoint) throws {
+    if let stop = MigrationStops.stop, stop(point) {
+      throw ProviderError("the migration stopped after: \(point) (a test's simulated crash)")
+    }
   }
 
   /// Now, in ISO 8601 (UTC).
