@@ -39,8 +39,8 @@ public struct HehoProvider: Provider {
       KindBehavior(
         kind: "table", platform: name, holdsData: true,
         replacementReason: "HeHo has no ALTER for tables: it is dropped and created again",
-        migrationReason: "HeHo has no ALTER for tables: its rows are copied over (backed up, "
-          + "dropped, created again, restored, verified)"),
+        migrationReason: "HeHo has no ALTER for tables: it is backed up, dropped, created "
+          + "again, restored and verified"),
       KindBehavior(
         kind: "chatbot", platform: name, replacementChangesIdentity: true,
         replacementReason: "HeHo has no update endpoint for chatbots: it is deleted and created "
