@@ -55,4 +55,27 @@ import Testing
       report: Self.report([ApplyStep(action: .delete, address: Fixtures.address("bot/gone"))]))
     #expect(mismatches.first?.message.contains("still on the platform") == true)
   }
+
+  @Test func aUserOfAMigratedResourceThatLostItsAccessIsNamed() async throws {
+    // The store kept its size through the migration, but the bot that uses it lost its label.
+    let provider = FakeProvider(live: [
+      Fixtures.live("store/a", ["size": .int(2)]),
+      Fixtures.live("bot/reader", ["label": .string("old")], dependencies: ["store/a"]),
+    ])
+    var state = Self.state
+    state.resources.append(
+      DesiredResource(
+        kind: "bot", name: "reader", spec: ["label": .string("reads a")],
+        location: SourceLocation(file: "x.yaml", line: 5, column: 1),
+        references: [Fixtures.address("store/a")]))
+    let migrate = ApplyStep(action: .migrate, address: Fixtures.address("store/a"))
+    let report = ApplyReport(
+      operations: [PlannedOperation(address: migrate.address, action: .migrate)],
+      records: [StepRecord(step: migrate, status: .succeeded(adopted: false))])
+    let mismatches = try await ApplyVerifier(provider: provider).verify(state, report: report)
+    #expect(mismatches.map(\.address) == [Fixtures.address("bot/reader")])
+    #expect(
+      mismatches.first?.message
+        == "differs after the migration of store/a (label); it should have kept its access")
+  }
 }
