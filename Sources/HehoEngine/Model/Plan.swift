@@ -36,6 +36,18 @@ public struct Plan: Sendable, Hashable, Codable {
       case connect, create, update, replace, migrate, delete
       case noop = "no_op"
     }
+
+    /// Decodes counts; `migrate` is 0 when absent (plans saved before migrations).
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      connect = try container.decode(Int.self, forKey: .connect)
+      create = try container.decode(Int.self, forKey: .create)
+      update = try container.decode(Int.self, forKey: .update)
+      replace = try container.decode(Int.self, forKey: .replace)
+      migrate = try container.decodeIfPresent(Int.self, forKey: .migrate) ?? 0
+      delete = try container.decode(Int.self, forKey: .delete)
+      noop = try container.decode(Int.self, forKey: .noop)
+    }
   }
 
   /// What the plan cost and will cost in API requests.
