@@ -157,6 +157,38 @@ struct MigrationRunTests {
     #expect(!after.summary.hasChanges)
   }
 
+  @Test func aResumeBeforeTheDropBacksUpAgainSoThatLaterRecordsAreKept() async throws {
+    let provider = ShelfProvider(fields: ["size": .int(1)], records: Self.rows)
+    let store = InMemoryMigrationStore()
+    let planner = Planner(provider: provider, migrations: store)
+    let plan = try await planner.plan(Self.state(size: 2))
+    _ = await MigrationStops.$stop.withValue({ $0 == .backedUp }) {
+      await Executor(provider: provider, migrations: store).apply(plan)
+    }
+    let late: [String: Value] = ["id": .int(6), "v": .string("written later")]
+    provider.state.withLock { $0.records.append(late) }
+    let resume = try await planner.plan(Self.state(size: 2))
+    let finished = await Executor(provider: provider, migrations: store).apply(resume)
+    #expect(finished.succeeded, "\(finished.records)")
+    #expect(Self.sorted(provider.records) == Self.sorted(Self.rows + [late]))
+    #expect(store.backups.count == 2, "the first backup is kept, and a second one taken")
+  }
+
+  @Test func aSecondMigrationOfATableWithAJournalChangesNothing() async throws {
+    let provider = ShelfProvider(fields: ["size": .int(1)], records: Self.rows)
+    let store = InMemoryMigrationStore()
+    let plan = try await Planner(provider: provider, migrations: store).plan(Self.state(size: 2))
+    // Another apply started the same migration after this plan was made.
+    try store.write(
+      MigrationJournal(
+        address: ShelfProvider.address, platform: "shelves", backup: "b.jsonl", records: 5,
+        phase: .backedUp, started: "now", payload: [:],
+        migration: try #require(plan.operations.first?.migration)))
+    let report = await Executor(provider: provider, migrations: store).apply(plan)
+    #expect(!report.succeeded)
+    #expect(provider.records.count == 5, "nothing was dropped")
+  }
+
   @Test func recordsThatChangedSinceThePlanSoThatOneIsLostStopBeforeTheDrop() async throws {
     let provider = ShelfProvider(fields: ["size": .int(1)], records: Self.rows)
     let store = InMemoryMigrationStore()

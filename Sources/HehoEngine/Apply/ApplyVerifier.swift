@@ -81,8 +81,10 @@ public struct ApplyVerifier: Sendable {
     }
     // What uses a migrated resource keeps its access to it (a chatbot's table slots): a
     // resource apply did not write that now differs lost something in the migration.
+    let attempted = Set(report.records.map(\.step.address))
     for operation in plan.operations
-    where operation.action != .noop && !built.contains(operation.address)
+    where (operation.action == .update || operation.action == .replace)
+      && !attempted.contains(operation.address)
       && operation.dependsOn.contains(where: migrated.contains)
     {
       let used = operation.dependsOn.filter(migrated.contains).map(\.description)

@@ -65,8 +65,29 @@ public struct MigrationRun: Sendable {
             + "since the plan); plan again")
       }
       journal = found
+      // Nothing has changed yet: back up again, so that rows written since the first
+      // backup are carried over too. A table already gone was dropped after that backup.
+      if journal.phase == .backedUp {
+        if let again = try await backUp(journal.migration, payload: journal.payload, over: journal)
+        {
+          (journal, backedUp) = again
+        } else {
+          journal.phase = .dropped
+          try store.write(journal)
+        }
+      }
     } else {
-      (journal, backedUp) = try await backUp()
+      if let stopped = try store.journals().first(where: {
+        $0.address == address && $0.platform == step.platform
+      }) {
+        throw ProviderError(
+          "\(address): a migration of it already has a journal (\(stopped.backup); stopped, or "
+            + "running in another apply); nothing was changed: plan again, which resumes it")
+      }
+      guard let again = try await backUp(migration, payload: step.payload, over: nil) else {
+        throw ProviderError("\(address) is gone from the platform since the plan; plan again")
+      }
+      (journal, backedUp) = again
       try Self.checkpoint(.backedUp)
     }
     var fresh = false
@@ -77,10 +98,10 @@ public struct MigrationRun: Sendable {
       try Self.checkpoint(.dropped)
     }
     if journal.phase == .dropped {
-      try await create(journal.payload)
+      // A table found made (before a stop, or by someone else) may hold rows: read it first.
+      fresh = try await create(journal.payload)
       journal.phase = .created
       try store.write(journal)
-      fresh = true
       try Self.checkpoint(.created)
     }
     let records = try backedUp ?? store.records(inBackup: journal.backup)
@@ -90,11 +111,15 @@ public struct MigrationRun: Sendable {
     return StepResult(liveID: step.liveID ?? address.name)
   }
 
-  /// Reads every record and writes the backup and the journal; refuses, before anything is
-  /// changed, a migration that would now lose data the plan did not say it would.
-  func backUp() async throws -> (MigrationJournal, [[String: Value]]) {
+  /// Reads every record and writes the backup and the journal (replacing `previous`, a
+  /// journal of the same migration that got no further than its backup); refuses, before
+  /// anything is changed, a migration that would now lose data the plan did not say it would.
+  /// `nil` when the resource is gone.
+  func backUp(
+    _ migration: MigrationPlan, payload: [String: Value], over previous: MigrationJournal?
+  ) async throws -> (MigrationJournal, [[String: Value]])? {
     guard let live = try await provider.fetchRecords([migration.source]).resources.first else {
-      throw ProviderError("\(address) is gone from the platform since the plan; plan again")
+      return nil
     }
     let records = live.records ?? []
     if !migration.allowsLoss {
@@ -114,7 +139,8 @@ public struct MigrationRun: Sendable {
     let backup = try store.backup(fields, of: address)
     let journal = MigrationJournal(
       address: address, platform: step.platform, backup: backup, records: fields.count,
-      phase: .backedUp, started: Self.now(), payload: step.payload, migration: migration)
+      phase: .backedUp, started: previous?.started ?? Self.now(), payload: payload,
+      migration: migration)
     try store.write(journal)
     return (journal, fields)
   }
@@ -131,13 +157,15 @@ public struct MigrationRun: Sendable {
     }
   }
 
-  /// Creates the resource anew; already there (made before a stop) counts as created.
-  func create(_ payload: [String: Value]) async throws {
+  /// Creates the resource anew; already there (made before a stop) counts as created. Whether
+  /// this call made it (so that it holds no records).
+  func create(_ payload: [String: Value]) async throws -> Bool {
     do {
-      _ = try await provider.perform(
+      let result = try await provider.perform(
         ApplyStep(action: .create, address: address, platform: step.platform, payload: payload))
+      return !result.adopted
     } catch let error as ProviderError where error.status == 409 {
-      return
+      return false
     }
   }
 
@@ -179,6 +207,21 @@ public struct MigrationRun: Sendable {
       throw ProviderError(
         "\(address) is gone from the platform while its \(plan.noun) were restored; the next "
           + "apply resumes the migration")
+    }
+    // With a key, a record is there when its key is (the verify of the count and the keys):
+    // a value the platform keeps in another form never makes it look missing.
+    let key = plan.target.keyField
+    if !key.isEmpty {
+      var present: [String: Int] = [:]
+      for record in live.records ?? [] {
+        present[RecordKey.text(record.fields[key]), default: 0] += 1
+      }
+      return wanted.filter { fields in
+        let text = RecordKey.text(fields[key])
+        guard let count = present[text], count > 0 else { return true }
+        present[text] = count - 1
+        return false
+      }
     }
     var present: [[String: Value]: Int] = [:]
     for record in live.records ?? [] {

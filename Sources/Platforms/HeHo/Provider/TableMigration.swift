@@ -16,10 +16,8 @@ enum TableMigration {
     "bigint": ["numeric"],
     "real": ["double precision", "numeric"],
     "double precision": ["numeric"],
-    "character": ["character varying"],
     "date": ["timestamp without time zone", "timestamp with time zone"],
     "timestamp without time zone": ["timestamp with time zone"],
-    "time without time zone": ["time with time zone"],
     "json": ["jsonb"],
     "jsonb": ["json"],
   ]
@@ -90,7 +88,8 @@ enum TableMigration {
     // Without a primary key, a restored row whose add had an unknown outcome is looked up by
     // all its plain values.
     if key.isEmpty {
-      target.lookupFields = carried.filter { !["json", "jsonb", "bytea"].contains(newTypes[$0]) }
+      let plain = carried.filter { !["json", "jsonb", "bytea"].contains(newTypes[$0]) }
+      target.lookupFields = plain.isEmpty ? carried : plain
     }
     return MigrationPlan(
       source: source, target: target, carried: carried, removed: removed, required: required,
