@@ -74,6 +74,9 @@ enum TableMigration {
         lossless.append("\(name) no longer required")
       }
     }
+    if carried.isEmpty {
+      dropsEveryRow = "no column is carried over (every one is removed): no row can be"
+    }
     let removed = oldNames.filter { newTypes[$0] == nil }
     for name in removed { lossy.append("column \(name) removed: its values are lost") }
     if oldNames.filter({ newTypes[$0] != nil }) != carried { lossless.append("columns reordered") }
