@@ -49,6 +49,20 @@ public struct FileMigrationStore: MigrationStore {
     try atomicWrite(try encoder.encode(journal), to: journalURL(journal.address, journal.platform))
   }
 
+  public func start(_ journal: MigrationJournal) throws {
+    let url = journalURL(journal.address, journal.platform)
+    if FileManager.default.fileExists(atPath: url.path) {
+      throw MigrationStoreError(
+        "\(relative(url)): \(journal.address) already has a migration journal (another "
+          + "apply's, stopped or running); plan again, which resumes it")
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    try atomicWrite(
+      try encoder.encode(journal), to: journalURL(journal.address, journal.platform),
+      exclusive: true)
+  }
+
   public func close(_ journal: MigrationJournal) throws {
     let url = journalURL(journal.address, journal.platform)
     do {
@@ -121,8 +135,8 @@ public struct FileMigrationStore: MigrationStore {
   }
 
   /// Writes `data` to a temporary file beside `url`, flushes it to disk, renames it over `url`
-  /// and flushes the directory.
-  func atomicWrite(_ data: Data, to url: URL) throws {
+  /// (or, `exclusive`, links it there, failing when `url` exists) and flushes the directory.
+  func atomicWrite(_ data: Data, to url: URL, exclusive: Bool = false) throws {
     let directory = url.deletingLastPathComponent()
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -134,8 +148,18 @@ public struct FileMigrationStore: MigrationStore {
       try handle.write(contentsOf: data)
       try handle.synchronize()
       try handle.close()
-      guard rename(temporary.path, url.path) == 0 else {
-        throw MigrationStoreError("cannot rename \(relative(temporary)) (errno \(errno))")
+      if exclusive {
+        defer { unlink(temporary.path) }
+        guard link(temporary.path, url.path) == 0 else {
+          throw MigrationStoreError(
+            errno == EEXIST
+              ? "a migration of it already has a journal here (another apply's)"
+              : "cannot create it (errno \(errno))")
+        }
+      } else {
+        guard rename(temporary.path, url.path) == 0 else {
+          throw MigrationStoreError("cannot rename \(relative(temporary)) (errno \(errno))")
+        }
       }
       let descriptor = open(directory.path, O_RDONLY)
       if descriptor >= 0 {

@@ -15,6 +15,16 @@ public final class InMemoryMigrationStore: MigrationStore {
     state.withLock { state in state.journals.keys.sorted().compactMap { state.journals[$0] } }
   }
 
+  public func start(_ journal: MigrationJournal) throws {
+    let key = "\(journal.platform) \(journal.address)"
+    try state.withLock { state in
+      guard state.journals[key] == nil else {
+        throw MigrationStoreError("\(journal.address) already has a migration journal")
+      }
+      state.journals[key] = journal
+    }
+  }
+
   public func write(_ journal: MigrationJournal) throws {
     state.withLock { $0.journals["\(journal.platform) \(journal.address)"] = journal }
   }

@@ -141,7 +141,7 @@ public struct MigrationRun: Sendable {
       address: address, platform: step.platform, backup: backup, records: fields.count,
       phase: .backedUp, started: previous?.started ?? Self.now(), payload: payload,
       migration: migration)
-    try store.write(journal)
+    if previous == nil { try store.start(journal) } else { try store.write(journal) }
     return (journal, fields)
   }
 

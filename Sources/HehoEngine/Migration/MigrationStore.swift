@@ -5,6 +5,10 @@ import HehoManifest
 public protocol MigrationStore: Sendable {
   /// The journals of migrations that have not finished.
   func journals() throws -> [MigrationJournal]
+  /// Writes the first journal of a migration, durably; fails, writing nothing, when its
+  /// resource already has one (another apply's), so that two applies never migrate one
+  /// resource at once.
+  func start(_ journal: MigrationJournal) throws
   /// Writes (or replaces) `journal`, durably, before the step it records is taken further.
   func write(_ journal: MigrationJournal) throws
   /// Removes the journal of a finished migration; its backup is kept.
