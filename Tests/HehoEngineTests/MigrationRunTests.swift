@@ -174,6 +174,23 @@ struct MigrationRunTests {
     #expect(store.backups.count == 2, "the first backup is kept, and a second one taken")
   }
 
+  @Test func aResumeBeforeTheDropKeepsTheFirstBackupsRowsTheTableNoLongerHolds() async throws {
+    let provider = ShelfProvider(fields: ["size": .int(1)], records: Self.rows)
+    let store = InMemoryMigrationStore()
+    let planner = Planner(provider: provider, migrations: store)
+    let plan = try await planner.plan(Self.state(size: 2))
+    _ = await MigrationStops.$stop.withValue({ $0 == .backedUp }) {
+      await Executor(provider: provider, migrations: store).apply(plan)
+    }
+    // Dropped before the stop was recorded, then made anew by someone else, with one row.
+    let other: [String: Value] = ["id": .int(9), "v": .string("theirs")]
+    provider.state.withLock { $0.records = [other] }
+    let resume = try await planner.plan(Self.state(size: 2))
+    let finished = await Executor(provider: provider, migrations: store).apply(resume)
+    #expect(finished.succeeded, "\(finished.records)")
+    #expect(Self.sorted(provider.records) == Self.sorted(Self.rows + [other]))
+  }
+
   @Test func aSecondMigrationOfATableWithAJournalChangesNothing() async throws {
     let provider = ShelfProvider(fields: ["size": .int(1)], records: Self.rows)
     let store = InMemoryMigrationStore()

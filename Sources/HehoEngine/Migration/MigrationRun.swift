@@ -68,7 +68,9 @@ public struct MigrationRun: Sendable {
       // Nothing has changed yet: back up again, so that rows written since the first
       // backup are carried over too. A table already gone was dropped after that backup.
       if journal.phase == .backedUp {
-        if let again = try await backUp(journal.migration, payload: journal.payload, over: journal)
+        if let again = try await backUp(
+          journal.migration, payload: journal.payload, over: journal,
+          earlier: try store.records(inBackup: journal.backup))
         {
           (journal, backedUp) = again
         } else {
@@ -115,8 +117,13 @@ public struct MigrationRun: Sendable {
   /// journal of the same migration that got no further than its backup); refuses, before
   /// anything is changed, a migration that would now lose data the plan did not say it would.
   /// `nil` when the resource is gone.
+  ///
+  /// Records of `earlier` (the first backup, when backing up again) whose keys the resource no
+  /// longer holds are kept too: a table dropped and made anew by someone else before a resume
+  /// must not lose the rows the first backup holds (a row deleted meanwhile comes back).
   func backUp(
-    _ migration: MigrationPlan, payload: [String: Value], over previous: MigrationJournal?
+    _ migration: MigrationPlan, payload: [String: Value], over previous: MigrationJournal?,
+    earlier: [[String: Value]] = []
   ) async throws -> (MigrationJournal, [[String: Value]])? {
     guard let live = try await provider.fetchRecords([migration.source]).resources.first else {
       return nil
@@ -135,7 +142,12 @@ public struct MigrationRun: Sendable {
         }
       }
     }
-    let fields = records.map(\.fields)
+    var fields = records.map(\.fields)
+    let key = migration.source.keyField
+    if !key.isEmpty && !earlier.isEmpty {
+      let held = Set(fields.map { RecordKey.text($0[key]) })
+      fields += earlier.filter { !held.contains(RecordKey.text($0[key])) }
+    }
     let backup = try store.backup(fields, of: address)
     let journal = MigrationJournal(
       address: address, platform: step.platform, backup: backup, records: fields.count,
