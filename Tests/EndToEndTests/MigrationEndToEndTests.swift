@@ -154,7 +154,9 @@ import Testing
     try await harness.addRows("faq", count: 1_000) { ["question": "q\($0)", "answer": "a\($0)"] }
     await harness.platform.setFaults(FaultConfiguration(latencyMilliseconds: 1))
     var seen: Set<String> = []
-    for (round, delay) in [150, 400, 900].enumerated() {
+    // Each kill comes after the journal is written (the backup is taken), then a little later
+    // in each round: during the drop, the create or the restore.
+    for (round, delay) in [0, 60, 200].enumerated() {
       try harness.edit("tables.yaml") {
         $0.replacingOccurrences(
           of: "    - { name: answer, type: text, notNull: true }\n",
@@ -168,6 +170,10 @@ import Testing
           try HehoBinary.require(), "apply", "-f", harness.directory.path, "--endpoint",
           harness.platform.baseURL, "--auto-approve",
         ], in: harness.directory, environment: environment)
+      let deadline = ContinuousClock.now + .seconds(30)
+      while Self.files(harness, "migrations").isEmpty && ContinuousClock.now < deadline {
+        try await Task.sleep(for: .milliseconds(2))
+      }
       try await Task.sleep(for: .milliseconds(delay))
       child.send(SIGKILL)
       _ = try await child.waitForExit(seconds: 10)
@@ -184,7 +190,7 @@ import Testing
       #expect(Self.files(harness, "migrations").isEmpty)
       #expect(await harness.run(["plan", "--detailed-exitcode"]).code == 0)
     }
-    #expect(!seen.isEmpty)
+    #expect(seen.contains("resume migration of table/faq"), "\(seen)")
     print("killed migrations: the next plan showed \(seen.sorted())")
     await harness.stop()
   }
