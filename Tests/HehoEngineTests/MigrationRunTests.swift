@@ -108,6 +108,20 @@ struct MigrationRunTests {
       ])
   }
 
+  /// A migration of the shelf stopped right after its backup, as a crash there would.
+  static func stoppedAfterItsBackup() async throws -> (
+    ShelfProvider, InMemoryMigrationStore, Planner
+  ) {
+    let provider = ShelfProvider(fields: ["size": .int(1)], records: rows)
+    let store = InMemoryMigrationStore()
+    let planner = Planner(provider: provider, migrations: store)
+    let plan = try await planner.plan(state(size: 2))
+    _ = await MigrationStops.$stop.withValue({ $0 == .backedUp }) {
+      await Executor(provider: provider, migrations: store).apply(plan)
+    }
+    return (provider, store, planner)
+  }
+
   static func sorted(_ rows: [[String: Value]]) -> [String] {
     rows.map { "\($0["id"] ?? .null) \($0["v"] ?? .null)" }.sorted()
   }
@@ -158,13 +172,7 @@ struct MigrationRunTests {
   }
 
   @Test func aResumeBeforeTheDropBacksUpAgainSoThatLaterRecordsAreKept() async throws {
-    let provider = ShelfProvider(fields: ["size": .int(1)], records: Self.rows)
-    let store = InMemoryMigrationStore()
-    let planner = Planner(provider: provider, migrations: store)
-    let plan = try await planner.plan(Self.state(size: 2))
-    _ = await MigrationStops.$stop.withValue({ $0 == .backedUp }) {
-      await Executor(provider: provider, migrations: store).apply(plan)
-    }
+    let (provider, store, planner) = try await Self.stoppedAfterItsBackup()
     let late: [String: Value] = ["id": .int(6), "v": .string("written later")]
     provider.state.withLock { $0.records.append(late) }
     let resume = try await planner.plan(Self.state(size: 2))
@@ -175,13 +183,7 @@ struct MigrationRunTests {
   }
 
   @Test func aResumeBeforeTheDropKeepsTheFirstBackupsRowsTheTableNoLongerHolds() async throws {
-    let provider = ShelfProvider(fields: ["size": .int(1)], records: Self.rows)
-    let store = InMemoryMigrationStore()
-    let planner = Planner(provider: provider, migrations: store)
-    let plan = try await planner.plan(Self.state(size: 2))
-    _ = await MigrationStops.$stop.withValue({ $0 == .backedUp }) {
-      await Executor(provider: provider, migrations: store).apply(plan)
-    }
+    let (provider, store, planner) = try await Self.stoppedAfterItsBackup()
     // Dropped before the stop was recorded, then made anew by someone else, with one row.
     let other: [String: Value] = ["id": .int(9), "v": .string("theirs")]
     provider.state.withLock { $0.records = [other] }

@@ -26,23 +26,12 @@ import Testing
 
   @Test(.timeLimit(.minutes(10)))
   func faultsNeverDuplicateLoseOrLeakOnBotHeroAndHeppu() async throws {
-    let environment = ProcessInfo.processInfo.environment
-    let count = environment["HEHO_BOTHERO_SCENARIOS"].flatMap { Int($0) } ?? Self.defaultCount
-    try #require(count >= Self.minimum, "HEHO_BOTHERO_SCENARIOS must be at least \(Self.minimum)")
-    let first = environment["HEHO_RELIABILITY_FIRST_SEED"].flatMap { UInt64($0) } ?? 1
-    let scenarios = (0..<UInt64(count)).map { BotHeroScenario.make(seed: first + $0) }
-    let outcomes = try await withThrowingTaskGroup(of: [Outcome].self) { group in
-      for lane in 0..<Self.lanes {
-        let mine = stride(from: lane, to: scenarios.count, by: Self.lanes).map { scenarios[$0] }
-        group.addTask {
-          let platform = try await LocalPlatform.start(.init(rateLimit: 0))
-          var outcomes: [Outcome] = []
-          for scenario in mine { outcomes.append(await Self.run(scenario, on: platform)) }
-          try await platform.shutdown()
-          return outcomes
-        }
-      }
-      return try await group.reduce(into: [Outcome]()) { $0 += $1 }
+    let scenarios = try ScenarioLanes.seeds(
+      "HEHO_BOTHERO_SCENARIOS", count: Self.defaultCount, minimum: Self.minimum
+    ).map { BotHeroScenario.make(seed: $0) }
+    let count = scenarios.count
+    let outcomes = try await ScenarioLanes.run(scenarios, lanes: Self.lanes) {
+      await Self.run($0, on: $1)
     }
     for outcome in outcomes where !outcome.problems.isEmpty {
       let problems = outcome.problems.joined(separator: "\n  ")

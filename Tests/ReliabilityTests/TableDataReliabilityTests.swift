@@ -18,23 +18,12 @@ import Testing
 
   @Test(.timeLimit(.minutes(10)))
   func faultsNeverDuplicateOrLoseARow() async throws {
-    let environment = ProcessInfo.processInfo.environment
-    let count = environment["HEHO_TABLEDATA_SCENARIOS"].flatMap { Int($0) } ?? Self.defaultCount
-    try #require(count >= Self.minimum, "HEHO_TABLEDATA_SCENARIOS must be at least \(Self.minimum)")
-    let first = environment["HEHO_RELIABILITY_FIRST_SEED"].flatMap { UInt64($0) } ?? 1
-    let scenarios = (0..<UInt64(count)).map { TableDataScenario.make(seed: first + $0) }
-    let outcomes = try await withThrowingTaskGroup(of: [(UInt64, [String], Int)].self) { group in
-      for lane in 0..<Self.lanes {
-        let mine = stride(from: lane, to: scenarios.count, by: Self.lanes).map { scenarios[$0] }
-        group.addTask {
-          let platform = try await LocalPlatform.start(.init(rateLimit: 0))
-          var outcomes: [(UInt64, [String], Int)] = []
-          for scenario in mine { outcomes.append(await Self.run(scenario, on: platform)) }
-          try await platform.shutdown()
-          return outcomes
-        }
-      }
-      return try await group.reduce(into: []) { $0 += $1 }
+    let scenarios = try ScenarioLanes.seeds(
+      "HEHO_TABLEDATA_SCENARIOS", count: Self.defaultCount, minimum: Self.minimum
+    ).map { TableDataScenario.make(seed: $0) }
+    let count = scenarios.count
+    let outcomes = try await ScenarioLanes.run(scenarios, lanes: Self.lanes) {
+      await Self.run($0, on: $1)
     }
     for (seed, problems, _) in outcomes where !problems.isEmpty {
       Issue.record(

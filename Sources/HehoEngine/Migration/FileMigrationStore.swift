@@ -44,9 +44,7 @@ public struct FileMigrationStore: MigrationStore {
   }
 
   public func write(_ journal: MigrationJournal) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    try atomicWrite(try encoder.encode(journal), to: journalURL(journal.address, journal.platform))
+    try atomicWrite(try Self.encoded(journal), to: journalURL(journal.address, journal.platform))
   }
 
   public func start(_ journal: MigrationJournal) throws {
@@ -56,11 +54,7 @@ public struct FileMigrationStore: MigrationStore {
         "\(relative(url)): \(journal.address) already has a migration journal (another "
           + "apply's, stopped or running); plan again, which resumes it")
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    try atomicWrite(
-      try encoder.encode(journal), to: journalURL(journal.address, journal.platform),
-      exclusive: true)
+    try atomicWrite(try Self.encoded(journal), to: url, exclusive: true)
   }
 
   public func close(_ journal: MigrationJournal) throws {
@@ -115,6 +109,13 @@ public struct FileMigrationStore: MigrationStore {
       }
     }
     return records
+  }
+
+  /// A journal as written: pretty, keys sorted (a person may read it to restore by hand).
+  static func encoded(_ journal: MigrationJournal) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    return try encoder.encode(journal)
   }
 
   func journalURL(_ address: ResourceAddress, _ platform: String) -> URL {

@@ -16,7 +16,7 @@ public final class InMemoryMigrationStore: MigrationStore {
   }
 
   public func start(_ journal: MigrationJournal) throws {
-    let key = "\(journal.platform) \(journal.address)"
+    let key = Self.key(journal)
     try state.withLock { state in
       guard state.journals[key] == nil else {
         throw MigrationStoreError("\(journal.address) already has a migration journal")
@@ -26,11 +26,11 @@ public final class InMemoryMigrationStore: MigrationStore {
   }
 
   public func write(_ journal: MigrationJournal) throws {
-    state.withLock { $0.journals["\(journal.platform) \(journal.address)"] = journal }
+    state.withLock { $0.journals[Self.key(journal)] = journal }
   }
 
   public func close(_ journal: MigrationJournal) throws {
-    state.withLock { _ = $0.journals.removeValue(forKey: "\(journal.platform) \(journal.address)") }
+    state.withLock { _ = $0.journals.removeValue(forKey: Self.key(journal)) }
   }
 
   public func backup(_ records: [[String: Value]], of address: ResourceAddress) throws -> String {
@@ -46,6 +46,11 @@ public final class InMemoryMigrationStore: MigrationStore {
       throw MigrationStoreError("\(path): no such backup")
     }
     return records
+  }
+
+  /// Where a journal is kept: one per resource and platform.
+  static func key(_ journal: MigrationJournal) -> String {
+    "\(journal.platform) \(journal.address)"
   }
 
   /// The paths of every backup written.

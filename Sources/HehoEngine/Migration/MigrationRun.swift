@@ -55,11 +55,7 @@ public struct MigrationRun: Sendable {
     var journal: MigrationJournal
     var backedUp: [[String: Value]]?
     if migration.resume != nil {
-      guard
-        let found = try store.journals().first(where: {
-          $0.address == address && $0.platform == step.platform
-        })
-      else {
+      guard let found = try ownJournal() else {
         throw ProviderError(
           "\(address): the journal of the migration to resume is gone (finished or removed "
             + "since the plan); plan again")
@@ -79,9 +75,7 @@ public struct MigrationRun: Sendable {
         }
       }
     } else {
-      if let stopped = try store.journals().first(where: {
-        $0.address == address && $0.platform == step.platform
-      }) {
+      if let stopped = try ownJournal() {
         throw ProviderError(
           "\(address): a migration of it already has a journal (\(stopped.backup); stopped, or "
             + "running in another apply); nothing was changed: plan again, which resumes it")
@@ -111,6 +105,11 @@ public struct MigrationRun: Sendable {
     try Self.checkpoint(.verified)
     try store.close(journal)
     return StepResult(liveID: step.liveID ?? address.name)
+  }
+
+  /// The store's journal of this resource, if any.
+  func ownJournal() throws -> MigrationJournal? {
+    try store.journals().first { $0.address == address && $0.platform == step.platform }
   }
 
   /// Reads every record and writes the backup and the journal (replacing `previous`, a

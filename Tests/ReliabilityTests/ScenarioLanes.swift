@@ -1,0 +1,38 @@
+import Foundation
+import HehoLocal
+import Testing
+
+/// What the seeded suites share: how many scenarios a run takes, and running them on several
+/// local platforms side by side.
+enum ScenarioLanes {
+  /// The seeds of a run: as many as `variable` says (else `count`), at least `minimum`,
+  /// starting at `HEHO_RELIABILITY_FIRST_SEED` (else 1).
+  static func seeds(_ variable: String, count: Int, minimum: Int) throws -> [UInt64] {
+    let environment = ProcessInfo.processInfo.environment
+    let count = environment[variable].flatMap { Int($0) } ?? count
+    try #require(count >= minimum, "\(variable) must be at least \(minimum)")
+    let first = environment["HEHO_RELIABILITY_FIRST_SEED"].flatMap { UInt64($0) } ?? 1
+    return (0..<UInt64(count)).map { first + $0 }
+  }
+
+  /// `body` of every scenario: `lanes` local platforms side by side, each running its share of
+  /// the scenarios in turn.
+  static func run<Scenario: Sendable, Outcome: Sendable>(
+    _ scenarios: [Scenario], lanes: Int,
+    _ body: @escaping @Sendable (Scenario, LocalPlatform) async -> Outcome
+  ) async throws -> [Outcome] {
+    try await withThrowingTaskGroup(of: [Outcome].self) { group in
+      for lane in 0..<lanes {
+        let mine = stride(from: lane, to: scenarios.count, by: lanes).map { scenarios[$0] }
+        group.addTask {
+          let platform = try await LocalPlatform.start(.init(rateLimit: 0))
+          var outcomes: [Outcome] = []
+          for scenario in mine { outcomes.append(await body(scenario, platform)) }
+          try await platform.shutdown()
+          return outcomes
+        }
+      }
+      return try await group.reduce(into: []) { $0 += $1 }
+    }
+  }
+}
