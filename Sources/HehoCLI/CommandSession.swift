@@ -99,6 +99,8 @@ struct CommandSession: Sendable {
     do {
       let value = try await body(session)
       await session.close()
+      // The desired state (every resource as loaded) is freed while the command goes on.
+      BackgroundRelease.release(session)
       return value
     } catch {
       await session.close()

@@ -157,6 +157,8 @@ public struct ManifestLoader: Sendable {
         previousNames: resource.previousNames)
     }
     result.state = DesiredState(project: project, resources: resources)
+    // The drafts' positions and the files' results are freed while planning goes on.
+    BackgroundRelease.release((consume loaded, consume results))
     return result
   }
 

@@ -10,6 +10,29 @@ import Testing
       draft.operations[0].changes == [FieldChange(field: "size", before: nil, after: .int(3))])
   }
 
+  /// Items are diffed on every core in chunks: the result is as if diffed one by one.
+  @Test func aLargePlanFindsFieldsMissingOnEitherSideOfEveryItem() {
+    let count = 2_000
+    let items = (0..<count).map { index in
+      Fixtures.item(
+        "bot/b\(index)",
+        ["label": .string("x")].merging(index % 3 == 0 ? ["extra": .int(1)] : [:]) { $1 })
+    }
+    let live = (0..<count).map { index in
+      Fixtures.live(
+        "bot/b\(index)",
+        ["label": .string("x")].merging(index % 5 == 0 ? ["gone": .bool(true)] : [:]) { $1 })
+    }
+    let draft = Fixtures.build(items, live)
+    #expect(draft.operations.map(\.address.name) == items.map(\.address.name).sorted())
+    for operation in draft.operations {
+      let index = Int(operation.address.name.dropFirst()) ?? -1
+      let expected = (index % 3 == 0 ? ["extra"] : []) + (index % 5 == 0 ? ["gone"] : [])
+      #expect(operation.changes.map(\.field) == expected, "\(operation.address)")
+      #expect(operation.action == (expected.isEmpty ? .noop : .replace))
+    }
+  }
+
   @Test func equalFieldsAreNoOp() {
     let draft = Fixtures.build(
       [Fixtures.item("store/a", ["size": .int(3)])], [Fixtures.live("store/a", ["size": .int(3)])])

@@ -35,4 +35,34 @@ import Testing
     await Task.detached { flag.value.store(true, ordering: .releasing) }.value
     #expect(await seen.allSatisfy { $0 })
   }
+
+  @Test(arguments: [0, 1, 5, 512, 513, 5_000])
+  func chunkedMapKeepsOrderAndCallsEachElementOnce(count: Int) {
+    let calls = Atomic<Int>(0)
+    let results = DedicatedThreads.chunkedMap(Array(0..<count), minimumChunk: 100) { element in
+      calls.wrappingAdd(1, ordering: .relaxed)
+      return "\(element)"
+    }
+    #expect(results == (0..<count).map { "\($0)" })
+    #expect(calls.load(ordering: .relaxed) == count)
+  }
+
+  final class Tracked: Sendable {
+    let freed: Flag
+    init(_ freed: Flag) { self.freed = freed }
+    deinit { freed.value.store(true, ordering: .releasing) }
+  }
+
+  @Test func backgroundReleaseFreesTheValueOnAnotherThread() async throws {
+    let freed = Flag()
+    var value: Tracked? = Tracked(freed)
+    if let tracked = value.take() { BackgroundRelease.release(tracked) }
+    #expect(value == nil)
+    let deadline = Date().addingTimeInterval(10)
+    while !freed.value.load(ordering: .acquiring) && Date() < deadline {
+      try await Task.sleep(for: .milliseconds(1))
+    }
+    let wasFreed = freed.value.load(ordering: .acquiring)
+    #expect(wasFreed)
+  }
 }

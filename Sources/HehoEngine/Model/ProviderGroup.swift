@@ -37,7 +37,7 @@ public struct ProviderGroup: Provider {
 
   /// The member that owns `kind`.
   func owner(of kind: String) throws -> any Provider {
-    guard let index = owners[kind.lowercased()] else {
+    guard let index = owners[kind] ?? owners[kind.lowercased()] else {
       throw ProviderError(
         "no platform in use manages the kind '\(kind)' (platforms: "
           + members.map(\.name).joined(separator: ", ") + ")")
@@ -47,6 +47,7 @@ public struct ProviderGroup: Provider {
 
   /// Each member compiles the resources of its own kinds.
   public func compile(_ state: DesiredState) throws -> CompiledDesiredState {
+    if let only = soleOwner(of: state.resources) { return try members[only].compile(state) }
     var items: [DesiredItem] = []
     var notes: [String] = []
     for (index, member) in members.enumerated() {
@@ -62,6 +63,13 @@ public struct ProviderGroup: Provider {
       _ = try owner(of: first.address.kind)
     }
     return CompiledDesiredState(items: items, notes: notes)
+  }
+
+  /// The one member that owns every resource, when there is one: it compiles the state as it
+  /// is, without a filtered copy.
+  private func soleOwner(of resources: [DesiredResource]) -> Int? {
+    guard let first = resources.first.flatMap({ owners[$0.address.kind] }) else { return nil }
+    return resources.allSatisfy { owners[$0.address.kind] == first } ? first : nil
   }
 
   /// Every member's live state, read concurrently, in member order.

@@ -22,8 +22,8 @@ public struct Differ: Sendable {
     if desired.mode == .connect && desired.fields.isEmpty { return [] }
     let ignored = desired.lifecycle.ignoreChanges.map(\.field)
     // Only differing fields are ordered: a plan with nothing to change sorts nothing.
-    let differing = Set(desired.fields.keys).union(live.fields.keys).filter { key in
-      live.fields[key] != desired.fields[key] && !Differ.isIgnored(key, by: ignored)
+    let differing = Differ.differing(live.fields, desired.fields).filter { key in
+      !Differ.isIgnored(key, by: ignored)
     }
     if differing.isEmpty { return [] }
     let fields = desired.fields.merging(live.fields) { mine, _ in mine }
@@ -43,9 +43,7 @@ public struct Differ: Sendable {
   public func ignoredChanges(from live: LiveResource, to desired: DesiredItem) -> [FieldChange] {
     let ignored = desired.lifecycle.ignoreChanges
     if ignored.isEmpty || (desired.mode == .connect && desired.fields.isEmpty) { return [] }
-    let differing = Set(desired.fields.keys).union(live.fields.keys).filter { key in
-      live.fields[key] != desired.fields[key]
-    }
+    let differing = Differ.differing(live.fields, desired.fields)
     if differing.isEmpty { return [] }
     let fields = desired.fields.merging(live.fields) { mine, _ in mine }
     return Differ.sorted(differing, in: fields).compactMap { key -> FieldChange? in
@@ -55,6 +53,16 @@ public struct Differ: Sendable {
       else { return nil }
       return FieldChange(field: key, before: before, after: after, explanation: rule.reason)
     }
+  }
+
+  /// The fields whose values differ between `live` and `desired`, one absent from either side
+  /// included, in no particular order. Walks each side once, without building a set of keys:
+  /// most resources of a plan differ in nothing.
+  static func differing(_ live: [String: Value], _ desired: [String: Value]) -> [String] {
+    var keys: [String] = []
+    for (key, value) in desired where live[key] != value { keys.append(key) }
+    for key in live.keys where desired[key] == nil { keys.append(key) }
+    return keys
   }
 
   /// Changes that create `desired` from nothing.

@@ -16,9 +16,13 @@ public enum Fingerprint {
   /// it does other work.
   public static func digest(of live: LiveState) -> UInt64 {
     var hasher = FNV1a64()
-    let resources = live.resources.sorted { ($0.address, $0.id) < ($1.address, $1.id) }
+    let resources = live.resources
+    // Positions are sorted, not the resources (large values).
+    let order = resources.indices.sorted {
+      (resources[$0].address, resources[$0].id) < (resources[$1].address, resources[$1].id)
+    }
     hasher.add(resources.count)
-    for resource in resources {
+    for resource in order.lazy.map({ resources[$0] }) {
       hasher.add(resource.address.description)
       hasher.add(resource.id)
       hasher.add(.object(resource.fields))

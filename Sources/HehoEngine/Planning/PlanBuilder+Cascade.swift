@@ -31,17 +31,26 @@ extension PlanBuilder {
 
   /// Connects first; then creates, updates and replaces in dependency order; deletes last,
   /// in reverse order.
+  ///
+  /// Each operation's key is worked out once, and positions are sorted rather than the
+  /// operations themselves (large values); ties keep their order.
   func order(_ operations: [PlannedOperation]) -> [PlannedOperation] {
-    func rank(_ kind: String) -> Int { kinds.firstIndex { $0.kind == kind } ?? kinds.count }
-    func key(_ operation: PlannedOperation) -> (Int, Int, String) {
-      let kindRank = rank(operation.address.kind)
+    var ranks: [String: Int] = [:]
+    for (index, kind) in kinds.enumerated() where ranks[kind.kind] == nil {
+      ranks[kind.kind] = index
+    }
+    let keys = operations.map { operation -> (Int, Int, String) in
+      let kindRank = ranks[operation.address.kind] ?? kinds.count
       switch operation.action {
       case .connect: return (0, kindRank, operation.address.name)
       case .delete: return (2, -kindRank, operation.address.name)
       default: return (1, kindRank, operation.address.name)
       }
     }
-    return operations.sorted { key($0) < key($1) }
+    let positions = operations.indices.sorted { left, right in
+      keys[left] != keys[right] ? keys[left] < keys[right] : left < right
+    }
+    return positions.map { operations[$0] }
   }
 
   /// A delete of a kind whose platform deletes dependents along with it says which live

@@ -63,13 +63,24 @@ public struct PlanBuilder: Sendable {
             + "heho identifies resources by name, so it touches none of them: "
             + "rename or delete all but one on the platform"))
     }
-    for item in items where !ambiguous.contains(item.address) {
-      let own = renames.claimed.contains(item.address) ? nil : liveByAddress[item.address]?.first
-      if let operation = operation(
-        for: item, live: own ?? renames.renames[item.address], into: &draft)
-      {
-        draft.operations.append(operation)
+    // Each item is diffed on its own, so the items are diffed on every core, each chunk into
+    // a draft of its own; the drafts are joined in the items' order.
+    let renamed = renames.renames
+    let claimed = renames.claimed
+    let parts = DedicatedThreads.chunkedMap(Array(items.indices)) { [liveByAddress] index in
+      var part = Draft()
+      let item = items[index]
+      if ambiguous.contains(item.address) { return part }
+      let own = claimed.contains(item.address) ? nil : liveByAddress[item.address]?.first
+      if let operation = operation(for: item, live: own ?? renamed[item.address], into: &part) {
+        part.operations.append(operation)
       }
+      return part
+    }
+    for part in parts {
+      draft.operations += part.operations
+      draft.problems += part.problems
+      draft.notes += part.notes
     }
     for resource in live.resources
     where !desiredAddresses.contains(resource.address) && !ambiguous.contains(resource.address)

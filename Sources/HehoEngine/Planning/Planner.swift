@@ -60,7 +60,7 @@ public struct Planner: Sendable {
       compiled.items.map { ($0.address, $0.lifecycle) }, uniquingKeysWith: { first, _ in first })
     draft = DestructionGuard(allowDataLoss: options.allowDataLoss, lifecycles: lifecycles)
       .apply(to: draft)
-    return Plan(
+    let plan = Plan(
       platforms: provider.platforms, project: state.project.name,
       environment: state.project.environment,
       fingerprint: Fingerprint.of(
@@ -70,6 +70,9 @@ public struct Planner: Sendable {
       operations: draft.operations, unmanaged: draft.unmanaged, problems: draft.problems,
       notes: compiled.notes + draft.notes,
       readsMade: live.readsMade + counts.count + migrated.readsMade)
+    // What the plan was made from is freed while the caller renders it.
+    BackgroundRelease.release((compiled, live, lists, draft))
+    return plan
   }
 
   /// `items` with the previous names their manifests give (`metadata.previousNames`), and a

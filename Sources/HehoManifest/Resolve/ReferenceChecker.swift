@@ -8,9 +8,13 @@ struct ReferenceChecker {
     diagnostics: [Diagnostic], references: [[ResourceAddress]]
   ) {
     var diagnostics: [Diagnostic] = []
-    var firstByAddress: [ResourceAddress: ResourceDraft] = [:]
-    for draft in drafts {
-      if let first = firstByAddress[draft.address] {
+    // Indexes, not drafts: a draft is a large value, and copying ten thousand of them into a
+    // dictionary costs more than the check itself.
+    var firstByAddress: [ResourceAddress: Int] = [:]
+    firstByAddress.reserveCapacity(drafts.count)
+    for (index, draft) in drafts.enumerated() {
+      if let firstIndex = firstByAddress[draft.address] {
+        let first = drafts[firstIndex]
         diagnostics.append(
           Diagnostic(
             .error,
@@ -19,7 +23,7 @@ struct ReferenceChecker {
         diagnostics.append(
           Diagnostic(.note, "\(first.label) first declared here", at: first.nameLocation))
       } else {
-        firstByAddress[draft.address] = draft
+        firstByAddress[draft.address] = index
       }
     }
     var namesByKind: [String: [String]] = [:]

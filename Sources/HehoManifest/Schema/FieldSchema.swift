@@ -38,32 +38,79 @@ public struct FieldSchema: Sendable {
     }
   }
 
+  /// What the schema says, kept in one shared, immutable box: schemas are copied for every
+  /// field of every document validated, and a copy is then one reference, not fourteen.
+  private var storage: Storage
+
   /// The shape.
-  public var shape: Shape
+  public var shape: Shape {
+    get { storage.values.shape }
+    set { update { $0.shape = newValue } }
+  }
   /// What the field is, for editors and messages.
-  public var summary: String
+  public var summary: String {
+    get { storage.values.summary }
+    set { update { $0.summary = newValue } }
+  }
   /// For objects: how messages name them (`Chatbot spec`, `column`).
-  public var label: String?
+  public var label: String? {
+    get { storage.values.label }
+    set { update { $0.label = newValue } }
+  }
   /// Allowed values of a string (checked after interpolation).
-  public var enumValues: [String]?
+  public var enumValues: [String]? {
+    get { storage.values.enumValues }
+    set { update { $0.enumValues = newValue } }
+  }
   /// A regular expression (ECMA-262 subset, anchored) a string must match.
-  public var pattern: String?
+  public var pattern: String? {
+    get { storage.values.pattern }
+    set { update { $0.pattern = newValue } }
+  }
   /// Whether `pattern` ignores ASCII case.
-  public var caseInsensitive: Bool
+  public var caseInsensitive: Bool {
+    get { storage.values.caseInsensitive }
+    set { update { $0.caseInsensitive = newValue } }
+  }
   /// What `pattern` means, in words, for messages.
-  public var patternHint: String?
+  public var patternHint: String? {
+    get { storage.values.patternHint }
+    set { update { $0.patternHint = newValue } }
+  }
   /// Words to suggest from when `pattern` does not match.
-  public var suggestions: [String]
+  public var suggestions: [String] {
+    get { storage.values.suggestions }
+    set { update { $0.suggestions = newValue } }
+  }
   /// Length bounds of a string, in Unicode scalars.
-  public var minLength: Int?
+  public var minLength: Int? {
+    get { storage.values.minLength }
+    set { update { $0.minLength = newValue } }
+  }
   /// Length bounds of a string, in Unicode scalars.
-  public var maxLength: Int?
+  public var maxLength: Int? {
+    get { storage.values.maxLength }
+    set { update { $0.maxLength = newValue } }
+  }
   /// Fewest items in a list.
-  public var minItems: Int?
+  public var minItems: Int? {
+    get { storage.values.minItems }
+    set { update { $0.minItems = newValue } }
+  }
   /// Whether `${var.…}` and `${env.…}` are substituted in this string.
-  public var interpolated: Bool
+  public var interpolated: Bool {
+    get { storage.values.interpolated }
+    set { update { $0.interpolated = newValue } }
+  }
   /// Whether the value must never appear in messages.
-  public var secret: Bool
+  public var secret: Bool {
+    get { storage.values.secret }
+    set { update { $0.secret = newValue } }
+  }
+
+  /// `pattern` compiled to its byte-by-byte form, when it has the simple shape and is case
+  /// sensitive: worked out once per schema, not once per value.
+  var simplePattern: SimplePattern? { storage.simplePattern }
 
   /// Creates a schema.
   public init(
@@ -72,19 +119,53 @@ public struct FieldSchema: Sendable {
     suggestions: [String] = [], minLength: Int? = nil, maxLength: Int? = nil,
     minItems: Int? = nil, interpolated: Bool = true, secret: Bool = false
   ) {
-    self.shape = shape
-    self.summary = summary
-    self.label = label
-    self.enumValues = enumValues
-    self.pattern = pattern
-    self.caseInsensitive = caseInsensitive
-    self.patternHint = patternHint
-    self.suggestions = suggestions
-    self.minLength = minLength
-    self.maxLength = maxLength
-    self.minItems = minItems
-    self.interpolated = interpolated
-    self.secret = secret
+    storage = Storage(
+      Values(
+        shape: shape, summary: summary, label: label, enumValues: enumValues, pattern: pattern,
+        caseInsensitive: caseInsensitive, patternHint: patternHint, suggestions: suggestions,
+        minLength: minLength, maxLength: maxLength, minItems: minItems,
+        interpolated: interpolated, secret: secret))
+  }
+
+  /// Changes a copy of the values and boxes it anew (the box is shared, so never changed).
+  private mutating func update(_ change: (inout Values) -> Void) {
+    var values = storage.values
+    change(&values)
+    storage = Storage(values)
+  }
+
+  /// Everything a schema says.
+  private struct Values: Sendable {
+    var shape: Shape
+    var summary: String
+    var label: String?
+    var enumValues: [String]?
+    var pattern: String?
+    var caseInsensitive: Bool
+    var patternHint: String?
+    var suggestions: [String]
+    var minLength: Int?
+    var maxLength: Int?
+    var minItems: Int?
+    var interpolated: Bool
+    var secret: Bool
+  }
+
+  /// The shared box: immutable, so sharing it between copies and threads is safe.
+  private final class Storage: Sendable {
+    let values: Values
+    let simplePattern: SimplePattern?
+    /// Whether any check applies to a string's value (enum, pattern or length).
+    let hasValueChecks: Bool
+
+    init(_ values: Values) {
+      self.values = values
+      simplePattern =
+        values.caseInsensitive ? nil : values.pattern.flatMap { SimplePattern($0) }
+      hasValueChecks =
+        values.enumValues != nil || values.pattern != nil || values.minLength != nil
+        || values.maxLength != nil
+    }
   }
 
   /// A string.
@@ -118,7 +199,5 @@ public struct FieldSchema: Sendable {
   }
 
   /// Whether any check applies to the string's value (enum, pattern or length).
-  var hasValueChecks: Bool {
-    enumValues != nil || pattern != nil || minLength != nil || maxLength != nil
-  }
+  var hasValueChecks: Bool { storage.hasValueChecks }
 }

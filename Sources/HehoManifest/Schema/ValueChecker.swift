@@ -117,25 +117,37 @@ struct ValueChecker {
           + suggestion, path)
       return
     }
-    let length = schema.minLength == nil && schema.maxLength == nil ? 0 : text.unicodeScalars.count
-    if let minLength = schema.minLength, length < minLength {
+    // `nil` when the UTF-8 length alone shows the bounds are met.
+    let length = ValueChecker.needsLength(text, schema) ? text.unicodeScalars.count : nil
+    if let minLength = schema.minLength, let length, length < minLength {
       report(
         "\(noun) is \(length) characters long; it must be at least \(minLength) characters", path)
       return
     }
-    if let maxLength = schema.maxLength, length > maxLength {
+    if let maxLength = schema.maxLength, let length, length > maxLength {
       report(
         "\(noun) is \(length) characters long; it must be at most \(maxLength) characters", path)
       return
     }
     if let pattern = schema.pattern,
-      !PatternMatcher.matches(text, pattern: pattern, caseInsensitive: schema.caseInsensitive)
+      !(schema.simplePattern?.matches(text)
+        ?? PatternMatcher.matches(text, pattern: pattern, caseInsensitive: schema.caseInsensitive))
     {
       let suggestion = hidden ? "" : Suggestions.didYouMean(text, among: schema.suggestions)
       report(
         "\(noun) \(display) is not valid: expected \(schema.patternHint ?? "to match \(pattern)")"
           + suggestion, path)
     }
+  }
+
+  /// Whether `text`'s length in Unicode scalars must be counted to check `schema`'s bounds:
+  /// not when its UTF-8 length alone settles them (a scalar takes one to four bytes).
+  static func needsLength(_ text: String, _ schema: FieldSchema) -> Bool {
+    if schema.minLength == nil && schema.maxLength == nil { return false }
+    let bytes = text.utf8.count
+    let longEnough = schema.minLength.map { bytes >= 4 * $0 } ?? true
+    let shortEnough = schema.maxLength.map { bytes <= $0 } ?? true
+    return !(longEnough && shortEnough)
   }
 
   private mutating func report(_ message: String, _ path: String) {

@@ -30,6 +30,26 @@ public enum DedicatedThreads {
     return work.results
   }
 
+  /// `transform` of every element of `elements`, in order, computed in chunks of at least
+  /// `minimumChunk` elements on up to `width` threads (the calling thread is one of them). A
+  /// short list is transformed on the calling thread alone: starting a thread costs more than
+  /// a few hundred cheap calls.
+  public static func chunkedMap<Element: Sendable, T: Sendable>(
+    _ elements: [Element], minimumChunk: Int = 512,
+    width: Int = ProcessInfo.processInfo.activeProcessorCount,
+    _ transform: @escaping @Sendable (Element) -> T
+  ) -> [T] {
+    let chunk = max(minimumChunk, 1)
+    if elements.count <= chunk || width < 2 { return elements.map(transform) }
+    // A few chunks per thread, so that one slow chunk does not leave the other threads idle.
+    let size = max(chunk, (elements.count + width * 4 - 1) / (width * 4))
+    let starts = Array(stride(from: 0, to: elements.count, by: size))
+    let parts = map(starts.count, width: width) { index in
+      elements[starts[index]..<min(starts[index] + size, elements.count)].map(transform)
+    }
+    return Array(parts.joined())
+  }
+
   /// Runs `body` on a new thread and resumes the caller with its result.
   public static func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { continuation in

@@ -11,47 +11,76 @@ struct HehoCompiler: Sendable {
     var items: [DesiredItem] = []
     var problems: [String] = []
     var notes: Set<String> = []
-    let permissions = state.resources.filter { $0.address.kind == "permission" }
     var grants: [String: [DesiredResource]] = [:]
-    for permission in permissions {
-      guard let chatbot = permission.spec["chatbot"]?.stringValue else {
-        problems.append("\(permission.location): \(permission.address) names no chatbot")
-        continue
-      }
-      grants[chatbot, default: []].append(permission)
-    }
-    for resource in state.resources where resource.address.kind == "table" {
-      items.append(table(resource, notes: &notes))
-    }
-    for resource in state.resources where resource.address.kind == "chatbot" {
-      items.append(chatbot(resource, grants: grants[resource.name] ?? [], problems: &problems))
-    }
     var tables: [String: DesiredResource] = [:]
-    for resource in state.resources where resource.address.kind == "table" {
-      tables[resource.name] = resource
+    var compiled: [DesiredResource] = []  // Tables, then chatbots: each compiles on its own.
+    var chatbots: [DesiredResource] = []
+    var data: [DesiredResource] = []
+    var foreign: [String] = []  // Listed last.
+    for resource in state.resources {
+      switch resource.address.kind {
+      case "permission":
+        guard let chatbot = resource.spec["chatbot"]?.stringValue else {
+          problems.append("\(resource.location): \(resource.address) names no chatbot")
+          continue
+        }
+        grants[chatbot, default: []].append(resource)
+      case "table":
+        tables[resource.name] = resource
+        compiled.append(resource)
+      case "chatbot": chatbots.append(resource)
+      case "tabledata": data.append(resource)
+      default:
+        foreign.append(
+          "\(resource.location): kind '\(resource.kind)' is not a HeHo kind "
+            + "(Table, Chatbot, Permission, TableData)")
+      }
     }
-    for resource in state.resources where resource.address.kind == "tabledata" {
+    compiled += chatbots
+    // Tables and chatbots compile independently of each other: on every core.
+    let outcomes = DedicatedThreads.chunkedMap(compiled) { [grants] resource in
+      resource.address.kind == "table"
+        ? table(resource) : chatbot(resource, grants: grants[resource.name] ?? [])
+    }
+    for outcome in outcomes {
+      items.append(outcome.item)
+      problems += outcome.problems
+      notes.formUnion(outcome.notes)
+    }
+    for resource in data {
       items.append(tableData(resource, tables: tables, problems: &problems))
     }
-    let chatbots = Set(state.resources.filter { $0.address.kind == "chatbot" }.map(\.name))
-    for (name, list) in grants.sorted(by: { $0.key < $1.key }) where !chatbots.contains(name) {
+    let declared = Set(chatbots.map(\.name))
+    for (name, list) in grants.sorted(by: { $0.key < $1.key }) where !declared.contains(name) {
       for permission in list {
         problems.append(
           "\(permission.location): \(permission.address) names chatbot '\(name)', "
             + "which no manifest declares")
       }
     }
-    for resource in state.resources
-    where !["table", "chatbot", "permission", "tabledata"].contains(resource.address.kind) {
-      problems.append(
-        "\(resource.location): kind '\(resource.kind)' is not a HeHo kind "
-          + "(Table, Chatbot, Permission, TableData)")
-    }
+    problems += foreign
     guard problems.isEmpty else { throw ProviderError(problems.joined(separator: "\n")) }
     return CompiledDesiredState(items: items, notes: notes.sorted())
   }
 
-  func table(_ resource: DesiredResource, notes: inout Set<String>) -> DesiredItem {
+  /// One table or chatbot compiled: its item, and the problems and notes it raises.
+  struct Outcome: Sendable {
+    var item: DesiredItem
+    var problems: [String] = []
+    var notes: Set<String> = []
+  }
+
+  /// The note for a column whose `primaryKey` or `defaultValue` is given.
+  static let unreadColumnNote =
+    "primaryKey and defaultValue cannot be read back from HeHo (its table list omits "
+    + "them); they are sent on create but never checked for drift."
+  /// The note for a column type with parameters.
+  static let unreadParametersNote =
+    "type parameters such as varchar(255)'s length cannot be read back from HeHo; "
+    + "only the base type is checked."
+
+  func table(_ resource: DesiredResource) -> Outcome {
+    var notes: Set<String> = []
     let spec = resource.spec
     let connect = spec["connect"]?.boolValue ?? false
     var fields: [String: Value] = [:]
@@ -67,15 +96,9 @@ struct HehoCompiler: Sendable {
         fields["columns.\(name).type"] = .string(HehoTypes.canonical(type))
         fields["columns.\(name).required"] = .bool(primaryKey || notNull)
         if column["primaryKey"] != nil || column["defaultValue"] != nil {
-          notes.insert(
-            "primaryKey and defaultValue cannot be read back from HeHo (its table list omits "
-              + "them); they are sent on create but never checked for drift.")
+          notes.insert(HehoCompiler.unreadColumnNote)
         }
-        if HehoTypes.hasParameters(type) {
-          notes.insert(
-            "type parameters such as varchar(255)'s length cannot be read back from HeHo; "
-              + "only the base type is checked.")
-        }
+        if HehoTypes.hasParameters(type) { notes.insert(HehoCompiler.unreadParametersNote) }
         var wire: [String: Value] = ["name": .string(name), "type": .string(type)]
         if primaryKey { wire["primaryKey"] = .bool(true) }
         if notNull { wire["notNull"] = .bool(true) }
@@ -87,14 +110,14 @@ struct HehoCompiler: Sendable {
     }
     var payload: [String: Value] = ["tableName": .string(resource.name)]
     if !connect { payload["columns"] = .array(payloadColumns) }
-    return DesiredItem(
+    let item = DesiredItem(
       address: resource.address, mode: connect ? .connect : .create, fields: fields,
       payload: payload, lifecycle: resource.lifecycle, location: resource.location)
+    return Outcome(item: item, notes: notes)
   }
 
-  func chatbot(
-    _ resource: DesiredResource, grants: [DesiredResource], problems: inout [String]
-  ) -> DesiredItem {
+  func chatbot(_ resource: DesiredResource, grants: [DesiredResource]) -> Outcome {
+    var problems: [String] = []
     let spec = resource.spec
     var fields: [String: Value] = [
       "goal": spec["goal"] ?? .null,
@@ -134,11 +157,12 @@ struct HehoCompiler: Sendable {
       payload["data_table_\(index + 1)_edit"] = .bool(slot.edit)
     }
     let sources = [resource.address] + grants.map(\.address).sorted()
-    return DesiredItem(
+    let item = DesiredItem(
       address: resource.address, fields: fields, payload: payload,
       dependencies: slots.map { ResourceAddress(kind: "table", name: $0.table) },
       sources: sources, lifecycle: HehoCompiler.lifecycle(of: resource, grants: grants),
       location: resource.location)
+    return Outcome(item: item, problems: problems)
   }
 
   /// The chatbot's lifecycle, with its permissions' `ignoreChanges` on read, write or edit

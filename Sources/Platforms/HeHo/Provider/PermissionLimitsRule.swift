@@ -11,16 +11,17 @@ public struct PermissionLimitsRule: ResourceSetRule {
 
   public func check(_ drafts: [ResourceDraft]) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    let permissions = drafts.filter { $0.kind == "Permission" }
-    var pairs: [String: ResourceDraft] = [:]
-    var byChatbot: [String: [ResourceDraft]] = [:]
+    // Indexes into `drafts`, not copies of them: a draft is a large value.
+    var pairs: [String: Int] = [:]
+    var byChatbot: [String: [Int]] = [:]
     var chatbotOrder: [String] = []
-    for permission in permissions {
+    for (index, permission) in drafts.enumerated() where permission.kind == "Permission" {
       guard let chatbot = permission.spec["chatbot"]?.stringValue,
         let table = permission.spec["table"]?.stringValue
       else { continue }
       let pair = "\(chatbot)\u{0}\(table)"
-      if let first = pairs[pair] {
+      if let firstIndex = pairs[pair] {
+        let first = drafts[firstIndex]
         diagnostics.append(
           Diagnostic(
             .error,
@@ -30,14 +31,15 @@ public struct PermissionLimitsRule: ResourceSetRule {
             at: permission.keyLocation("table")))
         continue
       }
-      pairs[pair] = permission
+      pairs[pair] = index
       if byChatbot[chatbot] == nil { chatbotOrder.append(chatbot) }
-      byChatbot[chatbot, default: []].append(permission)
+      byChatbot[chatbot, default: []].append(index)
     }
     for chatbot in chatbotOrder {
-      guard let granted = byChatbot[chatbot], granted.count > Self.maxTablesPerChatbot else {
+      guard let indexes = byChatbot[chatbot], indexes.count > Self.maxTablesPerChatbot else {
         continue
       }
+      let granted = indexes.map { drafts[$0] }
       let over = granted[Self.maxTablesPerChatbot]
       let list = granted.map { draft in
         "\(draft.name) (table \(draft.display("table", draft.spec["table"]?.stringValue ?? "?")))"

@@ -13,15 +13,19 @@ public struct TableDataRule: ResourceSetRule {
   public init() {}
 
   public func check(_ drafts: [ResourceDraft]) -> [Diagnostic] {
-    var tables: [String: ResourceDraft] = [:]
-    for draft in drafts where draft.kind == "Table" { tables[draft.name] = draft }
+    guard drafts.contains(where: { $0.kind == "TableData" }) else { return [] }
+    // Indexes into `drafts`, not copies of them: a draft is a large value.
+    var tables: [String: Int] = [:]
+    for (index, draft) in drafts.enumerated() where draft.kind == "Table" {
+      tables[draft.name] = index
+    }
     var diagnostics: [Diagnostic] = []
     var keyed: [String: ResourceDraft] = [:]
     for data in drafts where data.kind == "TableData" {
       guard let tableName = data.spec["table"]?.stringValue, let table = tables[tableName] else {
         continue  // An unknown table is the reference check's error.
       }
-      diagnostics += check(data, table: table, keyed: &keyed)
+      diagnostics += check(data, table: drafts[table], keyed: &keyed)
     }
     return diagnostics
   }

@@ -8,11 +8,11 @@ public struct PhoneNumberRule: ResourceSetRule {
 
   public func check(_ drafts: [ResourceDraft]) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    var holders: [String: ResourceDraft] = [:]
-    for draft in drafts where draft.kind == "Agent" {
+    var holders: [String: Int] = [:]  // Indexes into `drafts`: a draft is a large value.
+    for (position, draft) in drafts.enumerated() where draft.kind == "Agent" {
       for (index, number) in (draft.spec["phoneNumbers"]?.arrayValue ?? []).enumerated() {
         guard let number = number.stringValue else { continue }
-        if let first = holders[number], first.name != draft.name {
+        if let first = holders[number].map({ drafts[$0] }), first.name != draft.name {
           diagnostics.append(
             Diagnostic(
               .error,
@@ -20,7 +20,7 @@ public struct PhoneNumberRule: ResourceSetRule {
                 + "(\(first.valueLocation("phoneNumbers"))); a number rings one agent",
               at: draft.valueLocation("phoneNumbers[\(index)]")))
         } else {
-          holders[number] = draft
+          holders[number] = position
         }
       }
     }
