@@ -127,21 +127,28 @@ public struct ManifestLoader: Sendable {
       registry: registry,
       interpolator: Interpolator(
         variables: stage.variables, environment: stage.options.processEnvironment))
-    var loaded: [DocumentLoader.Loaded] = []
     let results = loadAll(files.manifests, stage: stage, documents: documents)
     // A YAML data file that a data kind reads (a TableData's `file`) is not a manifest: what
     // the walk made of it is dropped, and the data kind reports its own problems.
     let dataFiles = Set(results.flatMap(\.dataFiles))
     var manifests: [URL] = []
+    // The drafts in one list (each copied once: a draft is a large value), what else each
+    // document said in lists beside it.
+    var drafts: [ResourceDraft] = []
+    var lifecycles: [Lifecycle] = []
+    var previousNames: [[String]] = []
     for (url, file) in zip(files.manifests, results) {
       if dataFiles.contains(url.standardizedFileURL) { continue }
       manifests.append(url)
-      loaded += file.loaded
+      for resource in file.loaded {
+        drafts.append(resource.draft)
+        lifecycles.append(resource.lifecycle)
+        previousNames.append(resource.previousNames)
+      }
       diagnostics += file.diagnostics
     }
-    let (problems, references) = ReferenceChecker(registry: registry).check(loaded.map(\.draft))
-    diagnostics += PreviousNamesChecker().check(
-      loaded.map { ($0.draft, $0.previousNames) })
+    let (problems, references) = ReferenceChecker(registry: registry).check(drafts)
+    diagnostics += PreviousNamesChecker().check(drafts, previousNames: previousNames)
     diagnostics += problems
     var result = LoadResult(state: nil, diagnostics: Self.sorted(diagnostics))
     result.files = manifests.map { paths.display($0) }
@@ -149,16 +156,17 @@ public struct ManifestLoader: Sendable {
       result.files.insert(paths.display(projectURL), at: 0)
     }
     guard !result.hasErrors else { return result }
-    let resources = zip(loaded, references).map { resource, references in
-      DesiredResource(
-        kind: resource.draft.kind, name: resource.draft.name, spec: resource.draft.spec,
-        lifecycle: resource.lifecycle, location: resource.draft.location,
-        fieldLocations: resource.fieldLocations, references: references,
-        previousNames: resource.previousNames)
+    let resources = drafts.indices.map { index in
+      var desired = DesiredResource(
+        kind: drafts[index].kind, name: drafts[index].name, spec: drafts[index].spec,
+        lifecycle: lifecycles[index], location: drafts[index].location,
+        references: references[index], previousNames: previousNames[index])
+      desired.locations = drafts[index].locations
+      return desired
     }
     result.state = DesiredState(project: project, resources: resources)
     // The drafts' positions and the files' results are freed while planning goes on.
-    BackgroundRelease.release((consume loaded, consume results))
+    BackgroundRelease.release((consume drafts, consume results))
     return result
   }
 

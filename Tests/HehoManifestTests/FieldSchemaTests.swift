@@ -40,7 +40,7 @@ import Testing
   func lengthBoundsCountUnicodeScalars(text: String, min: Int, max: Int, problem: String?) {
     let schema = FieldSchema(.string, label: "name", minLength: min, maxLength: max)
     var checker = ValueChecker(
-      locations: [:], fallback: SourceLocation(file: "f.yaml", line: 1, column: 1),
+      locations: FieldLocations(), fallback: SourceLocation(file: "f.yaml", line: 1, column: 1),
       resolvedTexts: [:])
     checker.check(.string(text), schema, path: "name")
     #expect(checker.diagnostics.first?.message.contains(problem ?? "") ?? (problem == nil))

@@ -18,6 +18,12 @@ public struct DestructionGuard: Sendable {
   public func apply(to draft: PlanBuilder.Draft) -> PlanBuilder.Draft {
     var result = draft
     for index in result.operations.indices {
+      // Most operations touch no data: only those that might are copied out to be read.
+      let action = result.operations[index].action
+      guard
+        result.operations[index].records != nil || action == .migrate || action == .delete
+          || action == .replace
+      else { continue }
       let operation = result.operations[index]
       if let records = operation.records {
         guardRecordDeletes(records, of: operation, at: index, in: &result)

@@ -33,8 +33,9 @@ extension PlanBuilder {
   /// in reverse order.
   ///
   /// Each operation's key is worked out once, and positions are sorted rather than the
-  /// operations themselves (large values); ties keep their order.
-  func order(_ operations: [PlannedOperation]) -> [PlannedOperation] {
+  /// operations themselves; ties keep their order. The operations are then moved into place
+  /// (swapped, never copied: an operation is a large value).
+  func order(_ operations: inout [PlannedOperation]) {
     var ranks: [String: Int] = [:]
     for (index, kind) in kinds.enumerated() where ranks[kind.kind] == nil {
       ranks[kind.kind] = index
@@ -50,7 +51,7 @@ extension PlanBuilder {
     let positions = operations.indices.sorted { left, right in
       keys[left] != keys[right] ? keys[left] < keys[right] : left < right
     }
-    return positions.map { operations[$0] }
+    operations.arrange(positions)
   }
 
   /// A delete of a kind whose platform deletes dependents along with it says which live

@@ -67,20 +67,21 @@ public struct PlanBuilder: Sendable {
     // a draft of its own; the drafts are joined in the items' order.
     let renamed = renames.renames
     let claimed = renames.claimed
-    let parts = DedicatedThreads.chunkedMap(Array(items.indices)) { [liveByAddress] index in
+    var parts = DedicatedThreads.chunkedMap(Array(items.indices)) {
+      [liveByAddress] index -> (operation: PlannedOperation?, part: Draft) in
       var part = Draft()
       let item = items[index]
-      if ambiguous.contains(item.address) { return part }
+      if ambiguous.contains(item.address) { return (nil, part) }
       let own = claimed.contains(item.address) ? nil : liveByAddress[item.address]?.first
-      if let operation = operation(for: item, live: own ?? renamed[item.address], into: &part) {
-        part.operations.append(operation)
-      }
-      return part
+      let operation = operation(for: item, live: own ?? renamed[item.address], into: &part)
+      return (operation, part)
     }
-    for part in parts {
-      draft.operations += part.operations
-      draft.problems += part.problems
-      draft.notes += part.notes
+    draft.operations.reserveCapacity(parts.count)
+    for index in parts.indices {
+      // Taken out, not copied: an operation is a large value.
+      if let operation = parts[index].operation.take() { draft.operations.append(operation) }
+      draft.problems += parts[index].part.problems
+      draft.notes += parts[index].part.notes
     }
     for resource in live.resources
     where !desiredAddresses.contains(resource.address) && !ambiguous.contains(resource.address)
@@ -103,7 +104,7 @@ public struct PlanBuilder: Sendable {
     draft.operations = planRecords(draft.operations, items: items, live: live)
     draft.operations = namingDependentsDeletedAlong(draft.operations, live: live)
     ExclusiveValues(kinds: kinds).apply(to: &draft, items: items, live: live)
-    draft.operations = order(draft.operations)
+    order(&draft.operations)
     draft.unmanaged.sort { ($0.address, $0.liveID) < ($1.address, $1.liveID) }
     return draft
   }

@@ -14,7 +14,7 @@ public struct ResourceDraft: Sendable {
   public var fileURL: URL
   /// Where each field's key and value were written, by path from the document root
   /// (`spec.tone`).
-  var locations: [String: FieldLocation]
+  var locations: FieldLocations
   /// Interpolated strings, by path from the document root.
   var resolvedTexts: [String: ResolvedText]
   /// For a data kind whose records were read from a file: where each record was written, in
@@ -111,15 +111,8 @@ public struct ResourceDraft: Sendable {
     resolvedTexts["spec.\(to)"] = nil
   }
 
-  /// Spec field locations keyed by spec-relative path, for `DesiredResource.fieldLocations`.
-  var fieldLocations: [String: SourceLocation] {
-    var result: [String: SourceLocation] = [:]
-    result.reserveCapacity(locations.count)
-    for (path, location) in locations where path.hasPrefix("spec.") {
-      result[String(path.dropFirst(5))] = location.keyOrValue
-    }
-    return result
-  }
+  /// Spec field locations keyed by spec-relative path.
+  var fieldLocations: [String: SourceLocation] { locations.specFields }
 }
 
 extension ResourceDraft {

@@ -25,8 +25,6 @@ struct DocumentLoader {
     var lifecycle: Lifecycle
     /// `metadata.previousNames`, as written.
     var previousNames: [String]
-    /// `draft.fieldLocations`, worked out here, where files load in parallel.
-    var fieldLocations: [String: SourceLocation]
   }
 
   /// The loaded document, or `nil` when it has errors (appended to `diagnostics`).
@@ -104,8 +102,7 @@ struct DocumentLoader {
     return Loaded(
       draft: draft, lifecycle: lifecycle(document["lifecycle"]),
       previousNames: document["metadata"]?["previousNames"]?.arrayValue?.compactMap(\.stringValue)
-        ?? [],
-      fieldLocations: draft.fieldLocations)
+        ?? [])
   }
 
   private func lifecycle(_ value: Value?) -> Lifecycle {

@@ -13,8 +13,8 @@ public struct DesiredResource: Sendable, Hashable, Codable {
   public var lifecycle: Lifecycle
   /// Where the document starts (its `kind:` line).
   public var location: SourceLocation
-  /// Where each spec field was written, keyed by field path (`tone`, `columns[1].type`).
-  public var fieldLocations: [String: SourceLocation]
+  /// Where each field of the document was written, as the loader recorded it.
+  var locations: FieldLocations
   /// Resources this one names (a Permission's chatbot and table): edges in the graph.
   public var references: [ResourceAddress]
   /// `metadata.previousNames`: names the resource had before, newest first as written. The
@@ -33,9 +33,17 @@ public struct DesiredResource: Sendable, Hashable, Codable {
     self.spec = spec
     self.lifecycle = lifecycle
     self.location = location
-    self.fieldLocations = fieldLocations
+    var locations = FieldLocations()
+    for (path, location) in fieldLocations {
+      locations.append("spec.\(path)", FieldLocation(key: location, value: location))
+    }
+    self.locations = locations
     self.references = references
   }
+
+  /// Where each spec field was written, keyed by field path (`tone`, `columns[1].type`): worked
+  /// out when asked (for a message), not kept for every resource.
+  public var fieldLocations: [String: SourceLocation] { locations.specFields }
 
   /// `metadata.name`.
   public var name: String { address.name }

@@ -4,11 +4,12 @@
 /// A previous name may be the name of another declared resource: the plan then renames the
 /// live resource and creates the declared one anew under the freed name.
 struct PreviousNamesChecker {
-  /// The problems among `drafts`, each with its previous names as written.
-  func check(_ drafts: [(draft: ResourceDraft, previousNames: [String])]) -> [Diagnostic] {
+  /// The problems among `drafts`, each with its previous names as written (by index).
+  func check(_ drafts: [ResourceDraft], previousNames: [[String]]) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    var claimedBy: [ResourceAddress: ResourceDraft] = [:]
-    for (draft, previousNames) in drafts {
+    var claimedBy: [ResourceAddress: Int] = [:]  // Indexes: a draft is a large value.
+    for (position, previousNames) in previousNames.enumerated() where !previousNames.isEmpty {
+      let draft = drafts[position]
       var seen: Set<String> = []
       for (index, previous) in previousNames.enumerated() {
         let location = draft.metadataLocation("previousNames[\(index)]")
@@ -28,7 +29,7 @@ struct PreviousNamesChecker {
           continue
         }
         let old = ResourceAddress(kind: draft.kind, name: previous)
-        if let first = claimedBy[old] {
+        if let first = claimedBy[old].map({ drafts[$0] }) {
           diagnostics.append(
             Diagnostic(
               .error,
@@ -36,7 +37,7 @@ struct PreviousNamesChecker {
                 + "'\(previous)' as a previous name; one live resource can be renamed to one "
                 + "name only: keep it on the resource it became", at: location))
         } else {
-          claimedBy[old] = draft
+          claimedBy[old] = position
         }
       }
     }

@@ -1,6 +1,6 @@
 /// Where a field was written: its key (a mapping key or a list item's dash), when it has one,
 /// and its value.
-struct FieldLocation: Sendable, Hashable {
+struct FieldLocation: Sendable, Hashable, Codable {
   /// The key's position; `nil` for the document root.
   var key: SourceLocation?
   /// The value's position.

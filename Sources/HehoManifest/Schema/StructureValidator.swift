@@ -7,7 +7,7 @@ struct StructureValidator {
   var diagnostics: [Diagnostic] = []
   /// Where each field's key and value were written, by path (`spec.columns[1].type`): one
   /// entry per field, since every field is recorded once per document.
-  var locations: [String: FieldLocation] = [:]
+  var locations = FieldLocations()
   /// Interpolated strings, by path (for messages that must not echo environment values).
   var resolvedTexts: [String: ResolvedText] = [:]
 
@@ -21,7 +21,7 @@ struct StructureValidator {
   mutating func validate(
     _ node: YAMLNode, _ schema: FieldSchema, path: String, key: SourceLocation? = nil
   ) -> Value? {
-    locations[path] = FieldLocation(key: key, value: node.location)
+    locations.append(path, FieldLocation(key: key, value: node.location))
     switch schema.shape {
     case .string:
       guard case .scalar(.string(let text), _, let plain) = node.content else {
@@ -84,6 +84,7 @@ struct StructureValidator {
     }
     var label: String { schema.label ?? (path.isEmpty ? "document" : "'\(path)'") }
     var members: [String: Value] = [:]
+    members.reserveCapacity(entries.count)
     for entry in entries {
       let childPath = path.isEmpty ? entry.key : path + "." + entry.key
       guard let field = fields.first(where: { $0.name == entry.key }) else {

@@ -1,7 +1,7 @@
 /// Checks string values — enums, patterns, lengths — after interpolation and kind resolution.
 struct ValueChecker {
   /// Where each value was written, by path.
-  var locations: [String: FieldLocation]
+  var locations: FieldLocations
   /// Where each value was written when no better location is known.
   var fallback: SourceLocation
   /// Interpolated strings by path, to avoid echoing environment values.
@@ -25,7 +25,7 @@ struct ValueChecker {
   }
 
   init(
-    locations: [String: FieldLocation], fallback: SourceLocation,
+    locations: FieldLocations, fallback: SourceLocation,
     resolvedTexts: [String: ResolvedText]
   ) {
     self.locations = locations

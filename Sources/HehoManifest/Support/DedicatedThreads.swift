@@ -43,11 +43,37 @@ public enum DedicatedThreads {
     if elements.count <= chunk || width < 2 { return elements.map(transform) }
     // A few chunks per thread, so that one slow chunk does not leave the other threads idle.
     let size = max(chunk, (elements.count + width * 4 - 1) / (width * 4))
-    let starts = Array(stride(from: 0, to: elements.count, by: size))
-    let parts = map(starts.count, width: width) { index in
-      elements[starts[index]..<min(starts[index] + size, elements.count)].map(transform)
+    let count = elements.count
+    let chunks = (count + size - 1) / size
+    // Each chunk writes its results straight into its own range of the result (not into a
+    // list of its own, copied into the result afterwards: each copy of a large value costs
+    // a retain of every reference it holds).
+    return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+      let output = ChunkOutput(buffer)
+      _ = map(chunks, width: width) { chunk in
+        for index in chunk * size..<min(chunk * size + size, count) {
+          output.initialize(index, to: transform(elements[index]))
+        }
+      }
+      initialized = count
     }
-    return Array(parts.joined())
+  }
+
+  /// The result buffer of a `chunkedMap`, shared by its threads.
+  ///
+  /// `@unchecked Sendable` because a raw buffer is not: it is safe here because each chunk
+  /// initializes a range of its own, no element is read until every thread has finished, and
+  /// the buffer outlives the threads (`map` returns only when all have).
+  private struct ChunkOutput<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+
+    init(_ buffer: UnsafeMutableBufferPointer<T>) {
+      self.buffer = buffer
+    }
+
+    func initialize(_ index: Int, to value: consuming T) {
+      buffer.initializeElement(at: index, to: value)
+    }
   }
 
   /// Runs `body` on a new thread and resumes the caller with its result.

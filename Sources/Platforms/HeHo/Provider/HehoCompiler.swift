@@ -8,51 +8,56 @@ struct HehoCompiler: Sendable {
   static let themeDefault = "sky"
 
   func compile(_ state: DesiredState) throws -> CompiledDesiredState {
-    var items: [DesiredItem] = []
+    let resources = state.resources
     var problems: [String] = []
     var notes: Set<String> = []
-    var grants: [String: [DesiredResource]] = [:]
-    var tables: [String: DesiredResource] = [:]
-    var compiled: [DesiredResource] = []  // Tables, then chatbots: each compiles on its own.
-    var chatbots: [DesiredResource] = []
-    var data: [DesiredResource] = []
+    // Positions in `resources`, not copies of them: a resource is a large value.
+    var grants: [String: [Int]] = [:]
+    var tables: [Int] = []
+    var chatbots: [Int] = []
+    var data: [Int] = []
     var foreign: [String] = []  // Listed last.
-    for resource in state.resources {
+    for (index, resource) in resources.enumerated() {
       switch resource.address.kind {
       case "permission":
         guard let chatbot = resource.spec["chatbot"]?.stringValue else {
           problems.append("\(resource.location): \(resource.address) names no chatbot")
           continue
         }
-        grants[chatbot, default: []].append(resource)
-      case "table":
-        tables[resource.name] = resource
-        compiled.append(resource)
-      case "chatbot": chatbots.append(resource)
-      case "tabledata": data.append(resource)
+        grants[chatbot, default: []].append(index)
+      case "table": tables.append(index)
+      case "chatbot": chatbots.append(index)
+      case "tabledata": data.append(index)
       default:
         foreign.append(
           "\(resource.location): kind '\(resource.kind)' is not a HeHo kind "
             + "(Table, Chatbot, Permission, TableData)")
       }
     }
-    compiled += chatbots
-    // Tables and chatbots compile independently of each other: on every core.
-    let outcomes = DedicatedThreads.chunkedMap(compiled) { [grants] resource in
-      resource.address.kind == "table"
-        ? table(resource) : chatbot(resource, grants: grants[resource.name] ?? [])
+    // Tables, then chatbots, each compiled on its own: on every core.
+    var outcomes = DedicatedThreads.chunkedMap(tables + chatbots) { [grants] index in
+      let resource = resources[index]
+      guard resource.address.kind == "chatbot" else { return table(resource) }
+      return chatbot(resource, grants: (grants[resource.name] ?? []).map { resources[$0] })
     }
-    for outcome in outcomes {
-      items.append(outcome.item)
-      problems += outcome.problems
-      notes.formUnion(outcome.notes)
+    var items: [DesiredItem] = []
+    items.reserveCapacity(outcomes.count + data.count)
+    for index in outcomes.indices {
+      // Taken out, not copied: an item is a large value.
+      if let item = outcomes[index].item.take() { items.append(item) }
+      problems += outcomes[index].problems
+      notes.formUnion(outcomes[index].notes)
     }
-    for resource in data {
-      items.append(tableData(resource, tables: tables, problems: &problems))
+    if !data.isEmpty {
+      var byName: [String: DesiredResource] = [:]
+      for index in tables { byName[resources[index].name] = resources[index] }
+      for index in data {
+        items.append(tableData(resources[index], tables: byName, problems: &problems))
+      }
     }
-    let declared = Set(chatbots.map(\.name))
+    let declared = Set(chatbots.map { resources[$0].name })
     for (name, list) in grants.sorted(by: { $0.key < $1.key }) where !declared.contains(name) {
-      for permission in list {
+      for permission in list.map({ resources[$0] }) {
         problems.append(
           "\(permission.location): \(permission.address) names chatbot '\(name)', "
             + "which no manifest declares")
@@ -65,7 +70,8 @@ struct HehoCompiler: Sendable {
 
   /// One table or chatbot compiled: its item, and the problems and notes it raises.
   struct Outcome: Sendable {
-    var item: DesiredItem
+    /// Optional only so that it can be taken out without a copy.
+    var item: DesiredItem?
     var problems: [String] = []
     var notes: Set<String> = []
   }
@@ -86,6 +92,8 @@ struct HehoCompiler: Sendable {
     var fields: [String: Value] = [:]
     var payloadColumns: [Value] = []
     if let columns = spec["columns"]?.arrayValue {
+      fields.reserveCapacity(columns.count * 2 + 1)
+      payloadColumns.reserveCapacity(columns.count)
       var names: [Value] = []
       for column in columns {
         guard let name = column["name"]?.stringValue else { continue }
