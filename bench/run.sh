@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/check-deps
-swift build -c release --product heho >&2
-exec python3 bench/run.py --heho "$(swift build -c release --show-bin-path)/heho" "$@"
+# Built as a release is shipped on Linux: the Swift runtime and Foundation linked statically
+# (direct calls, no dynamic-linker tables; about 10% off a 10,000-resource plan).
+swift build -c release --product heho --static-swift-stdlib >&2
+exec python3 bench/run.py --heho "$(swift build -c release --static-swift-stdlib --show-bin-path)/heho" "$@"

@@ -35,7 +35,8 @@ public struct DesiredResource: Sendable, Hashable, Codable {
     self.location = location
     var locations = FieldLocations()
     for (path, location) in fieldLocations {
-      locations.append("spec.\(path)", FieldLocation(key: location, value: location))
+      locations.append(
+        parent: -1, .path("spec.\(path)"), FieldLocation(key: location, value: location))
     }
     self.locations = locations
     self.references = references

@@ -9,7 +9,10 @@ public struct ResourceAddress: Sendable, Hashable, Codable, Comparable, CustomSt
 
   /// Creates an address; `kind` is lower-cased.
   public init(kind: String, name: String) {
-    self.kind = kind.lowercased()
+    // Kinds are mostly lower-case already (addresses are made for every resource, often
+    // several times): those are kept as they are, without lower-casing them anew.
+    let isLowerASCII = kind.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) }
+    self.kind = isLowerASCII ? kind : kind.lowercased()
     self.name = name
   }
 

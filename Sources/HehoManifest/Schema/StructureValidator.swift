@@ -21,7 +21,18 @@ struct StructureValidator {
   mutating func validate(
     _ node: YAMLNode, _ schema: FieldSchema, path: String, key: SourceLocation? = nil
   ) -> Value? {
-    locations.append(path, FieldLocation(key: key, value: node.location))
+    validate(node, schema, parent: -1, step: path.isEmpty ? .root : .path(path), key: key)
+  }
+
+  /// `validate(_:_:path:key:)` of the field reached by `step` from the field recorded at
+  /// `parent`. Paths are spelled out only for messages and interpolated strings.
+  private mutating func validate(
+    _ node: YAMLNode, _ schema: FieldSchema, parent: Int, step: FieldLocations.Step,
+    key: SourceLocation?
+  ) -> Value? {
+    let here = locations.append(
+      parent: parent, step, FieldLocation(key: key, value: node.location))
+    var path: String { locations.path(of: here) }
     switch schema.shape {
     case .string:
       guard case .scalar(.string(let text), _, let plain) = node.content else {
@@ -63,22 +74,24 @@ struct StructureValidator {
         return mismatch(node, expected: "a list", path: path, schema: schema)
       }
       var values: [Value] = []
+      values.reserveCapacity(elements.count)
       for (index, element) in elements.enumerated() {
-        let elementPath = path + "[" + String(index) + "]"
         values.append(
-          validate(element, items, path: elementPath, key: element.location) ?? .null)
+          validate(element, items, parent: here, step: .index(index), key: element.location)
+            ?? .null)
       }
       return .array(values)
     case .object(let fields):
-      return validateObject(node, fields, schema: schema, path: path)
+      return validateObject(node, fields, schema: schema, at: here)
     case .map(let keyPattern, let keyHint, let values):
-      return validateMap(node, keyPattern: keyPattern, keyHint: keyHint, values, path: path)
+      return validateMap(node, keyPattern: keyPattern, keyHint: keyHint, values, at: here)
     }
   }
 
   private mutating func validateObject(
-    _ node: YAMLNode, _ fields: [FieldSchema.Field], schema: FieldSchema, path: String
+    _ node: YAMLNode, _ fields: [FieldSchema.Field], schema: FieldSchema, at here: Int
   ) -> Value? {
+    var path: String { locations.path(of: here) }
     guard let entries = node.entries else {
       return mismatch(node, expected: "a mapping", path: path, schema: schema)
     }
@@ -86,7 +99,6 @@ struct StructureValidator {
     var members: [String: Value] = [:]
     members.reserveCapacity(entries.count)
     for entry in entries {
-      let childPath = path.isEmpty ? entry.key : path + "." + entry.key
       guard let field = fields.first(where: { $0.name == entry.key }) else {
         diagnostics.append(
           Diagnostic(
@@ -94,7 +106,9 @@ struct StructureValidator {
             at: entry.keyLocation))
         continue
       }
-      if let value = validate(entry.value, field.schema, path: childPath, key: entry.keyLocation) {
+      if let value = validate(
+        entry.value, field.schema, parent: here, step: .key(entry.key), key: entry.keyLocation)
+      {
         members[entry.key] = value
       }
     }
@@ -108,14 +122,15 @@ struct StructureValidator {
   }
 
   private mutating func validateMap(
-    _ node: YAMLNode, keyPattern: String?, keyHint: String?, _ values: FieldSchema, path: String
+    _ node: YAMLNode, keyPattern: String?, keyHint: String?, _ values: FieldSchema, at here: Int
   ) -> Value? {
+    var path: String { locations.path(of: here) }
     guard let entries = node.entries else {
       return mismatch(node, expected: "a mapping", path: path, schema: values)
     }
     var members: [String: Value] = [:]
+    members.reserveCapacity(entries.count)
     for entry in entries {
-      let childPath = path + "." + entry.key
       if let keyPattern, !PatternMatcher.matches(entry.key, pattern: keyPattern) {
         diagnostics.append(
           Diagnostic(
@@ -124,7 +139,9 @@ struct StructureValidator {
             at: entry.keyLocation))
         continue
       }
-      if let value = validate(entry.value, values, path: childPath, key: entry.keyLocation) {
+      if let value = validate(
+        entry.value, values, parent: here, step: .key(entry.key), key: entry.keyLocation)
+      {
         members[entry.key] = value
       }
     }
