@@ -69,7 +69,9 @@ public struct ProviderGroup: Provider {
   /// is, without a filtered copy.
   private func soleOwner(of resources: [DesiredResource]) -> Int? {
     guard let first = resources.first.flatMap({ owners[$0.address.kind] }) else { return nil }
-    return resources.allSatisfy { owners[$0.address.kind] == first } ? first : nil
+    // Compared with the few kind names the member has, not hashed once per resource.
+    let kinds = members[first].kinds.map(\.kind)
+    return resources.allSatisfy { kinds.contains($0.address.kind) } ? first : nil
   }
 
   /// Every member's live state, read concurrently, in member order.

@@ -10,10 +10,14 @@ extension PlanBuilder {
     var changed = true
     while changed {
       changed = false
-      let destroyed = Dictionary(
-        result.filter { $0.action == .replace || $0.action == .delete }.map {
-          ($0.liveAddress, $0.action)
-        }, uniquingKeysWith: { first, _ in first })
+      var destroyed: [ResourceAddress: PlannedOperation.Action] = [:]
+      for index in result.indices
+      where result[index].action == .replace || result[index].action == .delete {
+        if destroyed[result[index].liveAddress] == nil {
+          destroyed[result[index].liveAddress] = result[index].action
+        }
+      }
+      if destroyed.isEmpty { break }  // Nothing is destroyed: nothing dangles.
       for index in result.indices
       where result[index].action == .noop || result[index].action == .update {
         guard let used = result[index].liveDependsOn.first(where: { destroyed[$0] != nil }),

@@ -83,10 +83,13 @@ public struct PlanBuilder: Sendable {
       draft.problems += parts[index].part.problems
       draft.notes += parts[index].part.notes
     }
-    for resource in live.resources
-    where !desiredAddresses.contains(resource.address) && !ambiguous.contains(resource.address)
-      && !renames.claimed.contains(resource.address)
+    // By position: only the few unmanaged resources are copied out.
+    for index in live.resources.indices
+    where !desiredAddresses.contains(live.resources[index].address)
+      && !ambiguous.contains(live.resources[index].address)
+      && !renames.claimed.contains(live.resources[index].address)
     {
+      let resource = live.resources[index]
       let platform = platform(of: resource.address.kind)
       draft.unmanaged.append(
         UnmanagedResource(
