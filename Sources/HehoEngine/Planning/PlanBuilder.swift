@@ -63,8 +63,8 @@ public struct PlanBuilder: Sendable {
             + "heho identifies resources by name, so it touches none of them: "
             + "rename or delete all but one on the platform"))
     }
-    // Each item is diffed on its own, so the items are diffed on every core, each chunk into
-    // a draft of its own; the drafts are joined in the items' order.
+    // Each item is diffed on its own, so the items are diffed on every core, each into a
+    // draft of its own; the drafts are joined in the items' order.
     let renamed = renames.renames
     let claimed = renames.claimed
     var parts = DedicatedThreads.chunkedMap(Array(items.indices)) {

@@ -70,8 +70,9 @@ public struct Planner: Sendable {
       operations: draft.operations, unmanaged: draft.unmanaged, problems: draft.problems,
       notes: compiled.notes + draft.notes,
       readsMade: live.readsMade + counts.count + migrated.readsMade)
-    // What the plan was made from is freed while the caller renders it.
-    BackgroundRelease.release((compiled, live, lists, draft))
+    // What the plan was made from is freed while the caller renders it (the draft's
+    // operations live on in the plan).
+    BackgroundRelease.release((compiled, live, lists))
     return plan
   }
 
