@@ -62,6 +62,15 @@ import Testing
     #expect(routes["DELETE /api/v1/database/tables"] == 1)
     #expect(routes["POST /api/v1/database/tables"] == 1)
     #expect(routes["POST /api/v1/database/manage"] == 1_000 + 3, "\(routes)")
+    // Each step's requests carry its label, so that the platform can tell the backup's read
+    // from the verify's.
+    let operations = await harness.platform.metrics().operations
+    #expect(
+      operations == [
+        "migrate table/faq: backup": 1, "migrate table/faq: drop": 1,
+        "migrate table/faq: create": 1, "migrate table/faq: restore": 1_000,
+        "migrate table/faq: verify": 1,
+      ], "\(operations)")
     let after = try await Self.rows(harness, "faq")
     #expect(after.count == 1_000)
     for (id, row) in before {
@@ -145,18 +154,31 @@ import Testing
     await harness.stop()
   }
 
-  /// The real binary, killed with SIGKILL at a random point of a migration of 1,000 rows; the
-  /// next plan shows what is left and the next apply finishes it with every row.
+  /// The real binary, killed with SIGKILL at seeded random moments of a migration of 1,000
+  /// rows, one round in each window: while the backup's journal is new (before the drop
+  /// returns), during the drop, during the create and during the restore. Every round must see
+  /// the journal appear, the child die by the signal, the next plan show the resume, and the next
+  /// apply finish it with every row. The seed is printed; `HEHO_KILL_SEED` reruns one.
   @Test(.enabled(if: HehoBinary.shouldTest, "needs a built heho (swift build --product heho)"))
   func anApplyKilledAnywhereIsFinishedByTheNext() async throws {
+    let seed =
+      ProcessInfo.processInfo.environment["HEHO_KILL_SEED"].flatMap { UInt64($0) }
+      ?? UInt64.random(in: 1...UInt64(UInt32.max))
+    print("killed migrations: seed \(seed) (rerun with HEHO_KILL_SEED=\(seed))")
+    var random = SplitMix64(seed: seed)
     let harness = try await Harness.start()
     #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
     try await harness.addRows("faq", count: 1_000) { ["question": "q\($0)", "answer": "a\($0)"] }
-    await harness.platform.setFaults(FaultConfiguration(latencyMilliseconds: 1))
-    var seen: Set<String> = []
-    // Each kill comes after the journal is written (the backup is taken), then a little later
-    // in each round: during the drop, the create or the restore.
-    for (round, delay) in [0, 60, 200].enumerated() {
+    // Every request takes 20 ms: the drop and the create each take one, the restore about 2.5 s
+    // (1,000 adds, 8 at a time), so each window below falls inside its step (measured from the
+    // journal's appearance: the drop is sent at once and answered after about 25 ms, the
+    // create after about 55 ms). The journal's phase at the kill is printed.
+    await harness.platform.setFaults(FaultConfiguration(latencyMilliseconds: 20))
+    let windows: [(step: String, milliseconds: ClosedRange<Int>)] = [
+      ("backup", 0...5), ("drop", 8...16), ("create", 30...40), ("restore", 90...1_200),
+    ].shuffled(using: &random)
+    for (round, window) in windows.enumerated() {
+      let delay = Int.random(in: window.milliseconds, using: &random)
       try harness.edit("tables.yaml") {
         $0.replacingOccurrences(
           of: "    - { name: answer, type: text, notNull: true }\n",
@@ -172,26 +194,48 @@ import Testing
         ], in: harness.directory, environment: environment)
       let deadline = ContinuousClock.now + .seconds(30)
       while Self.files(harness, "migrations").isEmpty && ContinuousClock.now < deadline {
-        try await Task.sleep(for: .milliseconds(2))
+        try await Task.sleep(for: .milliseconds(1))
       }
+      let round = "round \(round) (seed \(seed), \(window.step) window, \(delay) ms)"
+      try #require(
+        !Self.files(harness, "migrations").isEmpty,
+        "\(round): no journal appeared in 30 s:\n\(child.output.joined(separator: "\n"))")
       try await Task.sleep(for: .milliseconds(delay))
       child.send(SIGKILL)
       _ = try await child.waitForExit(seconds: 10)
-      let plan = await harness.run(["plan"])
-      for state in ["resume migration of table/faq", "~ migrate table/faq", "No changes"]
-      where plan.out.contains(state) {
-        seen.insert(state)
+      let output = child.output.joined(separator: "\n")
+      #expect(
+        child.terminatingSignal == SIGKILL,
+        "\(round): the apply was not killed (it ended first):\n\(output)")
+      let phase = try Self.journalPhase(harness)
+      // Between the drop and the create, the table is not there at all.
+      let tables = try await harness.api("GET", "/api/v1/database/manage")["tables"]
+      let there = (tables as? [[String: Any]] ?? []).contains {
+        $0["table_name"] as? String == "faq"
       }
+      let restored =
+        there ? "\(try await Self.rows(harness, "faq").count) rows were there" : "no table"
+      let plan = await harness.run(["plan"])
+      #expect(
+        plan.out.contains("resume migration of table/faq"), "\(round): \(plan.all)")
       let apply = await harness.applyUntilItSucceeds()
-      #expect(apply.last.code == 0, "\(apply.last.all)")
+      #expect(apply.last.code == 0, "\(round): \(apply.last.all)")
       let rows = try await Self.rows(harness, "faq")
-      #expect(rows.count == 1_000, "round \(round): \(rows.count) rows after the kill and apply")
+      #expect(rows.count == 1_000, "\(round): \(rows.count) rows after the kill and apply")
       #expect(Set(rows.values.compactMap { $0["question"] as? String }).count == 1_000)
-      #expect(Self.files(harness, "migrations").isEmpty)
-      #expect(await harness.run(["plan", "--detailed-exitcode"]).code == 0)
+      #expect(Self.files(harness, "migrations").isEmpty, "\(round): the journal is left")
+      #expect(await harness.run(["plan", "--detailed-exitcode"]).code == 0, "\(round)")
+      print("killed migrations: \(round): the journal said \(phase), \(restored)")
     }
-    #expect(seen.contains("resume migration of table/faq"), "\(seen)")
-    print("killed migrations: the next plan showed \(seen.sorted())")
     await harness.stop()
+  }
+
+  /// The phase the one journal of the project records.
+  static func journalPhase(_ harness: Harness) throws -> String {
+    let name = try #require(files(harness, "migrations").first { $0.hasSuffix(".json") })
+    let data = try Data(
+      contentsOf: harness.directory.appendingPathComponent(".heho/migrations/\(name)"))
+    let journal = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    return "\(journal?["phase"] ?? "no phase")"
   }
 }

@@ -41,7 +41,7 @@ struct ErrorShapeTests {
     try await withPlatform { api in
       _ = try await api.call(.get, "/api/v1/chatbots/manage")
       _ = try await api.call(.get, "/api/v1/chatbots/manage", key: .some(nil))
-      _ = try await api.call(.post, "/api/verify-user")
+      _ = try await api.call(.post, "/api/verify-user", headers: [.hehoOperation: "check"])
       _ = try await api.call(.get, "/_local/health")
       let metrics = try await api.call(.get, "/_local/metrics")
       #expect(
@@ -52,6 +52,7 @@ struct ErrorShapeTests {
               "GET /api/v1/chatbots/manage": .integer(2), "POST /api/verify-user": .integer(1),
             ]),
             "faults": .object([:]), "faultsByRoute": .object([:]),
+            "operations": .object(["check": .integer(1)]), "faultsByOperation": .object([:]),
           ]))
       let reset = try await api.call(.post, "/_local/metrics/reset")
       #expect(
@@ -59,7 +60,8 @@ struct ErrorShapeTests {
           == .object([
             "total": .integer(0), "platforms": .object([:]), "routes": .object([:]),
             "faults": .object([:]),
-            "faultsByRoute": .object([:]),
+            "faultsByRoute": .object([:]), "operations": .object([:]),
+            "faultsByOperation": .object([:]),
           ]))
     }
   }

@@ -89,6 +89,26 @@ struct FaultInjectionTests {
     }
   }
 
+  @Test("a fault on a request labeled with Heho-Operation is counted under its label")
+  func faultsAreCountedPerOperation() async throws {
+    let platform = try await TestPlatform.make(
+      faults: .init(rate: 1, seed: 5, kinds: [.unavailable]))
+    try await platform.run { api in
+      let labeled: HTTPFields = [.hehoOperation: "migrate table/t: backup"]
+      for _ in 0..<3 {
+        let response = try await api.call(.get, "/api/v1/database/manage", headers: labeled)
+        #expect(response.status == .serviceUnavailable)
+      }
+      _ = try await api.call(.get, "/api/v1/database/manage")
+      let metrics = try await api.call(.get, "/_local/metrics")
+      #expect(
+        metrics.json["faultsByOperation"]
+          == .object(["migrate table/t: backup": .object(["503": .integer(3)])]))
+      #expect(metrics.json["operations"] == .object(["migrate table/t: backup": .integer(3)]))
+      #expect(metrics.json["faults"]?["503"]?.intValue == 4)
+    }
+  }
+
   @Test("every injected fault is counted per kind and per route, and the counts reset")
   func faultsAreCounted() async throws {
     let kinds: Set<FaultConfiguration.Kind> = [.tooManyRequests, .internalError, .unavailable]

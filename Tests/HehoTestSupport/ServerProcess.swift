@@ -80,6 +80,13 @@ public final class ServerProcess: Sendable {
     return process.terminationStatus
   }
 
+  /// Whether a signal (not an exit) ended the program, and which: `nil` while it runs or when
+  /// it exited by itself.
+  public var terminatingSignal: Int32? {
+    guard !process.isRunning, process.terminationReason == .uncaughtSignal else { return nil }
+    return process.terminationStatus
+  }
+
   /// Sends `SIGINT` and waits for the program to exit; its exit status, or `nil` if it is still
   /// running after `seconds` (it is then killed).
   public func interrupt(waitingAtMost seconds: Double = 20) async throws -> Int32? {

@@ -46,9 +46,12 @@ import Testing
   static func seeds(
     in environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws -> [UInt64] {
-    if let text = environment["HEHO_FUZZ_SEED"], let seed = UInt64(text) { return [seed] }
     let text = environment["HEHO_FUZZ_MUTATIONS"]
     let count = text.map { Int($0) ?? -1 } ?? defaultCount
+    if let problem = FullRun.problem("HEHO_FUZZ_MUTATIONS", count: count, in: environment) {
+      throw FullRunError(description: problem)
+    }
+    if let text = environment["HEHO_FUZZ_SEED"], let seed = UInt64(text) { return [seed] }
     guard count >= minimumCount else {
       throw MutationCountError(text: text ?? "", minimum: minimumCount)
     }

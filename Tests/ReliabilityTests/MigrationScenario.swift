@@ -171,21 +171,24 @@ struct MigrationScenario: Sendable {
     ]
   }
 
-  /// What a row holds after the migration, by an oracle of its own: carried values converted
-  /// to their new types, removed columns gone, new columns null or their default.
+  /// What a row holds after the migration, as literal values worked out here (not by heho's
+  /// conversions): carried values converted to their new types, removed columns gone, new
+  /// columns null or their default. A `date` made a `timestamptz` is midnight UTC of that day,
+  /// written `YYYY-MM-DDT00:00:00Z` (compared as an instant: `MigrationOracle`).
   func expected(_ row: [String: Value]) -> [String: Value] {
     var result: [String: Value] = [:]
     let old = Dictionary(before.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     for column in after {
       guard let was = old[column.name] else {
-        result[column.name] = column.defaultValue.map { .int(Int($0) ?? 0) } ?? .null
+        result[column.name] = column.defaultValue.map { .int(Int($0) ?? -1) } ?? .null
         continue
       }
       let value = row[column.name] ?? .null
       switch (was.type, column.type, value) {
       case (_, _, .null): result[column.name] = .null
       case ("integer", "text", .int(let number)): result[column.name] = .string(String(number))
-      case ("boolean", "text", .bool(let flag)): result[column.name] = .string(String(flag))
+      case ("boolean", "text", .bool(let flag)):
+        result[column.name] = .string(flag ? "true" : "false")
       case ("date", "timestamptz", .string(let day)):
         result[column.name] = .string(day + "T00:00:00Z")
       case ("numeric", "integer", .double(let number)):
@@ -195,6 +198,22 @@ struct MigrationScenario: Sendable {
     }
     return result
   }
+
+  /// The point a checkpoint belongs to, as the reports name it.
+  static func point(_ checkpoint: MigrationRun.Checkpoint) -> String {
+    switch checkpoint {
+    case .backedUp: "after backup"
+    case .dropped: "after drop"
+    case .created: "after create"
+    case .restored: "mid-restore"
+    case .verified: "after restore"
+    }
+  }
+
+  /// Every point a stop is drawn from, in the order a migration passes them.
+  static let points = [
+    "after backup", "after drop", "after create", "mid-restore", "after restore",
+  ]
 
   /// How the scenario reads in a failure report.
   var summary: String {

@@ -24,11 +24,14 @@ import Testing
   static func seeds(
     in environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> Result<[UInt64], SeedCountError> {
+    let text = environment["HEHO_RELIABILITY_SCENARIOS"]
+    let count = text.map { Int($0) ?? -1 } ?? defaultCount
+    if let problem = FullRun.problem("HEHO_RELIABILITY_SCENARIOS", count: count, in: environment) {
+      return .failure(SeedCountError(text: text ?? "", minimum: minimumScenarios, reason: problem))
+    }
     if let text = environment["HEHO_RELIABILITY_SEED"], let seed = UInt64(text) {
       return .success([seed])
     }
-    let text = environment["HEHO_RELIABILITY_SCENARIOS"]
-    let count = text.map { Int($0) ?? -1 } ?? defaultCount
     guard count >= minimumScenarios else {
       return .failure(SeedCountError(text: text ?? "", minimum: minimumScenarios))
     }
@@ -110,6 +113,39 @@ import Testing
     }
   }
 
+  /// A whole run (`scripts/test`) refuses one seed, a range starting elsewhere and a count
+  /// below its floor, whatever else the environment says.
+  @Test func aWholeRunRefusesSeedsAndCountsBelowItsFloor() throws {
+    let whole = ["HEHO_FULL_RUN": "1"]
+    #expect(throws: SeedCountError.self) {
+      try Self.seeds(in: whole.merging(["HEHO_RELIABILITY_SEED": "42"]) { $1 }).get()
+    }
+    #expect(throws: SeedCountError.self) {
+      try Self.seeds(in: whole.merging(["HEHO_RELIABILITY_SCENARIOS": "300"]) { $1 }).get()
+    }
+    #expect(throws: SeedCountError.self) {
+      try Self.seeds(
+        in: whole.merging([
+          "HEHO_RELIABILITY_SCENARIOS": "1000", "HEHO_RELIABILITY_FIRST_SEED": "9",
+        ]) { $1 }
+      ).get()
+    }
+    #expect(
+      try Self.seeds(in: whole.merging(["HEHO_RELIABILITY_SCENARIOS": "1000"]) { $1 }).get()
+        .count == 1_000)
+    for variable in ["HEHO_MIGRATION_SCENARIOS", "HEHO_BOTHERO_SCENARIOS"] {
+      #expect(throws: FullRunError.self) {
+        try ScenarioLanes.seeds(variable, count: 20, minimum: 1, in: whole)
+      }
+      #expect(throws: FullRunError.self) {
+        try ScenarioLanes.seeds(variable, count: 500, minimum: 1, in: [variable: "lots"])
+      }
+    }
+    #expect(
+      try ScenarioLanes.seeds("HEHO_MIGRATION_SCENARIOS", count: 200, minimum: 20, in: whole)
+        .count == 200)
+  }
+
   @Test func oneSeedOrEnoughScenariosRun() throws {
     #expect(try Self.seeds(in: ["HEHO_RELIABILITY_SEED": "42"]).get() == [42])
     #expect(try Self.seeds(in: [:]).get().count == Self.defaultCount)
@@ -137,9 +173,12 @@ import Testing
 struct SeedCountError: Error, CustomStringConvertible {
   var text: String
   var minimum: Int
+  /// Why a whole run refuses it (`FullRun`), when that is the reason.
+  var reason: String? = nil
 
   var description: String {
-    "HEHO_RELIABILITY_SCENARIOS=\(text): a run needs at least \(minimum) scenarios to prove "
-      + "anything; to rerun one scenario, set HEHO_RELIABILITY_SEED=N instead"
+    reason
+      ?? "HEHO_RELIABILITY_SCENARIOS=\(text): a run needs at least \(minimum) scenarios to "
+      + "prove anything; to rerun one scenario, set HEHO_RELIABILITY_SEED=N instead"
   }
 }

@@ -5,12 +5,20 @@ import Testing
 /// What the seeded suites share: how many scenarios a run takes, and running them on several
 /// local platforms side by side.
 enum ScenarioLanes {
-  /// The seeds of a run: as many as `variable` says (else `count`), at least `minimum`,
-  /// starting at `HEHO_RELIABILITY_FIRST_SEED` (else 1).
-  static func seeds(_ variable: String, count: Int, minimum: Int) throws -> [UInt64] {
-    let environment = ProcessInfo.processInfo.environment
-    let count = environment[variable].flatMap { Int($0) } ?? count
-    try #require(count >= minimum, "\(variable) must be at least \(minimum)")
+  /// The seeds of a run: as many as `variable` says (else `count`), at least `minimum` (and,
+  /// in a whole run, at least the suite's floor in `FullRun`), starting at
+  /// `HEHO_RELIABILITY_FIRST_SEED` (else 1). A count that is not a number is an error.
+  static func seeds(
+    _ variable: String, count: Int, minimum: Int,
+    in environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> [UInt64] {
+    let count = try FullRun.count(variable, fallback: count, in: environment)
+    guard count >= minimum else {
+      throw FullRunError(description: "\(variable)=\(count): a run needs at least \(minimum)")
+    }
+    if let problem = FullRun.problem(variable, count: count, in: environment) {
+      throw FullRunError(description: problem)
+    }
     let first = environment["HEHO_RELIABILITY_FIRST_SEED"].flatMap { UInt64($0) } ?? 1
     return (0..<UInt64(count)).map { first + $0 }
   }

@@ -124,9 +124,10 @@ public struct MigrationRun: Sendable {
     _ migration: MigrationPlan, payload: [String: Value], over previous: MigrationJournal?,
     earlier: [[String: Value]] = []
   ) async throws -> (MigrationJournal, [[String: Value]])? {
-    guard let live = try await provider.fetchRecords([migration.source]).resources.first else {
-      return nil
+    let read = try await labeled("backup") {
+      try await provider.fetchRecords([migration.source])
     }
+    guard let live = read.resources.first else { return nil }
     let records = live.records ?? []
     if !migration.allowsLoss {
       for (position, record) in records.enumerated() {
@@ -159,10 +160,12 @@ public struct MigrationRun: Sendable {
   /// Drops the resource; gone already counts as dropped.
   func drop() async throws {
     do {
-      _ = try await provider.perform(
-        ApplyStep(
-          action: .delete, address: address, platform: step.platform,
-          liveID: step.liveID ?? address.name))
+      _ = try await labeled("drop") {
+        try await provider.perform(
+          ApplyStep(
+            action: .delete, address: address, platform: step.platform,
+            liveID: step.liveID ?? address.name))
+      }
     } catch let error as ProviderError where error.status == 404 {
       return
     }
@@ -172,8 +175,10 @@ public struct MigrationRun: Sendable {
   /// this call made it (so that it holds no records).
   func create(_ payload: [String: Value]) async throws -> Bool {
     do {
-      let result = try await provider.perform(
-        ApplyStep(action: .create, address: address, platform: step.platform, payload: payload))
+      let result = try await labeled("create") {
+        try await provider.perform(
+          ApplyStep(action: .create, address: address, platform: step.platform, payload: payload))
+      }
       return !result.adopted
     } catch let error as ProviderError where error.status == 409 {
       return false
@@ -183,10 +188,13 @@ public struct MigrationRun: Sendable {
   /// Adds every backed-up record that is not there yet, then reads back until all are.
   func restore(_ records: [[String: Value]], journal: MigrationJournal, fresh: Bool) async throws {
     let plan = journal.migration
-    let wanted = records.compactMap { fields in
+    var wanted = records.compactMap { fields in
       provider.carryOver(
         Record(key: RecordKey.text(fields[plan.source.keyField]), fields: fields), in: plan
       ).fields
+    }
+    if let skipped = MigrationStops.skipRecord, wanted.indices.contains(skipped) {
+      wanted.remove(at: skipped)
     }
     // A resource just created holds none of them: no read needed.
     var missing = fresh ? wanted : try await self.missing(wanted, plan: plan)
@@ -214,7 +222,8 @@ public struct MigrationRun: Sendable {
   func missing(_ wanted: [[String: Value]], plan: MigrationPlan) async throws
     -> [[String: Value]]
   {
-    guard let live = try await provider.fetchRecords([plan.target]).resources.first else {
+    let read = try await labeled("verify") { try await provider.fetchRecords([plan.target]) }
+    guard let live = read.resources.first else {
       throw ProviderError(
         "\(address) is gone from the platform while its \(plan.noun) were restored; the next "
           + "apply resumes the migration")
@@ -252,6 +261,7 @@ public struct MigrationRun: Sendable {
     let provider = self.provider
     let step = self.step
     let keyField = plan.target.keyField
+    let label = "migrate \(address): restore"
     let results = try await BoundedTasks.map(Array(records.enumerated()), width: width) {
       position, fields -> String? in
       let key = keyField.isEmpty ? "row \(position + 1)" : RecordKey.text(fields[keyField])
@@ -261,7 +271,7 @@ public struct MigrationRun: Sendable {
         action: .create, address: step.address, platform: step.platform, payload: fields,
         phase: "restore \(key)", record: RecordWrite(source: plan.target, change: change))
       do {
-        _ = try await provider.perform(write)
+        _ = try await PlatformOperation.labeled(label) { try await provider.perform(write) }
       } catch let error as ProviderError {
         return error.message
       }
@@ -269,6 +279,12 @@ public struct MigrationRun: Sendable {
       return nil
     }
     return results.compactMap { $0 }
+  }
+
+  /// Runs `body` with its requests labeled as this migration's `step` (`migrate table/items:
+  /// backup`), so that a platform's request log can tell the backup read from the verify read.
+  func labeled<T: Sendable>(_ step: String, _ body: () async throws -> T) async throws -> T {
+    try await PlatformOperation.labeled("migrate \(address): \(step)", body)
   }
 
   /// Stops here when a test asks (`MigrationStops`), as a crash would.

@@ -8,4 +8,9 @@
 public enum MigrationStops {
   /// Asked at each checkpoint of every migration; `true` stops the migration there.
   @TaskLocal public static var stop: (@Sendable (MigrationRun.Checkpoint) -> Bool)? = nil
+
+  /// Breaks a migration on purpose: the restore leaves out the backed-up record at this
+  /// position, and its verify does not look for it, so the migration reports success with a
+  /// record lost. It exists so that the reliability harness can show it catches such a loss.
+  @TaskLocal public static var skipRecord: Int? = nil
 }

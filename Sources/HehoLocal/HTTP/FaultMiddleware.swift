@@ -18,7 +18,9 @@ package struct FaultMiddleware: RouterMiddleware {
       try await Task.sleep(for: .milliseconds(decision.latencyMilliseconds))
     }
     guard let fault = decision.fault else { return try await next(request, context) }
-    recorder.recordFault(fault, route: "\(request.method) \(request.uri.path)")
+    recorder.recordFault(
+      fault, route: "\(request.method) \(request.uri.path)",
+      operation: request.headers[.hehoOperation])
     switch fault {
     case .tooManyRequests:
       throw LocalAPIError(

@@ -12,7 +12,9 @@ struct MetricsMiddleware: RouterMiddleware {
   func handle(
     _ request: Request, context: Context, next: (Request, Context) async throws -> Response
   ) async throws -> Response {
-    recorder.record("\(request.method) \(request.uri.path)", platform: platform)
+    recorder.record(
+      "\(request.method) \(request.uri.path)", platform: platform,
+      operation: request.headers[.hehoOperation])
     return try await next(request, context)
   }
 }

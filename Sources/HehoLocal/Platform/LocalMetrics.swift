@@ -13,18 +13,26 @@ public struct LocalMetrics: Sendable, Hashable, Codable {
   public var faults: [String: Int]
   /// Injected faults per route (`METHOD /path`), then per kind.
   public var faultsByRoute: [String: [String: Int]]
+  /// Requests per operation, as the client labeled them in its `Heho-Operation` header
+  /// (`migrate table/items: backup`); unlabeled requests are not counted here.
+  public var operations: [String: Int]
+  /// Injected faults per labeled operation, then per kind.
+  public var faultsByOperation: [String: [String: Int]]
 
   /// Creates metrics from counts.
   public init(
     total: Int = 0, platforms: [String: Int] = [:], routes: [String: Int] = [:],
     faults: [String: Int] = [:],
-    faultsByRoute: [String: [String: Int]] = [:]
+    faultsByRoute: [String: [String: Int]] = [:], operations: [String: Int] = [:],
+    faultsByOperation: [String: [String: Int]] = [:]
   ) {
     self.total = total
     self.platforms = platforms
     self.routes = routes
     self.faults = faults
     self.faultsByRoute = faultsByRoute
+    self.operations = operations
+    self.faultsByOperation = faultsByOperation
   }
 
   /// The count for one route, 0 when it was never called.
@@ -43,20 +51,27 @@ public struct LocalMetrics: Sendable, Hashable, Codable {
 package final class MetricsRecorder: Sendable {
   private let counts = Mutex(LocalMetrics())
 
-  /// Counts one request on a route of a platform.
-  package func record(_ route: String, platform: String) {
+  /// Counts one request on a route of a platform, and under its operation when the client
+  /// labeled it.
+  package func record(_ route: String, platform: String, operation: String? = nil) {
     counts.withLock {
       $0.total += 1
       $0.platforms[platform, default: 0] += 1
       $0.routes[route, default: 0] += 1
+      if let operation { $0.operations[operation, default: 0] += 1 }
     }
   }
 
-  /// Counts one injected fault on a route.
-  package func recordFault(_ kind: FaultConfiguration.Kind, route: String) {
+  /// Counts one injected fault on a route, and under its operation when the client labeled it.
+  package func recordFault(
+    _ kind: FaultConfiguration.Kind, route: String, operation: String? = nil
+  ) {
     counts.withLock {
       $0.faults[kind.commandLineName, default: 0] += 1
       $0.faultsByRoute[route, default: [:]][kind.commandLineName, default: 0] += 1
+      if let operation {
+        $0.faultsByOperation[operation, default: [:]][kind.commandLineName, default: 0] += 1
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HehoEngine
 import Logging
 
 /// Why an API call failed, classified for the caller's recovery.
@@ -50,6 +51,9 @@ public struct APIClient: Sendable {
     var request = request
     request.headers["Authorization"] = "Bearer \(apiKey)"
     if request.body != nil { request.headers["Content-Type"] = "application/json" }
+    if let operation = PlatformOperation.current {
+      request.headers[PlatformOperation.header] = operation
+    }
     var uncertain = false
     var lastProblem = ""
     for attempt in 1...retry.maxAttempts {

@@ -58,11 +58,14 @@ struct APIClient: Sendable {
   let client: any TestClientProtocol
   let key: String?
 
-  /// Sends a request with the bound key (or `key` when given; `.some(nil)` sends none).
+  /// Sends a request with the bound key (or `key` when given; `.some(nil)` sends none), and
+  /// `extra` headers.
   func call(
-    _ method: HTTPRequest.Method, _ path: String, _ body: String? = nil, key: String?? = nil
+    _ method: HTTPRequest.Method, _ path: String, _ body: String? = nil, key: String?? = nil,
+    headers extra: HTTPFields = [:]
   ) async throws -> APIResponse {
     var headers: HTTPFields = [.contentType: "application/json"]
+    headers.append(contentsOf: extra)
     if let used = key ?? self.key { headers[.authorization] = "Bearer \(used)" }
     let response = try await client.execute(
       uri: path, method: method, headers: headers,
