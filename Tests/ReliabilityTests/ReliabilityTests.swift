@@ -146,6 +146,20 @@ import Testing
         .count == 200)
   }
 
+  /// The coverage check cannot pass on kinds no scenario drew: each kind must be drawn, and
+  /// each drawn kind must fire.
+  @Test func everyFaultKindMustBeDrawnAndFire() {
+    var stats = ScenarioStats([])
+    stats.drawnKinds = ["429", "500", "503", "commit-then-fail"]
+    stats.faults = ["429": 3, "500": 1, "503": 2]
+    let problems = stats.coverageProblems
+    #expect(problems.contains("no scenario drew the fault kind drop"), "\(problems)")
+    #expect(
+      problems.contains("scenarios drew the fault kind commit-then-fail, but it never fired"),
+      "\(problems)")
+    #expect(!problems.contains { $0.contains("kind 429") })
+  }
+
   @Test func oneSeedOrEnoughScenariosRun() throws {
     #expect(try Self.seeds(in: ["HEHO_RELIABILITY_SEED": "42"]).get() == [42])
     #expect(try Self.seeds(in: [:]).get().count == Self.defaultCount)

@@ -72,10 +72,14 @@ struct ScenarioStats: CustomStringConvertible {
   /// it showed all of it.
   var coverageProblems: [String] {
     var problems: [String] = []
-    for kind in drawnKinds.sorted() where (faults[kind] ?? 0) == 0 {
-      problems.append("scenarios drew the fault kind \(kind), but it never fired")
+    // Every kind must be drawn, or a check of the drawn kinds alone would pass on none.
+    for kind in FaultConfiguration.Kind.allCases.map(\.commandLineName) {
+      if !drawnKinds.contains(kind) {
+        problems.append("no scenario drew the fault kind \(kind)")
+      } else if (faults[kind] ?? 0) == 0 {
+        problems.append("scenarios drew the fault kind \(kind), but it never fired")
+      }
     }
-    if drawnKinds.isEmpty { problems.append("no scenario drew any fault") }
     for route in [Self.chatbotCreate, Self.tableCreate] where commitThenFail(on: route) == 0 {
       problems.append("no commit-then-fail hit \(route)")
     }
