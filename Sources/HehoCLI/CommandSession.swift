@@ -47,6 +47,7 @@ struct CommandSession: Sendable {
       stage.options = loadOptions
     }
     let result = await loader.loadInBackground(stage)
+    if let state = result.state { Secrets.current.add(secretsIn: state, kinds: loader.registry) }
     for diagnostic in result.diagnostics { console.err(diagnostic.description) }
     guard let state = result.state, !result.hasErrors else {
       prefetch.cancelAll()

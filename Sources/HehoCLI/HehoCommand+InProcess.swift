@@ -1,4 +1,5 @@
 import ArgumentParser
+import HehoEngine
 
 extension HehoCommand {
   /// Parses `arguments` and runs the command they name in this process, writing through
@@ -6,12 +7,15 @@ extension HehoCommand {
   ///
   /// The `heho` executable runs through it, and tests use it to drive the real command code
   /// without a subprocess; help and version text go to the console's output, error messages to
-  /// its error stream. Every key the run resolves is redacted from everything it prints.
+  /// its error stream. Every key and webhook secret the run resolves is redacted from
+  /// everything it prints, and from each value a report shows before it is shortened.
   public static func runInProcess(_ arguments: [String]) async -> Int32 {
     let secrets = Secrets()
     let console = ConsoleContext.current.redacting(secrets)
     return await Secrets.$current.withValue(secrets) {
-      await ConsoleContext.$current.withValue(console) { await run(arguments) }
+      await ValueRedaction.$current.withValue({ secrets.redact($0) }) {
+        await ConsoleContext.$current.withValue(console) { await run(arguments) }
+      }
     }
   }
 

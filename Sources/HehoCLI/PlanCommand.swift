@@ -29,17 +29,38 @@ struct PlanCommand: AsyncParsableCommand {
       try await PlanRunner.plan(session, options: options, migrations: project.migrationStore)
     }
     console.out(try PlanRunner.render(plan, as: output, console: console))
-    if let out {
-      do {
-        try PlanCodec.encode(plan).write(to: URL(fileURLWithPath: out), options: .atomic)
-      } catch {
-        throw CommandFailure.report(
-          "cannot write the plan to \(out): \(error.localizedDescription)")
-      }
-      console.err("Saved the plan to \(out); apply it with: heho apply \(out)")
-    }
+    if let out { try save(plan, to: out, console: console) }
     if !plan.problems.isEmpty { throw ExitCode.failure }
     if detailedExitcode && plan.summary.hasChanges { throw ExitCode(2) }
+  }
+
+  /// Writes the plan file through the run's redaction, as report files are. A plan that held a
+  /// secret (a key or a webhook secret's value in a field that is not write-only) is saved
+  /// redacted and reported as an error: applied, it would write `[redacted]` to the platform.
+  func save(_ plan: Plan, to out: String, console: Console) throws {
+    let text: String
+    do {
+      text = try PlanCodec.string(plan)
+    } catch {
+      throw CommandFailure.report(
+        "cannot encode the plan for \(out): \(error); this is a bug in heho, please report it")
+    }
+    let redacted = Secrets.current.redact(text)
+    do {
+      try Data(redacted.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+    } catch {
+      throw CommandFailure.report(
+        "cannot write the plan to \(out): \(error.localizedDescription); check that its "
+          + "directory exists and is writable")
+    }
+    guard redacted == text else {
+      throw CommandFailure.report(
+        "the plan holds a secret of this run (an API key, or a value of a webhook secret's "
+          + "environment variable) in a field that is not write-only; \(out) was saved with it "
+          + "[redacted] and must not be applied: keep secrets in write-only fields "
+          + "(secret: ${env.NAME}) and plan again")
+    }
+    console.err("Saved the plan to \(out); apply it with: heho apply \(out)")
   }
 }
 

@@ -1,10 +1,14 @@
+import HehoManifest
+import HehoPlatform
 import Synchronization
 
-/// The keys one command run has resolved, for every platform: whatever the console prints
-/// passes through them, so no platform's key reaches the output, even in a message another
-/// platform (or a server echoing headers) wrote.
+/// The secrets one command run has resolved: every platform's key and every write-only value
+/// the manifests read from the environment (a webhook's signing secret). Whatever the console
+/// prints and whatever a report or plan file holds passes through them, so none reaches the
+/// output, even in a message another platform (or a server echoing a request) wrote, and
+/// whether it came back as written, JSON-escaped or percent-encoded (see `Redactor`).
 public final class Secrets: Sendable {
-  private let values = Mutex<[String]>([])
+  private let redactor = Mutex(Redactor(secrets: []))
 
   /// The secrets of the current command run (a task-local value; `runInProcess` sets a fresh
   /// one for each run).
@@ -17,13 +21,54 @@ public final class Secrets: Sendable {
   /// garble the output).
   public func add(_ secret: String) {
     guard secret.count >= 4 else { return }
-    values.withLock { if !$0.contains(secret) { $0.append(secret) } }
+    redactor.withLock { redactor in
+      if !redactor.secrets.contains(secret) {
+        redactor = Redactor(secrets: redactor.secrets + [secret])
+      }
+    }
   }
 
-  /// `text` with every secret replaced by `[redacted]`.
+  /// `text` with every secret, in any form, replaced by `[redacted]`.
   public func redact(_ text: String) -> String {
-    let secrets = values.withLock { $0 }
-    return secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "[redacted]") }
+    redactor.withLock { $0 }.redact(text)
+  }
+
+  /// Adds the value of every field its kind declares secret (a webhook's `secret`), as the
+  /// manifests resolved it: such a value is written only to the platform, never shown.
+  func add(secretsIn state: DesiredState, kinds: KindRegistry) {
+    for resource in state.resources {
+      guard let kind = kinds.kind(named: resource.kind) else { continue }
+      add(from: .object(resource.spec), schema: kind.specSchema)
+    }
+  }
+
+  /// Walks `value` along `schema`, adding every string under a field marked secret.
+  private func add(from value: Value, schema: FieldSchema) {
+    if schema.secret {
+      addStrings(in: value)
+      return
+    }
+    switch (schema.shape, value) {
+    case (.object(let fields), .object(let members)):
+      for field in fields {
+        if let member = members[field.name] { add(from: member, schema: field.schema) }
+      }
+    case (.map(_, _, let values), .object(let members)):
+      for member in members.values { add(from: member, schema: values) }
+    case (.array(let items), .array(let elements)):
+      for element in elements { add(from: element, schema: items) }
+    default:
+      break
+    }
+  }
+
+  private func addStrings(in value: Value) {
+    switch value {
+    case .string(let text): add(text)
+    case .array(let elements): for element in elements { addStrings(in: element) }
+    case .object(let members): for member in members.values { addStrings(in: member) }
+    default: break
+    }
   }
 }
 

@@ -30,11 +30,13 @@ import Testing
     }
   }
 
-  /// A server that answers the two list calls with the request's headers in the body.
-  static func echoing(_ answer: Answer) -> some ApplicationProtocol {
+  /// A server that answers the two list calls with the request's headers in the body, and
+  /// counts the calls that carried `key`.
+  static func echoing(_ answer: Answer, log: EchoLog) -> some ApplicationProtocol {
     let router = Router()
     for path in ["api/v1/chatbots/manage", "api/v1/database/manage"] {
       router.get(RouterPath(path)) { request, _ -> Response in
+        log.record(request, body: "")
         let headers = request.headers.map { "\($0.name): \($0.value)" }.joined(separator: "; ")
         let body = try JSONSerialization.data(withJSONObject: [
           "error": "echo of what you sent: \(headers)", "chatbots": headers,
@@ -56,7 +58,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: project) }
     try FileManager.default.copyItem(
       at: Harness.repositoryRoot.appendingPathComponent("examples/support-desk"), to: project)
-    try await Self.echoing(answer).test(.live) { client in
+    let log = EchoLog()
+    try await Self.echoing(answer, log: log).test(.live) { client in
       let port = try #require(client.port)
       for command in [["plan"], ["apply", "--auto-approve"], ["drift"]] {
         let run = await Harness.runCommand(
@@ -70,8 +73,19 @@ import Testing
           #expect(
             run.all.contains("echo of what you sent"), "\(command[0]) under \(answer): \(run.all)")
           #expect(run.all.contains("[redacted]"), "\(command[0]) under \(answer): \(run.all)")
+        } else {
+          // An unreadable 200 is reported by the request and the type heho expected, never by
+          // its body: nothing of the echo (nor the key in it) can reach the output this way.
+          #expect(
+            run.all.contains("returned a body heho cannot read"),
+            "\(command[0]) under \(answer): \(run.all)")
+          #expect(
+            !run.all.contains("echo of what you sent"),
+            "\(command[0]) under \(answer): \(run.all)")
         }
       }
     }
+    // The key really went out, to be echoed: once per list call of each of the three commands.
+    #expect(log.requests(withKey: Self.key) >= 3 * 2, "\(log.routes)")
   }
 }

@@ -5,7 +5,11 @@ enum ValueText {
   static let limit = 60
 
   static func render(_ value: Value?) -> String {
-    guard let value else { return "(none)" }
+    guard var value else { return "(none)" }
+    // A secret is redacted whole, before it could be cut short below.
+    if case .string(let text) = value, let redact = ValueRedaction.current {
+      value = .string(redact(text))
+    }
     if case .string(let text) = value, text.count > limit {
       let flat = text.replacingOccurrences(of: "\n", with: " ")
       return "\"\(flat.prefix(limit - 1))…\" (\(text.count) characters)"
