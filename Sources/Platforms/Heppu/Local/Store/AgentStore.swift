@@ -34,10 +34,13 @@ struct AgentStore: Sendable {
       let total =
         try Int.fetchOne(
           db, sql: "SELECT COUNT(*) FROM heppu_agents WHERE \(filter)", arguments: arguments) ?? 0
+      // Any page from 1 is valid, so (page - 1) * limit can pass Int.max: such a page starts
+      // past every row, as the largest offset does, and is empty rather than a crash.
+      let (offset, overflow) = (query.page - 1).multipliedReportingOverflow(by: query.limit)
       let rows = try Row.fetchAll(
         db,
         sql: "SELECT * FROM heppu_agents WHERE \(filter) ORDER BY seq LIMIT ? OFFSET ?",
-        arguments: arguments + [query.limit, (query.page - 1) * query.limit])
+        arguments: arguments + [query.limit, overflow ? Int.max : offset])
       return (try rows.map(Self.agent), total)
     }
   }
