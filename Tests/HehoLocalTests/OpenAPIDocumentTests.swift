@@ -96,4 +96,82 @@ struct OpenAPIDocumentTests {
       (schemas["ToolID"] as? [String: Any])?["enum"] as? [String]
         == AgentCatalog.tools.map(\.id))
   }
+
+  /// The three documents schemathesis runs against (`scripts/api-conformance`).
+  static let documents = [
+    "heho-api.openapi.yaml", "bothero-api.openapi.yaml", "heppu-api.openapi.yaml",
+  ]
+
+  @Test("every operation that takes a key lists 429, in all three documents")
+  func everyOperationListsRateLimit() throws {
+    for file in Self.documents {
+      let audit = try OpenAPIDocumentAudit.load(file)
+      #expect(audit.operations.count >= 7, "\(file) lists too few operations to be read right")
+      #expect(audit.operationsWithoutRateLimit() == [], "\(file)")
+    }
+  }
+
+  @Test("every create links its answer to the operations on what it created, and links are sound")
+  func everyCreateHasLinks() throws {
+    var linkCount = 0
+    for file in Self.documents {
+      let audit = try OpenAPIDocumentAudit.load(file)
+      #expect(audit.createsWithoutLinks() == [], "\(file)")
+      #expect(audit.brokenLinks() == [], "\(file)")
+      #expect(audit.pathOperationsWithoutLinks() == [], "\(file)")
+      linkCount += audit.links().count
+    }
+    // createChatbot 2, manageRows 1, createTable 2, issueToken 2, createBot 10, chat 2,
+    // uploadDocument 2, createWebhook 3, createAgent 5.
+    #expect(linkCount >= 29)
+  }
+
+  @Test("the audit names each fault of a broken document")
+  func auditCatchesBrokenDocument() throws {
+    let audit = try OpenAPIDocumentAudit(
+      yaml: """
+        openapi: 3.1.0
+        security: [{ key: [] }]
+        paths:
+          /things:
+            post:
+              operationId: createThing
+              responses:
+                "201": { description: created }
+                "429": { description: limited }
+          /things/{id}:
+            parameters: [{ name: id, in: path, required: true }]
+            get:
+              operationId: getThing
+              responses:
+                "200":
+                  description: the thing
+                  links:
+                    Wrong: { operationId: getThing, parameters: { query.name: "$response.body#/id" } }
+                    Missing: { operationId: readThing }
+          /health:
+            get:
+              operationId: health
+              security: []
+              responses: { "200": { description: up } }
+        """)
+    #expect(audit.operationsWithoutRateLimit() == ["GET /things/{id}"])
+    #expect(audit.createsWithoutLinks() == ["POST /things"])
+    #expect(
+      audit.brokenLinks().sorted() == [
+        "GET /things/{id} 200 Missing: operationId readThing names no operation",
+        "GET /things/{id} 200 Wrong: getThing takes no parameter query.name (it takes [\"path.id\"])",
+      ])
+    #expect(audit.pathOperationsWithoutLinks() == [])
+    let unlinked = try OpenAPIDocumentAudit(
+      yaml: """
+        paths:
+          /things/{id}:
+            delete:
+              operationId: deleteThing
+              parameters: [{ name: id, in: path, required: true }]
+              responses: { "200": { description: deleted } }
+        """)
+    #expect(unlinked.pathOperationsWithoutLinks() == ["DELETE /things/{id}"])
+  }
 }
