@@ -91,3 +91,33 @@ import Testing
     #expect(policy.delay(beforeRetry: 20) == .milliseconds(750))
   }
 }
+
+/// Each platform's error shape gives its message (and field), redacted.
+@Suite struct APIClientErrorMessageTests {
+  @Test(arguments: [
+    (#"{"error":"no table 'faq'","field":"tableName"}"#, "no table 'faq' (field tableName)"),
+    (
+      #"{"error":{"type":"invalid_request_error","message":"name is taken","param":"name"}}"#,
+      "name is taken (field name)"
+    ),
+    (
+      #"{"success":false,"error":{"message":"Agent not found","code":404}}"#,
+      "Agent not found"
+    ),
+    (#"{"success":false,"error":{"message":"bad key sk/1+2=","code":400}}"#, "bad key [redacted]"),
+    ("not json", "HTTP 400"), (#"{"error":{"code":400}}"#, "HTTP 400"),
+  ])
+  func theMessageOfEachPlatformsErrorShape(body: String, shown: String) async throws {
+    let client = APIClient(
+      transport: ClosureTransport { _ in HTTPResponse(status: 400, body: Data(body.utf8)) },
+      apiKey: "sk/1+2=", retry: .immediate())
+    do {
+      _ = try await client.send(
+        HTTPRequest(method: "GET", path: "/x"), idempotent: true, write: false)
+      Issue.record("expected a refusal")
+    } catch APIClientError.rejected(let status, let message, _) {
+      #expect(status == 400)
+      #expect(message == shown)
+    }
+  }
+}

@@ -104,17 +104,25 @@ public struct APIClient: Sendable {
     try await retry.sleep(retry.delay(beforeRetry: attempt - 1, retryAfter: retryAfter))
   }
 
-  /// The server's `error` message (redacted), or the status when there is none.
+  /// The server's error message (redacted), or the status when there is none. Each platform
+  /// shapes it its own way: HeHo `{"error": "…", "field": "…"}`, BotHero
+  /// `{"error": {"message": "…", "param": "…"}}`, Heppu `{"error": {"message": "…", "field": …}}`.
   func message(in response: HTTPResponse) -> String {
-    struct ErrorBody: Decodable {
-      var error: String
-      var field: String?
+    let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
+    var text: String?
+    var field: String?
+    switch object?["error"] {
+    case let plain as String:
+      text = plain
+      field = object?["field"] as? String
+    case let detail as [String: Any]:
+      text = detail["message"] as? String
+      field = (detail["field"] ?? detail["param"]) as? String
+    default:
+      text = object?["message"] as? String
     }
-    guard let body = try? JSONDecoder().decode(ErrorBody.self, from: response.body) else {
-      return "HTTP \(response.status)"
-    }
-    let field = body.field.map { " (field \($0))" } ?? ""
-    return redactor.redact(body.error + field)
+    guard let text, !text.isEmpty else { return "HTTP \(response.status)" }
+    return redactor.redact(text + (field.map { " (field \($0))" } ?? ""))
   }
 
   /// Encodes a JSON body.
