@@ -36,6 +36,8 @@ struct EmbeddedPlatform: Sendable {
         baseURL: url, apiKey: platform.apiKey, shutdown: { try? await platform.shutdown() })
     } catch let error as EmbeddedPlatformError {
       throw error
+    } catch let error as DatabaseFolderError {
+      throw EmbeddedPlatformError("cannot start the local platform: \(error)")
     } catch {
       throw EmbeddedPlatformError(
         "cannot start the local platform with \(databasePath): \(error); "

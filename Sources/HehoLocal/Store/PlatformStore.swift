@@ -11,7 +11,11 @@ package final class PlatformStore: Sendable {
   private let knownKeys = Mutex<[String: KnownKey]>([:])
 
   /// Opens the shared database at `path`, creating and migrating it for `modules` as needed.
+  ///
+  /// - Throws: `DatabaseFolderError` when the file is missing but organization files that
+  ///   belong to it remain (a fresh file would leave them unread).
   package init(path: String, modules: [any LocalPlatformModule]) throws {
+    try DatabaseFolder.checkMainFile(path)
     pool = try SQLiteFile.open(path: path)
     try Self.migrator(modules: modules).migrate(pool)
   }
