@@ -10,14 +10,18 @@ struct ExportCommand: AsyncParsableCommand {
     commandName: "export",
     abstract: "Write manifests from the live platforms (adopt an existing account).",
     discussion: """
-      The endpoints and key variables come from the project at -f (its heho.yaml), or the \
-      platforms' defaults. The result passes `heho validate`, and `heho plan` on it shows no \
-      changes.
+      The endpoints and key variables come from the project at -f (its heho.yaml), else from \
+      the heho.yaml in the current directory, else the platforms' defaults; --endpoint \
+      overrides them. The exported heho.yaml names the endpoints read from, so the result \
+      passes `heho validate`, and `heho plan` on it shows no changes.
       """)
 
   @Option(
     name: [.customShort("f"), .customLong("file")],
-    help: "A project whose heho.yaml says where the platforms are and which variables hold keys.")
+    help: """
+      A project whose heho.yaml says where the platforms are and which variables hold keys \
+      (default: the current directory's, when it has one).
+      """)
   var path: String?
 
   @Option(name: .long, help: "The directory to write (created when missing).")
@@ -81,16 +85,18 @@ struct ExportCommand: AsyncParsableCommand {
         contents: "# Exported by heho export from the live platforms.\n"
           + ProjectFileText.text(
             project: name ?? directory.lastPathComponent,
-            providers: exported.map { platform, _ in
+            providers: exported.map { exported in
+              let platform = exported.platform
               let settings = project.providers[platform.name]
               return ProjectFileText.Provider(
-                name: platform.name, endpoint: settings?.endpoint ?? platform.defaultEndpoint,
+                name: platform.name,
+                endpoint: exported.endpoint ?? settings?.endpoint ?? platform.defaultEndpoint,
                 apiKeyEnv: settings?.apiKeyEnv ?? platform.defaultKeyVariable)
             }))
     ]
     var warnings: [String] = []
     var counts: [String] = []
-    for (_, export) in exported {
+    for export in exported.map(\.export) {
       files += export.files
       warnings += export.warnings
       counts += export.counts.map { "\($0.count) \($0.kind)\($0.count == 1 ? "" : "s")" }
@@ -107,9 +113,15 @@ struct ExportCommand: AsyncParsableCommand {
     try await check(directory, registry: registry)
   }
 
-  /// The project at `-f`, or the platforms' defaults.
+  /// The project at `-f`, else the project in the current directory (the one `plan`, `apply`
+  /// and `drift` read without `-f`), else the platforms' defaults. Only a directory with a
+  /// heho.yaml counts as a project here: export is also run in an empty directory, to adopt
+  /// an account.
   func projectSettings(_ registry: PlatformRegistry) throws -> ProjectSettings {
-    guard let path else {
+    let current = "."  // `-f`'s default in every other command (ManifestOptions)
+    let projectHere = FileManager.default.fileExists(
+      atPath: URL(fileURLWithPath: current).appendingPathComponent(ProjectSchema.fileName).path)
+    guard let path = path ?? (projectHere ? current : nil) else {
       return ProjectSettings(name: "export", providers: registry.kindRegistry.providerDefaults)
     }
     let stage = ManifestLoader(registry: registry.kindRegistry).loadProject(
