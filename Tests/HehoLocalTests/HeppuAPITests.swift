@@ -83,7 +83,7 @@ struct HeppuAPITests {
     let created = try await server.call("POST", "/agents", Self.voice)
     #expect(created.status == 201, "\(created.json)")
     let agent = try Self.data(created.json)
-    guard case .object(let envelope) = created.json else { return }
+    let envelope = try #require(created.json.objectValue, "\(created.json)")
     #expect(envelope["success"] == .bool(true))
     #expect(
       Set(agent.keys) == [
@@ -93,7 +93,7 @@ struct HeppuAPITests {
     #expect(agent["status"] == .string("active"))
     #expect(agent["model"] == .string("gpt-realtime-2025-08-28"))
     // JSON numbers: the seed's `1.0` may be written `1`.
-    guard case .object(let config)? = agent["config"] else { return }
+    let config = try #require(agent["config"]?.objectValue, "\(agent)")
     #expect(Set(config.keys) == ["voice", "speed", "interruptionThreshold"])
     #expect(config["voice"] == .string("sage"))
     #expect([.integer(1), .number(1.0)].contains(config["speed"]))
@@ -108,10 +108,7 @@ struct HeppuAPITests {
         ]))
     #expect(agent["phoneNumbers"] == .array([.string("+15550100")]))
     let id = try Self.id(agent)
-    guard case .string(let createdAt)? = agent["createdAt"] else {
-      Issue.record("no createdAt in \(agent)")
-      return
-    }
+    let createdAt = try #require(agent["createdAt"]?.stringValue, "no createdAt in \(agent)")
     #expect(UUID(uuidString: id) != nil && id == id.lowercased())
     #expect(createdAt.hasSuffix("Z") && createdAt.count == 20, "\(createdAt)")
     let byHeader = try await server.call("GET", "/agents/\(id)", header: true)
@@ -134,8 +131,8 @@ struct HeppuAPITests {
         ]))
     let unauthorized = try await server.call("GET", "/agents", header: true, key: "wrong")
     #expect(unauthorized.status == 401)
-    guard case .object(let body) = unauthorized.json, case .object(let error)? = body["error"]
-    else { return }
+    let body = try #require(unauthorized.json.objectValue, "\(unauthorized.json)")
+    let error = try #require(body["error"]?.objectValue, "\(unauthorized.json)")
     #expect(body["success"] == JSONValue.bool(false))
     #expect(error["code"] == JSONValue.integer(401))
     try await server.stop()
@@ -156,8 +153,7 @@ struct HeppuAPITests {
     let server = try await Server.start()
     let answer = try await server.call("POST", "/agents", body)
     #expect(answer.status == 400, "\(answer.json)")
-    guard case .object(let object) = answer.json, case .object(let error)? = object["error"]
-    else { return }
+    let error = try #require(answer.json.objectValue?["error"]?.objectValue, "\(answer.json)")
     #expect(error["field"] == .string(field), "\(answer.json)")
     try await server.stop()
   }
@@ -172,14 +168,11 @@ struct HeppuAPITests {
     }
     func names(_ query: String) async throws -> (names: [String], total: JSONValue?) {
       let answer = try await server.call("GET", "/agents" + query)
-      guard case .object(let envelope) = answer.json, case .array(let agents)? = envelope["data"],
-        case .object(let page)? = envelope["pagination"]
-      else { return ([], nil) }
-      let names = agents.compactMap { agent -> String? in
-        if case .object(let fields) = agent, case .string(let name)? = fields["name"] {
-          return name
-        }
-        return nil
+      let envelope = try #require(answer.json.objectValue, "\(answer.json)")
+      let agents = try #require(envelope["data"]?.items, "\(answer.json)")
+      let page = try #require(envelope["pagination"]?.objectValue, "\(answer.json)")
+      let names = try agents.map { agent in
+        try #require(agent.objectValue?["name"]?.stringValue, "an agent without a name: \(agent)")
       }
       return (names, page["total"])
     }
@@ -237,5 +230,14 @@ struct HeppuAPITests {
     #expect(try await server.call("DELETE", "/agents/\(first)").status == 200)
     _ = try await server.create(#"{"name": "Web", "type": "chat"}"#)
     try await server.stop()
+  }
+}
+
+/// An answer's array, `nil` for any other JSON type (`arrayValue` gives `[]` instead), so that
+/// `try #require(json.items)` fails when the shape is wrong.
+extension JSONValue {
+  fileprivate var items: [JSONValue]? {
+    if case .array(let value) = self { return value }
+    return nil
   }
 }
