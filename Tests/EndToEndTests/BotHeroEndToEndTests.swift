@@ -181,7 +181,7 @@ import Testing
     }
     let manifest = try String(
       contentsOf: out.appendingPathComponent(
-        "bothero/knowledge-documents/policies-returns-md.yaml"), encoding: .utf8)
+        "bothero/knowledge-documents/policies-returns.md.yaml"), encoding: .utf8)
     #expect(manifest.contains("name: policies/returns.md"), "\(manifest)")
     #expect(manifest.contains("file: ../knowledge/support/policies/returns.md"), "\(manifest)")
     let replan = await Harness.runCommand(

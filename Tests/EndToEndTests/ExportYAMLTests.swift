@@ -43,14 +43,4 @@ import Testing
     #expect(bot.name == name)
     #expect(bot.spec["goal"] == .string(text))
   }
-
-  @Test func namesAreValidSlugs() {
-    #expect(HehoExportNaming.slug("Lead Qualifier: EU/US", fallback: "x") == "lead-qualifier-eu-us")
-    #expect(HehoExportNaming.slug("🤖", fallback: "chatbot") == "chatbot")
-    #expect(HehoExportNaming.slug("..Hidden..", fallback: "x") == "hidden")
-    var naming = HehoExportNaming()
-    #expect(naming.unique("bot", in: "chatbot") == "bot")
-    #expect(naming.unique("BOT", in: "chatbot") == "BOT-2")
-    #expect(naming.unique("bot", in: "table") == "bot")
-  }
 }

@@ -33,7 +33,7 @@ struct BotHeroDocumentExporter: Sendable {
     guard let provider, !documents.isEmpty else { return result }
     let contents = try await read(documents, with: provider)
     var paths = Set<String>()
-    var manifestNames = Set<String>()
+    var naming = ExportNaming()
     var manifests: [String] = []
     var unreadable: [String] = []
     for (index, document) in documents.enumerated() {
@@ -57,7 +57,8 @@ struct BotHeroDocumentExporter: Sendable {
       if layout.perKind {
         manifests.append(text)
       } else {
-        let name = Self.unique(BotHeroExporter.fileName(document), in: &manifestNames)
+        let name = naming.name(
+          document.address.name, fallback: "document", in: "knowledgedocument")
         result.files.append(
           .init(path: "bothero/knowledge-documents/\(name).yaml", contents: text))
       }

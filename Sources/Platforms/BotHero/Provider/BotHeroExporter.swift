@@ -24,12 +24,14 @@ struct BotHeroExporter: Sendable {
     let webhookDocuments = Self.firsts(webhooks).map(Self.webhook)
     var files: [PlatformExport.File] = []
     if !layout.perKind {
+      var naming = ExportNaming()
       for (resource, text) in zip(Self.firsts(bots), botDocuments) {
-        files.append(.init(path: "bothero/bots/\(Self.fileName(resource)).yaml", contents: text))
+        let name = naming.name(resource.address.name, fallback: "bot", in: "bot")
+        files.append(.init(path: "bothero/bots/\(name).yaml", contents: text))
       }
       for (resource, text) in zip(Self.firsts(webhooks), webhookDocuments) {
-        files.append(
-          .init(path: "bothero/webhooks/\(Self.fileName(resource)).yaml", contents: text))
+        let name = naming.name(resource.address.name, fallback: "webhook", in: "webhook")
+        files.append(.init(path: "bothero/webhooks/\(name).yaml", contents: text))
       }
     } else {
       if !botDocuments.isEmpty {
@@ -91,10 +93,5 @@ struct BotHeroExporter: Sendable {
   static func firsts(_ resources: [LiveResource]) -> [LiveResource] {
     var seen: Set<ResourceAddress> = []
     return resources.filter { seen.insert($0.address).inserted }
-  }
-
-  static func fileName(_ resource: LiveResource) -> String {
-    let allowed = resource.address.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
-    return String(allowed)
   }
 }

@@ -50,7 +50,7 @@ struct HehoDataExporter: Sendable {
       let document =
         [
           "apiVersion: heho/v1", "kind: TableData", "metadata:",
-          "  name: \(ExportYAML.scalar(HehoExportNaming.slug(name, fallback: "table")))", "spec:",
+          "  name: \(ExportYAML.scalar(ExportNaming.slug(name, fallback: "table")))", "spec:",
           "  table: \(ExportYAML.scalar(name))", "  key: \(ExportYAML.scalar(key))",
           "  file: \(ExportYAML.scalar(reference))",
         ].joined(separator: "\n") + "\n"
@@ -58,7 +58,7 @@ struct HehoDataExporter: Sendable {
       if !layout.perKind {
         files.append(
           PlatformExport.File(
-            path: "tabledata/\(HehoExportNaming.slug(name, fallback: "table")).yaml",
+            path: "tabledata/\(ExportNaming.slug(name, fallback: "table")).yaml",
             contents: Self.header + document))
       }
     }

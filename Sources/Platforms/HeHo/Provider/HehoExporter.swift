@@ -32,7 +32,7 @@ public struct HehoExporter: Sendable {
   /// The files for `live`.
   public func export(_ live: LiveState) -> PlatformExport {
     var warnings: [String] = []
-    var naming = HehoExportNaming()
+    var naming = ExportNaming()
     var documents: [Document] = []
     var prompts: [PlatformExport.File] = []
     var byAddress: [ResourceAddress: [LiveResource]] = [:]
@@ -52,8 +52,7 @@ public struct HehoExporter: Sendable {
         documents.append(
           Document(
             kind: "table",
-            base: naming.unique(
-              HehoExportNaming.slug(address.name, fallback: "table"), in: "table"), text: text))
+            base: naming.name(address.name, fallback: "table", in: "table"), text: text))
       case "chatbot":
         continue
       default:
@@ -65,8 +64,7 @@ public struct HehoExporter: Sendable {
       guard let resource = resources.first,
         HehoExportDocuments.isValidChatbotName(address.name, warnings: &warnings)
       else { continue }
-      let base = naming.unique(
-        HehoExportNaming.slug(address.name, fallback: "chatbot"), in: "chatbot")
+      let base = naming.name(address.name, fallback: "chatbot", in: "chatbot")
       let promptPath = "prompts/\(base).md"
       let reference = layout.perKind ? promptPath : "../\(promptPath)"
       let chatbot = HehoExportDocuments.chatbot(
@@ -83,8 +81,8 @@ public struct HehoExporter: Sendable {
           continue
         }
         let name = naming.unique(
-          HehoExportNaming.slug(address.name, fallback: "chatbot") + "-"
-            + HehoExportNaming.slug(table, fallback: "table"), in: "permission")
+          ExportNaming.slug(address.name, fallback: "chatbot") + "-"
+            + ExportNaming.slug(table, fallback: "table"), in: "permission")
         documents.append(
           Document(
             kind: "permission", base: name,

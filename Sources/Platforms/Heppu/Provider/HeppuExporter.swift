@@ -30,11 +30,9 @@ struct HeppuExporter: Sendable {
           .init(path: "heppu/agents.yaml", contents: documents.map(\.1).joined(separator: "---\n")))
       }
     } else {
-      var names: Set<String> = []
+      var naming = ExportNaming()
       for (agent, text) in documents {
-        var name = String(
-          agent.address.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
-        while !names.insert(name).inserted { name += "-" }
+        let name = naming.name(agent.address.name, fallback: "agent", in: "agent")
         files.append(.init(path: "heppu/agents/\(name).yaml", contents: text))
       }
     }
