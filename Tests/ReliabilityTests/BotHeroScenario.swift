@@ -25,6 +25,8 @@ struct BotHeroScenario: Sendable {
     var type: String
     var numbers: [String]
     var instructions: String
+    /// The name the agent has on the platform before the apply (`metadata.previousNames`).
+    var previous: String? = nil
   }
 
   var seed: UInt64
@@ -33,6 +35,9 @@ struct BotHeroScenario: Sendable {
   /// Agents already on the platform under a managed name, with other settings.
   var staleAgents: [Agent]
   var hooks: [Hook]
+  /// Webhooks already on the platform under a managed name, signed with an older secret: the
+  /// apply must send the manifest's secret, which only its fingerprint on the platform shows.
+  var staleHooks: [Hook] = []
   /// Knowledge files of the first bot: relative name and content.
   var documents: [(name: String, text: String)]
   /// Bots already on the platform under a managed name, with other fields.
@@ -40,6 +45,10 @@ struct BotHeroScenario: Sendable {
   /// An unmanaged bot that must be left alone.
   var stray: Bool
   var faults: FaultConfiguration
+  /// How many of the first apply runs meet a fault storm: a rate high enough that the client's
+  /// own retries give up, so the run fails and another is needed (a second, or a third).
+  var stormRuns = 0
+  var stormRate = 0.0
 
   static let botNames = ["alpha", "beta", "gamma", "delta"]
   static let hookNames = ["crm", "audit", "ops"]
@@ -47,7 +56,7 @@ struct BotHeroScenario: Sendable {
 
   static func make(seed: UInt64) -> BotHeroScenario {
     var random = SplitMix64(seed: seed &* 7919 &+ 17)
-    let bots = random.some(botNames, count: random.int(1...3)).map { name in
+    let bots = random.some(botNames, count: random.int(1...4)).map { name in
       Bot(
         name: name, temperature: random.pick([0.2, 0.5, 0.7, 1.0], or: 0.7),
         welcome: "Hello from \(name) \(random.int(1...99))")
@@ -74,10 +83,13 @@ struct BotHeroScenario: Sendable {
       if !taken.contains(bot.name) && random.chance(0.3) { bot.previous = "old-\(bot.name)" }
       return bot
     }
-    let kinds = random.some(FaultConfiguration.Kind.allCases, count: random.int(1...5))
+    var kinds = Set(random.some(FaultConfiguration.Kind.allCases, count: random.int(1...5)))
+    // Commit-then-fail is the fault that can duplicate: every third scenario has it, so that a
+    // run of the minimum length meets it on every create route.
+    if seed % 3 == 0 { kinds.insert(.commitThenFail) }
     let faults = FaultConfiguration(
-      rate: Double(random.int(15...40)) / 100, seed: seed, kinds: Set(kinds), retryAfterSeconds: 0)
-    let agents = random.some(agentNames, count: random.int(0...3)).enumerated().map {
+      rate: Double(random.int(15...40)) / 100, seed: seed, kinds: kinds, retryAfterSeconds: 0)
+    let agents = random.some(agentNames, count: random.int(1...4)).enumerated().map {
       index, name in
       let voice = random.chance(0.6)
       return Agent(
@@ -88,92 +100,61 @@ struct BotHeroScenario: Sendable {
     let staleAgents = agents.filter { _ in random.chance(0.3) }.map { agent in
       Agent(name: agent.name, type: agent.type, numbers: [], instructions: "stale")
     }
-    return BotHeroScenario(
+    var scenario = BotHeroScenario(
       seed: seed, bots: renamed, agents: agents, staleAgents: staleAgents, hooks: hooks,
-      documents: documents, preexisting: preexisting,
-      stray: stray, faults: faults)
+      documents: documents, preexisting: preexisting, stray: stray, faults: faults)
+    // Drawn last, so that what they add changes none of the draws above.
+    scenario.drawRenamedAgentsStaleHooksAndStorms(&random)
+    return scenario
   }
 
-  /// The project's files: `heho.yaml`, bots, webhooks, a knowledge base.
-  func files(base: String) -> [String: String] {
-    var files: [String: String] = [
-      "heho.yaml": """
-      apiVersion: heho/v1
-      kind: Project
-      metadata:
-        name: bothero-reliability
-      spec:
-        providers:
-          bothero:
-            endpoint: \(base)/v1
-            apiKeyEnv: BOTHERO_API_KEY
-          heppu:
-            endpoint: \(base)/api/v1
-            apiKeyEnv: HEPPU_API_KEY
-        prune: false
-
-      """
-    ]
-    files["bots.yaml"] =
-      bots.map { bot in
-        """
-        apiVersion: bothero/v1
-        kind: Bot
-        metadata:
-          name: \(bot.name)
-        \(bot.previous.map { "  previousNames: [\($0)]\n" } ?? "")spec:
-          instructions: You help scenario \(seed).
-          welcomeMessage: \(bot.welcome)
-          temperature: \(bot.temperature)
-        """
-      }.joined(separator: "\n---\n") + "\n"
-    if !agents.isEmpty {
-      files["agents.yaml"] =
-        agents.map { agent in
-          """
-          apiVersion: heppu/v1
-          kind: Agent
-          metadata:
-            name: \(agent.name)
-          spec:
-            type: \(agent.type)
-            instructions: \(agent.instructions)
-          \(agent.numbers.isEmpty ? "" : "  phoneNumbers: [\"\(agent.numbers.joined(separator: "\", \""))\"]\n")
-          """
-        }.joined(separator: "\n---\n") + "\n"
+  /// Agents renamed in place, webhooks signed with an older secret, and fault storms that make
+  /// a second or a third apply run necessary.
+  private mutating func drawRenamedAgentsStaleHooksAndStorms(_ random: inout SplitMix64) {
+    let stale = Set(staleAgents.map(\.name))
+    for index in agents.indices where !stale.contains(agents[index].name) && random.chance(0.35) {
+      agents[index].previous = "old-\(agents[index].name)"
     }
-    if !hooks.isEmpty {
-      files["webhooks.yaml"] =
-        hooks.map { hook in
-          """
-          apiVersion: bothero/v1
-          kind: Webhook
-          metadata:
-            name: \(hook.name)
-          spec:
-            url: http://127.0.0.1:9/\(hook.name)
-            events: [lead.captured]
-          \(hook.bot.map { "  bot: \($0)\n" } ?? "")  secret: ${env.\(Self.variable(hook.name))}
-          """
-        }.joined(separator: "\n---\n") + "\n"
+    staleHooks = hooks.filter { _ in random.chance(0.35) }.map { hook in
+      Hook(name: hook.name, bot: nil, secret: "old-secret-\(seed)-\(hook.name)")
     }
-    if let first = bots.first, !documents.isEmpty {
-      files["knowledge.yaml"] = """
-        apiVersion: bothero/v1
-        kind: KnowledgeBase
-        metadata:
-          name: docs
-        spec:
-          bot: \(first.name)
-          directory: knowledge
-          include: ["*.md"]
-
-        """
-      for document in documents { files["knowledge/\(document.name)"] = document.text }
-    }
-    return files
+    // Storms go by seed rather than by draw, so any twenty seeds in a row hold one scenario
+    // that needs a second apply and one that needs a third.
+    stormRuns = seed % 20 == 0 ? 2 : seed % 20 == 10 ? 1 : 0
+    stormRate = 0.85 + random.unit() * 0.1
   }
 
-  /// The environment variable holding a webhook's secret.
-  static func variable(_ hook: String) -> String { "WEBHOOK_\(hook.uppercased())_SECRET" }
+  /// A scenario for the duplicate check: three bots, three webhooks and three chat agents (no
+  /// phone number whose 409 would refuse a second create), none of them on the platform before
+  /// and none renamed, so the apply creates all nine; commit-then-fail alone, at a high rate.
+  static func createHeavy(seed: UInt64) -> BotHeroScenario {
+    BotHeroScenario(
+      seed: seed,
+      bots: botNames.prefix(3).map { Bot(name: $0, temperature: 0.5, welcome: "Hello from \($0)") },
+      agents: agentNames.suffix(3).map {
+        Agent(name: $0, type: "chat", numbers: [], instructions: "Agent \($0) of scenario \(seed).")
+      },
+      staleAgents: [],
+      hooks: hookNames.map { Hook(name: $0, bot: nil, secret: "secret-\(seed)-\($0)-duplicate") },
+      documents: [], preexisting: [], stray: false,
+      faults: FaultConfiguration(
+        rate: 0.4, seed: seed, kinds: [.commitThenFail], retryAfterSeconds: 0))
+  }
+
+  /// The fault settings of apply run `run` (1-based): the scenario's, with a seed per run, and
+  /// the storm's rate on the first `stormRuns` runs.
+  func faults(run: Int) -> FaultConfiguration {
+    var faults = faults
+    faults.seed = faults.seed &+ UInt64(run)
+    if run <= stormRuns { faults.rate = stormRate }
+    return faults
+  }
+
+  /// The fault kinds this scenario asks for, by command-line name (none at a zero rate).
+  var drawnKinds: Set<String> {
+    faults.rate > 0 ? Set(faults.kinds.map(\.commandLineName)) : []
+  }
+
+  /// Every secret the run must never show: the webhooks' (the manifests' and the older ones).
+  var secrets: [String] { (hooks + staleHooks).map(\.secret) }
 }
