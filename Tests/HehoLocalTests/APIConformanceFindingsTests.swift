@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import BotHeroLocal
 @testable import HehoLocal
 @testable import HeppuLocal
 
@@ -32,5 +33,45 @@ struct APIConformanceFindingsTests {
       throw error
     }
     try await server.stop()
+  }
+
+  /// MultipartKit's parser looks header-name bytes up in a 128-entry table: a part header that
+  /// starts with UTF-8 stopped the whole server (an index out of range trap).
+  @Test("a BotHero upload with a non-ASCII part header name is a 400, and the server lives on")
+  func nonASCIIPartHeaderName() async throws {
+    let server = try await BotHeroAPITests.Server.start()
+    do {
+      try await uploadsRefusingNonASCIINames(server)
+    } catch {
+      await server.stop()
+      throw error
+    }
+    await server.stop()
+  }
+
+  private func uploadsRefusingNonASCIINames(_ server: BotHeroAPITests.Server) async throws {
+    let bot = try await server.call("POST", "/v1/bots", #"{"name": "Uploads"}"#)
+    let botID = try #require(bot.json["id"]?.stringValue, "\(bot.json)")
+    let type = "multipart/form-data; boundary=B"
+    func upload(_ text: String) async throws -> (status: Int, json: JSONValue) {
+      try await server.send(
+        "POST", "/v1/knowledge/upload", body: Data(text.utf8),
+        headers: ["Authorization": "Bearer \(server.platform.apiKey)", "Content-Type": type])
+    }
+    let part = "Content-Disposition: form-data; name=\"bot_id\"\r\n\r\n\(botID)\r\n"
+    // The request that stopped the server, then a non-ASCII name in a later part's headers.
+    for body in [
+      "--B\r\n\u{24C0D}\u{06}--B--\r\n", "--B\r\n\(part)--B\r\nNäme: x\r\n\r\nx\r\n--B--\r\n",
+    ] {
+      let refused = try await upload(body)
+      #expect(refused.status == 400, "\(refused.json)")
+      #expect(refused.json["error"]?["message"]?.stringValue?.contains("ASCII") == true)
+    }
+    // UTF-8 in a header value and in the file, and CRs that are no delimiter, are taken.
+    let file = "Content-Disposition: form-data; name=\"file\"; filename=\"naïve.txt\"\r\n\r\n"
+    let accepted = try await upload(
+      "preamble\r\n--B\r\n\(part)--B\r\n\(file)héllo\r\n-B\r\r\n--\r\n--B--\r\n")
+    #expect(accepted.status == 201, "\(accepted.json)")
+    #expect(accepted.json["size"] == .integer(Int64("héllo\r\n-B\r\r\n--".utf8.count)))
   }
 }

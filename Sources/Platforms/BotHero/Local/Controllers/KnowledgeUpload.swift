@@ -27,8 +27,14 @@ struct KnowledgeUpload {
     parser.onHeader = { name, value in state.header(name, value) }
     parser.onBody = { buffer in state.body(&buffer) }
     parser.onPartComplete = { state.complete() }
+    var headerNames = MultipartHeaderNameGuard(boundary: boundary)
     do {
       for try await chunk in request.body {
+        guard headerNames.admits(chunk.readableBytesView) else {
+          throw LocalAPIError.badRequest(
+            "the multipart body could not be read: a part's header name must be ASCII "
+              + "(such as Content-Disposition)")
+        }
         try parser.execute(chunk)
         if let problem = state.problem { throw problem }
       }
