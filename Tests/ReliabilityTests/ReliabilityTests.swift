@@ -160,6 +160,22 @@ import Testing
     #expect(!problems.contains { $0.contains("kind 429") })
   }
 
+  /// `scripts/test` and the suites' own check (`FullRun`) name the same floors, so that
+  /// neither can drift below the other.
+  @Test func scriptsTestAndTheSuitesAgreeOnTheFloors() throws {
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../scripts/test")
+    let text = try String(contentsOf: script, encoding: .utf8)
+    var floors: [String: Int] = [:]
+    for line in text.split(separator: "\n") {
+      let parts = line.trimmingCharacters(in: .whitespaces).split(separator: ":")
+      if parts.count == 2, parts[0].hasPrefix("HEHO_"), let floor = Int(parts[1]) {
+        floors[String(parts[0])] = floor
+      }
+    }
+    #expect(floors == FullRun.floors, "scripts/test names \(floors)")
+  }
+
   @Test func oneSeedOrEnoughScenariosRun() throws {
     #expect(try Self.seeds(in: ["HEHO_RELIABILITY_SEED": "42"]).get() == [42])
     #expect(try Self.seeds(in: [:]).get().count == Self.defaultCount)
