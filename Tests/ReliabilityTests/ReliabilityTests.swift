@@ -76,6 +76,13 @@ import Testing
     let (safe, _, _) = try await ScenarioBatch.run(scenarios)
     Self.report(failures: safe.filter { !$0.passed })
     #expect(ScenarioStats(safe).adopted > 0)
+    let blindFaults = ScenarioStats(blind).commitThenFail(on: ScenarioStats.chatbotCreate)
+    #expect(blindFaults > 0, "no commit-then-fail hit a chatbot create in the blind run")
+    print(
+      "heho duplicate check: \(scenarios.count) scenarios; without look-ups commit-then-fail "
+        + "\(ScenarioStats.chatbotCreate) \(blindFaults), duplicates caught: chatbot "
+        + "\(duplicates.count) scenarios; with look-ups \(ScenarioStats(safe).adopted) creates "
+        + "adopted, \(safe.filter { !$0.passed }.count) failed")
   }
 
   /// Scenarios that create chatbots under a high rate of commit-then-fail and nothing else.
