@@ -9,26 +9,8 @@ import Testing
 @Suite struct KeyLeakTests {
   static let key = "hk_live_ECHOED_SECRET_0123456789"
 
-  /// How the echoing server answers the list calls.
-  enum Answer: String, CaseIterable, Sendable {
-    /// 400: refused, not retried; the error body's message is shown.
-    case badRequest
-    /// 401: the key is refused; the message is shown with advice.
-    case unauthorized
-    /// 503 with `Retry-After: 0`: retried, then given up with the last message.
-    case unavailable
-    /// 200 whose body is not what the API promises.
-    case malformed
-
-    var status: HTTPResponse.Status {
-      switch self {
-      case .badRequest: .badRequest
-      case .unauthorized: .unauthorized
-      case .unavailable: .serviceUnavailable
-      case .malformed: .ok
-      }
-    }
-  }
+  /// How the echoing server answers the list calls: as the BotHero and Heppu echo does.
+  typealias Answer = LeakEchoServer.Answer
 
   /// A server that answers the two list calls with the request's headers in the body, and
   /// counts the calls that carried `key`.

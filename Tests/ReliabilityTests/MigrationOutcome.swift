@@ -11,8 +11,6 @@ struct MigrationOutcome: Sendable {
   /// Whether the plan after that stop showed the migration to resume and an apply then
   /// finished it.
   var resumedAfterStop = false
-  /// Whether any plan showed a migration to resume.
-  var resumed = false
   /// Applies run before one succeeded.
   var applies = 0
   /// Faults the platform injected on each step of the migration (`backup`, `drop`, `create`,

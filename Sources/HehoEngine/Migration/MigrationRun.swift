@@ -261,7 +261,7 @@ public struct MigrationRun: Sendable {
     let provider = self.provider
     let step = self.step
     let keyField = plan.target.keyField
-    let label = "migrate \(address): restore"
+    let restoreLabel = self.label("restore")
     let results = try await BoundedTasks.map(Array(records.enumerated()), width: width) {
       position, fields -> String? in
       let key = keyField.isEmpty ? "row \(position + 1)" : RecordKey.text(fields[keyField])
@@ -271,7 +271,7 @@ public struct MigrationRun: Sendable {
         action: .create, address: step.address, platform: step.platform, payload: fields,
         phase: "restore \(key)", record: RecordWrite(source: plan.target, change: change))
       do {
-        _ = try await PlatformOperation.labeled(label) { try await provider.perform(write) }
+        _ = try await PlatformOperation.labeled(restoreLabel) { try await provider.perform(write) }
       } catch let error as ProviderError {
         return error.message
       }
@@ -284,8 +284,11 @@ public struct MigrationRun: Sendable {
   /// Runs `body` with its requests labeled as this migration's `step` (`migrate table/items:
   /// backup`), so that a platform's request log can tell the backup read from the verify read.
   func labeled<T: Sendable>(_ step: String, _ body: () async throws -> T) async throws -> T {
-    try await PlatformOperation.labeled("migrate \(address): \(step)", body)
+    try await PlatformOperation.labeled(label(step), body)
   }
+
+  /// The label of this migration's `step`.
+  func label(_ step: String) -> String { "migrate \(address): \(step)" }
 
   /// Stops here when a test asks (`MigrationStops`), as a crash would.
   static func checkpoint(_ point: Checkpoint) throws {
