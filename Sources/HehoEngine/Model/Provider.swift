@@ -41,6 +41,11 @@ public protocol Provider: Sendable {
   /// What `migration` does with one live record (read through `migration.source`): the fields
   /// restored, in the new types, and what it loses.
   func carryOver(_ record: Record, in migration: MigrationPlan) -> CarriedRecord
+  /// Opens a test conversation with `target`, a live resource of one of its kinds (`live` is
+  /// the whole live state, for the names a check refers to: a webhook's). A kind that does not
+  /// converse, or a platform with no conversation API, answers `.notRunnable` with the reason.
+  func openConversation(with target: LiveResource, live: LiveState) async throws
+    -> ConversationOpening
 }
 
 extension Provider {
@@ -63,6 +68,13 @@ extension Provider {
     var fields: [String: Value] = [:]
     for field in migration.carried { fields[field] = record.fields[field] ?? .null }
     return .kept(fields, lost: [])
+  }
+
+  /// No conversations.
+  public func openConversation(with target: LiveResource, live: LiveState) async throws
+    -> ConversationOpening
+  {
+    .notRunnable("\(target.address.kind) resources of \(name) do not hold conversations")
   }
 
   /// No write-only fields: compared as compiled.

@@ -140,4 +140,10 @@ public struct ProviderGroup: Provider {
     guard let owner = try? owner(of: resource.address.kind) else { return [:] }
     return try await owner.outputs(of: resource)
   }
+
+  public func openConversation(with target: LiveResource, live: LiveState) async throws
+    -> ConversationOpening
+  {
+    try await owner(of: target.address.kind).openConversation(with: target, live: live)
+  }
 }
