@@ -13,6 +13,10 @@ public struct PlatformAccess: Sendable {
   public var transport: (any HTTPTransport)?
   /// How failed requests are retried.
   public var retry: RetryPolicy
+  /// Whether the platform is served by HehoLocal, whose extras (a Heppu agent's test chat, a
+  /// webhook's delivery log, the sources a reply was grounded on) a live platform does not
+  /// have. Set when heho started it (`--local`) or found it answering `/_local/health`.
+  public var localExtras = false
 
   /// Creates an access.
   public init(
