@@ -24,7 +24,13 @@ struct CommandSession: Sendable {
   /// document of one of its kinds is parsed (or at once, for a platform the project prunes),
   /// while the rest loads. Only platforms in use are contacted. A problem reaching one is
   /// reported only once the manifests are known to be valid.
-  static func open(_ options: ProjectOptions, prefetchLive: Bool) async throws -> CommandSession {
+  ///
+  /// `embedded` says which platform `--local` starts; `probeLocalExtras` asks each endpoint
+  /// whether it is HehoLocal (`PlatformConnection.open`).
+  static func open(
+    _ options: ProjectOptions, prefetchLive: Bool, embedded: EmbeddedSettings = .project,
+    probeLocalExtras: Bool = false
+  ) async throws -> CommandSession {
     let console = ConsoleContext.current
     let registry = ActivePlatforms.registry
     let loader = ManifestLoader(registry: registry.kindRegistry)
@@ -35,7 +41,9 @@ struct CommandSession: Sendable {
     var stage = loader.loadProject(loadOptions)
     var connection: Result<PlatformConnection, ProviderError>?
     if let settings = stage.settings, !stage.hasErrors {
-      connection = await PlatformConnection.open(options, project: settings, registry: registry)
+      connection = await PlatformConnection.open(
+        options, project: settings, registry: registry, embedded: embedded,
+        probeLocalExtras: probeLocalExtras)
     }
     if prefetchLive, case .success(let connected) = connection, let settings = stage.settings {
       let inUse = PlatformsInUse(registry: registry) { name in
@@ -93,10 +101,12 @@ struct CommandSession: Sendable {
 
   /// Runs `body` with the session open and closes it afterwards, also on errors.
   static func with<T: Sendable>(
-    _ options: ProjectOptions, prefetchLive: Bool = true,
-    _ body: (CommandSession) async throws -> T
+    _ options: ProjectOptions, prefetchLive: Bool = true, embedded: EmbeddedSettings = .project,
+    probeLocalExtras: Bool = false, _ body: (CommandSession) async throws -> T
   ) async throws -> T {
-    let session = try await open(options, prefetchLive: prefetchLive)
+    let session = try await open(
+      options, prefetchLive: prefetchLive, embedded: embedded,
+      probeLocalExtras: probeLocalExtras)
     do {
       let value = try await body(session)
       await session.close()

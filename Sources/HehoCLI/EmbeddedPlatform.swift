@@ -21,13 +21,19 @@ struct EmbeddedPlatform: Sendable {
   /// The database `--local` uses, relative to the working directory.
   static let databasePath = ".heho/local.sqlite"
 
-  /// Starts HehoLocal on a free loopback port with its database at `.heho/local.sqlite`.
-  static func start() async throws -> EmbeddedPlatform {
+  /// Starts HehoLocal on a free loopback port: with its database at `.heho/local.sqlite`, or
+  /// a throwaway one (`settings.databasePath` nil) removed when it stops.
+  static func start(_ settings: EmbeddedSettings = .project) async throws -> EmbeddedPlatform {
+    let databasePath = settings.databasePath ?? "a temporary database"
     do {
-      try FileManager.default.createDirectory(
-        atPath: ".heho", withIntermediateDirectories: true)
+      if settings.databasePath != nil {
+        try FileManager.default.createDirectory(
+          atPath: ".heho", withIntermediateDirectories: true)
+      }
       let platform = try await LocalPlatform.start(
-        LocalPlatformConfiguration(host: "127.0.0.1", port: 0, databasePath: databasePath))
+        LocalPlatformConfiguration(
+          host: "127.0.0.1", port: 0, databasePath: settings.databasePath,
+          chatEndpoint: settings.chatEndpoint))
       guard let url = URL(string: platform.baseURL) else {
         try? await platform.shutdown()
         throw EmbeddedPlatformError("the local platform reported an invalid address")

@@ -15,30 +15,35 @@ struct PlatformConnection: Sendable {
   /// The embedded platform, when `--local` started one.
   var embedded: EmbeddedPlatform?
 
-  /// Starts the embedded platform (`--local`), or resolves each platform's endpoint and key
-  /// from `project`, the process environment and `--endpoint`.
+  /// Starts the embedded platform (`--local`, as `embedded` says), or resolves each platform's
+  /// endpoint and key from `project`, the process environment and `--endpoint`. With
+  /// `probeLocalExtras`, each resolved endpoint is asked whether it is HehoLocal (one
+  /// `GET /_local/health`), whose extras conversation tests use.
   static func open(
-    _ options: ProjectOptions, project: ProjectSettings, registry: PlatformRegistry
+    _ options: ProjectOptions, project: ProjectSettings, registry: PlatformRegistry,
+    embedded settings: EmbeddedSettings = .project, probeLocalExtras: Bool = false
   ) async -> Result<PlatformConnection, ProviderError> {
     var connection = PlatformConnection(providers: [:], failures: [:])
     do {
       let overrides = try EndpointOverrides(options.endpoint, registry: registry)
       if options.local {
-        let embedded = try await EmbeddedPlatform.start()
+        let embedded = try await EmbeddedPlatform.start(settings)
         Secrets.current.add(embedded.apiKey)
         connection.embedded = embedded
         for platform in registry.platforms {
-          connection.providers[platform.name] = platform.makeProvider(
-            embedded.access(for: platform))
+          var access = embedded.access(for: platform)
+          access.localExtras = true
+          connection.providers[platform.name] = platform.makeProvider(access)
         }
         return .success(connection)
       }
       for platform in registry.platforms {
         do {
-          let access = try PlatformAccess.resolve(
+          var access = try PlatformAccess.resolve(
             platform, project: project, environment: ProcessEnvironment.current,
             endpointOverride: overrides.byPlatform[platform.name])
           Secrets.current.add(access.apiKey)
+          if probeLocalExtras { access.localExtras = await LocalExtrasProbe.answers(access) }
           connection.providers[platform.name] = platform.makeProvider(access)
         } catch let error as ProviderError {
           connection.failures[platform.name] = error

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import HehoEngine
+import HehoManifest
+import HehoPlatform
+
+/// `heho test`: runs the project's conversation tests, on a throwaway local platform
+/// (`--local`) or against the live platforms as they are.
+struct TestCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "test", abstract: "Run the conversation tests (ConversationTest manifests).",
+    discussion: """
+      With --local, the manifests are applied to a fresh, throwaway local platform and the \
+      tests run there: no credentials, no network, the same answers every time. Without it, \
+      the tests run against the live platforms as they are; heho plans first and names any \
+      resource that differs from the manifests. Exit codes: 0 every test passed; 1 a test \
+      failed; 2 the tests could not all run (invalid tests, an unreachable platform, a missing \
+      key, a test not runnable on its platform, or a check not checkable there).
+      """)
+
+  @Argument(help: "Run only these tests (metadata.name); all when none is named.")
+  var names: [String] = []
+
+  @OptionGroup var project: ProjectOptions
+
+  @Option(name: .long, help: "The most conversations at once (turns of one stay in order).")
+  var parallelism: Int = 4
+
+  @Option(name: .long, help: "text, json, junit or markdown.")
+  var output: ReportFormat = .text
+
+  @Flag(name: .long, help: "Refuse to run when the live platforms differ from the manifests.")
+  var requireInSync = false
+
+  @Option(
+    name: .long,
+    help: "An OpenAI-compatible chat endpoint that grades `rubric` checks (URL/chat/completions).")
+  var judgeEndpoint: String?
+
+  @Option(
+    name: .long,
+    help: "With --local: the sandbox's chats answer through this OpenAI-compatible server.")
+  var chatEndpoint: String?
+
+  func validate() throws {
+    guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1") }
+    try ReportOutput.check(output, offered: ReportRenderers<TestReport>.test(color: false).formats)
+    if chatEndpoint != nil && !project.local {
+      throw ValidationError(
+        "--chat-endpoint sets how the sandbox answers; it needs --local (a live platform "
+          + "answers with its own model)")
+    }
+    if requireInSync && project.local {
+      throw ValidationError(
+        "--require-in-sync checks the live platforms; with --local the sandbox is built from "
+          + "the manifests and is always in sync")
+    }
+    for url in [judgeEndpoint, chatEndpoint].compactMap({ $0 }) {
+      guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? "") else {
+        throw ValidationError("'\(url)' is not an http(s) URL")
+      }
+    }
+  }
+
+  func run() async throws {
+    let console = ConsoleContext.current
+    let report: TestReport
+    do {
+      report = try await CommandSession.with(
+        project, prefetchLive: !project.local,
+        embedded: .sandbox(chatEndpoint: chatEndpoint), probeLocalExtras: !project.local
+      ) { session in
+        let tests = try TestSelection(names: names).tests(in: session.state)
+        let setup = TestSetup(session: session, console: console)
+        let (live, outOfSync) =
+          project.local
+          ? (try await setup.applyToSandbox(), [])
+          : try await setup.liveState(
+            options: project.planOptions, requireInSync: requireInSync)
+        let runner = ConversationTestRunner(
+          provider: session.provider, parallelism: parallelism,
+          judge: judgeEndpoint.map(Self.judge))
+        let results = await runner.run(tests, live: live)
+        return TestReport(
+          sandbox: project.local, platforms: session.provider.platforms, outOfSync: outOfSync,
+          tests: results)
+      }
+    } catch let code as ExitCode where code == .failure {
+      // Whatever stopped the tests before they ran (the manifests, a platform, a key) is a
+      // run that could not happen, not a failed test.
+      throw ExitCode(2)
+    }
+    console.out(
+      try ReportOutput.render(
+        report, as: output, with: .test(color: ReportOutput.color(console))))
+    if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+  }
+
+  /// The judge at `endpoint`: its model and key from `HEHO_JUDGE_MODEL` and
+  /// `HEHO_JUDGE_API_KEY` (the key redacted like every key).
+  static func judge(_ endpoint: String) -> ChatJudge {
+    let environment = ProcessEnvironment.current
+    let key = environment["HEHO_JUDGE_API_KEY"] ?? ""
+    if !key.isEmpty { Secrets.current.add(key) }
+    return ChatJudge(
+      endpoint: endpoint, model: environment["HEHO_JUDGE_MODEL"] ?? "gpt-4o-mini", apiKey: key)
+  }
+}
