@@ -16,12 +16,17 @@ public struct BotHeroProvider: Provider {
   let secrets = WriteOnlySecrets()
   let bots = BotDirectory()
   let hints = SecretHints()
+  /// Whether HehoLocal serves the platform, whose delivery log `webhookDelivered` reads.
+  let localExtras: Bool
+  /// How a `webhookDelivered` check waits for a delivery.
+  var deliveryPolling = DeliveryPolling.standard
 
   /// Creates a provider for the platform reached through `access`.
   public init(access: PlatformAccess) {
     client = access.client()
     endpoint = access.endpoint.absoluteString
     writes = PlatformWrites(client: client, displayName: "BotHero")
+    localExtras = access.localExtras
   }
 
   public var name: String { BotHeroDescriptor.platformName }

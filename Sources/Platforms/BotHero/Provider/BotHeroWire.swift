@@ -66,4 +66,6 @@ enum BotHeroPaths {
   static let documents = "/knowledge/documents"
   static let upload = "/knowledge/upload"
   static let knowledge = "/knowledge"
+  static let chat = "/chat/completions"
+  static let leads = "/analytics/leads"
 }

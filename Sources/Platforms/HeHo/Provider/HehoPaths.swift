@@ -4,4 +4,5 @@ enum HehoPaths {
   static let rows = "/api/v1/database/manage"
   static let tables = "/api/v1/database/tables"
   static let connect = "/api/v1/database/tables/connect"
+  static let chat = "/api/aichat"
 }

@@ -12,6 +12,9 @@ public struct HeppuProvider: Provider {
   let endpoint: String
   /// Creates that never duplicate, deletes, calls.
   let writes: PlatformWrites
+  /// Whether HehoLocal serves the platform, whose test chat conversation tests use (Heppu
+  /// itself has no conversation API).
+  let localExtras: Bool
   /// Agents per list page (the contract's most).
   static let pageSize = 100
 
@@ -20,6 +23,7 @@ public struct HeppuProvider: Provider {
     client = access.client()
     endpoint = access.endpoint.absoluteString
     writes = PlatformWrites(client: client, displayName: "Heppu")
+    localExtras = access.localExtras
   }
 
   public var name: String { HeppuDescriptor.platformName }

@@ -1,0 +1,18 @@
+import HehoEngine
+import HehoManifest
+import HehoPlatform
+
+extension BotHeroProvider {
+  /// A bot converses through `POST /chat/completions`; documents and webhooks do not.
+  public func openConversation(with target: LiveResource, live: LiveState) async throws
+    -> ConversationOpening
+  {
+    guard target.address.kind == "bot" else {
+      return .notRunnable("\(target.address.kind) resources of \(name) do not hold conversations")
+    }
+    return .opened(
+      BotHeroConversation(
+        writes: writes, bot: target, live: live, localExtras: localExtras,
+        polling: deliveryPolling))
+  }
+}

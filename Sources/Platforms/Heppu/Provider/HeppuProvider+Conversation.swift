@@ -1,0 +1,20 @@
+import HehoEngine
+import HehoManifest
+import HehoPlatform
+
+extension HeppuProvider {
+  /// An agent converses through HehoLocal's test chat; a live Heppu has no conversation API,
+  /// so there a test is not runnable (neither a pass nor a silent skip).
+  public func openConversation(with target: LiveResource, live: LiveState) async throws
+    -> ConversationOpening
+  {
+    guard target.address.kind == "agent" else {
+      return .notRunnable("\(target.address.kind) resources of \(name) do not hold conversations")
+    }
+    guard localExtras else {
+      return .notRunnable(
+        "Heppu has no conversation API: agent tests run on the local platform (heho test --local)")
+    }
+    return .opened(HeppuConversation(writes: writes, agent: target))
+  }
+}
