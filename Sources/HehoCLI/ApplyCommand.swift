@@ -25,6 +25,13 @@ struct ApplyCommand: AsyncParsableCommand {
   )
   var reportFile: String?
 
+  @Flag(
+    name: .long,
+    help:
+      "First run the conversation tests on a throwaway local platform (heho test --local); refuse before any write unless every test passes."
+  )
+  var test = false
+
   func validate() throws {
     guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1") }
   }
@@ -33,6 +40,7 @@ struct ApplyCommand: AsyncParsableCommand {
     let console = ConsoleContext.current
     let options = project.planOptions
     let reportFile = ReportFile(path: reportFile, what: "the apply report")
+    let tests = test ? try await runTests(console, reportFile: reportFile) : nil
     let (report, endpoints) = try await CommandSession.with(
       project, prefetchLive: planFile == nil
     ) { session -> (ApplyReport?, [PlatformEndpoint]) in
@@ -40,7 +48,9 @@ struct ApplyCommand: AsyncParsableCommand {
       console.out(try PlanRunner.render(plan, as: .text, console: console))
       guard plan.isApplicable else {
         let message = "the plan has refusals (listed above); nothing was applied"
-        try reportFile.write(json: ApplyReportDocument.refused(message, platforms: plan.platforms))
+        var document = ApplyReportDocument.refused(message, platforms: plan.platforms)
+        document.tests = tests
+        try reportFile.write(json: document)
         throw CommandFailure.report(message)
       }
       guard plan.summary.hasChanges else { return (nil, plan.platforms) }
@@ -60,7 +70,9 @@ struct ApplyCommand: AsyncParsableCommand {
     }
     let finished = report ?? ApplyReport(operations: [], records: [])
     ApplyProgress(console: console).summarize(finished)
-    try reportFile.write(json: ApplyReportDocument(report, platforms: endpoints))
+    var document = ApplyReportDocument(report, platforms: endpoints)
+    document.tests = tests
+    try reportFile.write(json: document)
     guard let report else { return }
     if report.interrupted { throw ExitCode(130) }
     if !report.succeeded { throw ExitCode.failure }
@@ -138,5 +150,32 @@ struct ApplyCommand: AsyncParsableCommand {
     guard console.readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
       throw CommandFailure.report("apply cancelled; nothing was changed")
     }
+  }
+
+  /// `heho test --local` on the manifests about to be applied: the tests' report on the
+  /// console, and their counts for the apply report. Anything but every test passing refuses
+  /// the apply before it reads or writes a platform.
+  func runTests(_ console: Console, reportFile: ReportFile) async throws -> TestReport.Summary {
+    var sandbox = project
+    sandbox.local = true
+    let report: TestReport
+    do {
+      report = try await TestRun(project: sandbox).report(console: console)
+    } catch {
+      let message = "the conversation tests could not run (above); nothing was applied"
+      try reportFile.write(json: ApplyReportDocument.refused(message, platforms: []))
+      throw CommandFailure.report(message)
+    }
+    console.out(TestTextRenderer(color: ReportOutput.color(console)).render(report) + "\n")
+    guard report.exitCode == 0 else {
+      let message =
+        "the conversation tests did not all pass on the configuration about to be applied "
+        + "(\(report.summary.passed) of \(report.summary.tests) passed); nothing was applied"
+      var document = ApplyReportDocument.refused(message, platforms: [])
+      document.tests = report.summary
+      try reportFile.write(json: document)
+      throw CommandFailure.report(message)
+    }
+    return report.summary
   }
 }

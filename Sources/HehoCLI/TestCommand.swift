@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoPlatform
 
 /// `heho test`: runs the project's conversation tests, on a throwaway local platform
 /// (`--local`) or against the live platforms as they are.
@@ -64,45 +63,13 @@ struct TestCommand: AsyncParsableCommand {
 
   func run() async throws {
     let console = ConsoleContext.current
-    let report: TestReport
-    do {
-      report = try await CommandSession.with(
-        project, prefetchLive: !project.local,
-        embedded: .sandbox(chatEndpoint: chatEndpoint), probeLocalExtras: !project.local
-      ) { session in
-        let tests = try TestSelection(names: names).tests(in: session.state)
-        let setup = TestSetup(session: session, console: console)
-        let (live, outOfSync) =
-          project.local
-          ? (try await setup.applyToSandbox(), [])
-          : try await setup.liveState(
-            options: project.planOptions, requireInSync: requireInSync)
-        let runner = ConversationTestRunner(
-          provider: session.provider, parallelism: parallelism,
-          judge: judgeEndpoint.map(Self.judge))
-        let results = await runner.run(tests, live: live)
-        return TestReport(
-          sandbox: project.local, platforms: session.provider.platforms, outOfSync: outOfSync,
-          tests: results)
-      }
-    } catch let code as ExitCode where code == .failure {
-      // Whatever stopped the tests before they ran (the manifests, a platform, a key) is a
-      // run that could not happen, not a failed test.
-      throw ExitCode(2)
-    }
+    let run = TestRun(
+      project: project, names: names, parallelism: parallelism, requireInSync: requireInSync,
+      judgeEndpoint: judgeEndpoint, chatEndpoint: chatEndpoint)
+    let report = try await run.report(console: console)
     console.out(
       try ReportOutput.render(
         report, as: output, with: .test(color: ReportOutput.color(console))))
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
-  }
-
-  /// The judge at `endpoint`: its model and key from `HEHO_JUDGE_MODEL` and
-  /// `HEHO_JUDGE_API_KEY` (the key redacted like every key).
-  static func judge(_ endpoint: String) -> ChatJudge {
-    let environment = ProcessEnvironment.current
-    let key = environment["HEHO_JUDGE_API_KEY"] ?? ""
-    if !key.isEmpty { Secrets.current.add(key) }
-    return ChatJudge(
-      endpoint: endpoint, model: environment["HEHO_JUDGE_MODEL"] ?? "gpt-4o-mini", apiKey: key)
   }
 }

@@ -94,10 +94,12 @@ public struct ApplyReportDocument: Sendable, Hashable, Codable {
   /// Every step, in the order they ended.
   public var steps: [Step]
   public var mismatches: [Mismatch]
+  /// The conversation tests `heho apply --test` ran on a sandbox first; `nil` without `--test`.
+  public var tests: TestReport.Summary?
 
   enum CodingKeys: String, CodingKey {
     case formatVersion = "format_version"
-    case status, summary, counts, platforms, steps, mismatches
+    case status, summary, counts, platforms, steps, mismatches, tests
   }
 
   /// The document of an apply that ran; `report` is nil when the plan had nothing to do.
