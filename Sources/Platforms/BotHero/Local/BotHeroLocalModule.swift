@@ -92,6 +92,11 @@ package struct BotHeroLocalModule: LocalPlatformModule {
             delivered_at TEXT NOT NULL);
           """)
     }
+    // The delivery log names the conversation of a chat's event. A database made before keeps
+    // its attempts, which belong to no known conversation (NULL).
+    migrator.registerMigration("bothero-v2-delivery-conversations") { db in
+      try db.execute(sql: "ALTER TABLE bothero_deliveries ADD COLUMN conversation_id TEXT")
+    }
   }
 
   package func open(_ shared: LocalSharedServices) throws -> any LocalPlatformPart {

@@ -12,7 +12,7 @@ extension LocalPlatform {
   package func rowCount(table: String, organization: String) async throws -> Int {
     let owner = try await services.organization(named: organization)
     do {
-      return try await try heho().tables.rowCount(table: table, organization: owner)
+      return try await heho().tables.rowCount(table: table, organization: owner)
     } catch let error as LocalAPIError {
       throw LocalPlatformError.invalidTable(error.message)
     }

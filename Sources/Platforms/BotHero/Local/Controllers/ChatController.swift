@@ -54,9 +54,9 @@ struct ChatController: Sendable {
       guard let bot = try await bots.find(id: botID, organization: organization) else {
         throw BotController.notFound(botID).with(field: "bot_id")
       }
-      return try JSONResponse.make(
-        try await complete(
-          message, bot: bot, conversationID: conversationID, organization: organization))
+      let (completion, sources) = try await complete(
+        message, bot: bot, conversationID: conversationID, organization: organization)
+      return ReplySources.attach(sources, to: try JSONResponse.make(completion))
     }
     group.on(path(BotHeroRoutes.listConversations), method: .get) { request, context in
       let organization = try context.requireOrganization()
@@ -74,19 +74,22 @@ struct ChatController: Sendable {
     }
   }
 
+  /// The completion, and the documents its reply was grounded on.
   private func complete(
     _ text: String, bot: Bot, conversationID: String, organization: Organization
-  ) async throws -> Completion {
+  ) async throws -> (Completion, sources: [String]) {
     let opened = try await conversations.open(
       id: conversationID, botID: bot.id, organization: organization)
     if opened.restarted {
       await events.emit(
         "conversation.ended", data: ["conversation": opened.conversation], botID: bot.id,
+        conversationID: conversationID,
         organization: organization)
     }
     if opened.started || opened.restarted {
       await events.emit(
         "conversation.started", data: ["conversation": opened.conversation], botID: bot.id,
+        conversationID: conversationID,
         organization: organization)
     }
     let history =
@@ -94,26 +97,31 @@ struct ChatController: Sendable {
     let asked = try await conversations.add(
       role: "user", content: text, conversation: opened.conversation, organization: organization)
     await events.emit(
-      "message.created", data: ["message": asked], botID: bot.id, organization: organization)
+      "message.created", data: ["message": asked], botID: bot.id, conversationID: conversationID,
+      organization: organization)
     if bot.leadCapture, let email = Self.email(in: text) {
       let lead = try await conversations.captureLead(
         email: email, conversation: opened.conversation, organization: organization)
       await events.emit(
-        "lead.captured", data: ["lead": lead], botID: bot.id, organization: organization)
+        "lead.captured", data: ["lead": lead], botID: bot.id, conversationID: conversationID,
+        organization: organization)
     }
     let knowledge = try await documents.texts(botID: bot.id, organization: organization)
-    let content = try await responder.reply(
+    let reply = try await responder.reply(
       to: text, bot: bot, history: history, documents: knowledge)
+    let content = reply.content
     let answered = try await conversations.add(
       role: "assistant", content: content, conversation: opened.conversation,
       organization: organization)
     await events.emit(
-      "message.created", data: ["message": answered], botID: bot.id, organization: organization)
+      "message.created", data: ["message": answered], botID: bot.id, conversationID: conversationID,
+      organization: organization)
     let prompt = bot.instructions.count + history.reduce(0) { $0 + $1.content.count } + text.count
-    return Completion(
+    let completion = Completion(
       id: answered.id, botID: bot.id, conversationID: conversationID, content: content,
       model: bot.model,
       usage: .init(promptTokens: (prompt + 3) / 4, completionTokens: (content.count + 3) / 4))
+    return (completion, reply.sources)
   }
 
   /// The first email address in `text`.

@@ -15,6 +15,8 @@ final class DeliveryQueue: Sendable {
     var secret: String
     var eventID: String
     var eventType: String
+    /// The conversation of a chat's event; `nil` for events of none.
+    var conversationID: String?
     var body: Data
   }
 
@@ -131,8 +133,9 @@ final class DeliveryQueue: Sendable {
     _ job: Job, attempt: Int, status: Int?, error: String?, store: DeliveryStore
   ) async {
     let delivery = Delivery(
-      id: LocalID.make("dlv_"), eventID: job.eventID, eventType: job.eventType, attempt: attempt,
-      succeeded: error == nil, statusCode: status, error: error, deliveredAt: SQLiteFile.now())
+      id: LocalID.make("dlv_"), eventID: job.eventID, eventType: job.eventType,
+      conversationID: job.conversationID, attempt: attempt, succeeded: error == nil,
+      statusCode: status, error: error, deliveredAt: SQLiteFile.now())
     try? await store.record(delivery, webhookID: job.webhookID)
   }
 }

@@ -7,6 +7,9 @@ struct Delivery: Codable, Sendable, Hashable {
   var id: String
   var eventID: String
   var eventType: String
+  /// The conversation of a chat's event (`conversation.started`, `message.created`,
+  /// `lead.captured`, `conversation.ended`); `nil` for events of none.
+  var conversationID: String?
   var attempt: Int
   var succeeded: Bool
   var statusCode: Int?
@@ -17,6 +20,7 @@ struct Delivery: Codable, Sendable, Hashable {
     case id, attempt, succeeded, error
     case eventID = "event_id"
     case eventType = "event_type"
+    case conversationID = "conversation_id"
     case statusCode = "status_code"
     case deliveredAt = "delivered_at"
   }
@@ -26,6 +30,7 @@ struct Delivery: Codable, Sendable, Hashable {
     try container.encode(id, forKey: .id)
     try container.encode(eventID, forKey: .eventID)
     try container.encode(eventType, forKey: .eventType)
+    try container.encode(conversationID, forKey: .conversationID)
     try container.encode(attempt, forKey: .attempt)
     try container.encode(succeeded, forKey: .succeeded)
     try container.encode(statusCode, forKey: .statusCode)
@@ -42,13 +47,14 @@ struct DeliveryStore: Sendable {
     try await pool.write { db in
       try db.execute(
         sql: """
-          INSERT INTO bothero_deliveries (id, webhook_id, event_id, event_type, attempt,
-            succeeded, status_code, error, delivered_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          INSERT INTO bothero_deliveries (id, webhook_id, event_id, event_type,
+            conversation_id, attempt, succeeded, status_code, error, delivered_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          delivery.id, webhookID, delivery.eventID, delivery.eventType, delivery.attempt,
-          delivery.succeeded, delivery.statusCode, delivery.error, delivery.deliveredAt,
+          delivery.id, webhookID, delivery.eventID, delivery.eventType, delivery.conversationID,
+          delivery.attempt, delivery.succeeded, delivery.statusCode, delivery.error,
+          delivery.deliveredAt,
         ])
     }
   }
@@ -61,7 +67,8 @@ struct DeliveryStore: Sendable {
       ).map { row in
         Delivery(
           id: row["id"], eventID: row["event_id"], eventType: row["event_type"],
-          attempt: row["attempt"], succeeded: row["succeeded"], statusCode: row["status_code"],
+          conversationID: row["conversation_id"], attempt: row["attempt"],
+          succeeded: row["succeeded"], statusCode: row["status_code"],
           error: row["error"], deliveredAt: row["delivered_at"])
       }
     }

@@ -21,8 +21,11 @@ struct EventBus: Sendable {
   }
 
   /// Emits an event; deliveries run in the background, never delaying the request.
+  /// `conversationID` is the conversation a chat's event belongs to (the delivery log shows it,
+  /// so a conversation test finds its own deliveries); events of no conversation leave it out.
   func emit(
-    _ type: String, data: some Encodable & Sendable, botID: String?, organization: Organization
+    _ type: String, data: some Encodable & Sendable, botID: String?,
+    conversationID: String? = nil, organization: Organization
   ) async {
     guard let all = try? await webhooks.list(organization: organization) else { return }
     let targets = all.filter { webhook in
@@ -38,7 +41,7 @@ struct EventBus: Sendable {
       queue.enqueue(
         DeliveryQueue.Job(
           webhookID: webhook.id, url: webhook.url, secret: webhook.secret, eventID: event.id,
-          eventType: type, body: body))
+          eventType: type, conversationID: conversationID, body: body))
     }
   }
 }

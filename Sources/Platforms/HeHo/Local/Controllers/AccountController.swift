@@ -6,7 +6,8 @@ import Hummingbird
 /// The local chat answers from the rows of the tables the chatbot may read: it quotes the row
 /// that best matches the last user message (keyword ranking), or says plainly that it does not
 /// know. With `heho local serve --chat-endpoint URL` an OpenAI-compatible server answers
-/// instead, given the chatbot's description and that row.
+/// instead, given the chatbot's description and that row. Either way the answer's
+/// `Heho-Local-Sources` header names the table the reply was grounded on (`ReplySources`).
 struct AccountController: Sendable {
   /// The chatbots of each organization.
   let chatbots: ChatbotStore
@@ -77,9 +78,12 @@ struct AccountController: Sendable {
     } else {
       reply = best.map { "From table \"\($0.document)\": \"\($0.passage)\"" } ?? Self.unknown
     }
-    return try JSONResponse.make(
-      ChatResponse(
-        chatbotId: chatbot.id, response: reply, model: chatbot.model, local: chatEndpoint == nil))
+    return ReplySources.attach(
+      best.map { [$0.document] } ?? [],
+      to: try JSONResponse.make(
+        ChatResponse(
+          chatbotId: chatbot.id, response: reply, model: chatbot.model,
+          local: chatEndpoint == nil)))
   }
 }
 
