@@ -83,16 +83,7 @@ struct ApplyCommand: AsyncParsableCommand {
       return try await PlanRunner.plan(
         session, options: options, migrations: project.migrationStore)
     }
-    let plan: Plan
-    do {
-      let data = try Data(contentsOf: URL(fileURLWithPath: planFile))
-      plan = try PlanCodec.decode(data, source: planFile)
-    } catch let error as PlanFileError {
-      throw CommandFailure.report(error.message)
-    } catch {
-      throw CommandFailure.report(
-        "cannot read the plan file \(planFile): \(error.localizedDescription)")
-    }
+    let plan = try SavedPlan.read(planFile)
     let planned = Set(plan.platforms)
     let now = Set(session.provider.platforms)
     let sameNames = Set(planned.map(\.name)) == Set(now.map(\.name))

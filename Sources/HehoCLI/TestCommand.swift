@@ -41,9 +41,26 @@ struct TestCommand: AsyncParsableCommand {
     help: "With --local: the sandbox's chats answer through this OpenAI-compatible server.")
   var chatEndpoint: String?
 
+  @Flag(
+    name: .long,
+    help:
+      "List what no test covers (chatbots, bots and agents no test targets, documents none cites, webhooks none expects) instead of running the tests."
+  )
+  var coverage = false
+
+  @Option(
+    name: .long,
+    help:
+      "Run only the tests whose target, or anything it reads, this saved plan (heho plan --out) changes."
+  )
+  var affected: String?
+
   func validate() throws {
     guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1") }
     try ReportOutput.check(output, offered: ReportRenderers<TestReport>.test(color: false).formats)
+    if coverage && ![.text, .json].contains(output) {
+      throw ValidationError("--coverage is written as text or json")
+    }
     if chatEndpoint != nil && !project.local {
       throw ValidationError(
         "--chat-endpoint sets how the sandbox answers; it needs --local (a live platform "
@@ -63,9 +80,21 @@ struct TestCommand: AsyncParsableCommand {
 
   func run() async throws {
     let console = ConsoleContext.current
+    if coverage {
+      let found: TestCoverage
+      do {
+        found = try await CoverageRun(project: project).coverage()
+      } catch let code as ExitCode where code == .failure {
+        throw ExitCode(2)
+      }
+      console.out(
+        output == .json
+          ? try JSONText.encode(found, what: "the coverage") : CoverageRun.text(found))
+      return
+    }
     let run = TestRun(
       project: project, names: names, parallelism: parallelism, requireInSync: requireInSync,
-      judgeEndpoint: judgeEndpoint, chatEndpoint: chatEndpoint)
+      judgeEndpoint: judgeEndpoint, chatEndpoint: chatEndpoint, affectedBy: affected)
     let report = try await run.report(console: console)
     console.out(
       try ReportOutput.render(

@@ -18,6 +18,8 @@ struct TestRun: Sendable {
   var judgeEndpoint: String?
   /// The model the sandbox answers through, if any.
   var chatEndpoint: String?
+  /// A saved plan: only the tests reading something it changes run.
+  var affectedBy: String?
 
   /// The report. Anything that stops the tests before they run is thrown as exit code 2 (the
   /// error already written), never as a failed test.
@@ -27,7 +29,11 @@ struct TestRun: Sendable {
         project, prefetchLive: !project.local,
         embedded: .sandbox(chatEndpoint: chatEndpoint), probeLocalExtras: !project.local
       ) { session in
-        let tests = try TestSelection(names: names).tests(in: session.state)
+        var tests = try TestSelection(names: names).tests(in: session.state)
+        if let affectedBy {
+          tests = try Self.affected(tests, by: affectedBy, session: session)
+          if tests.isEmpty { console.err("No test reads anything \(affectedBy) changes.") }
+        }
         let setup = TestSetup(session: session, console: console)
         let (live, outOfSync) =
           project.local
@@ -42,6 +48,20 @@ struct TestRun: Sendable {
       }
     } catch let code as ExitCode where code == .failure {
       throw ExitCode(2)
+    }
+  }
+
+  /// The tests reading something the plan saved at `path` changes.
+  static func affected(_ tests: [ConversationTest], by path: String, session: CommandSession)
+    throws -> [ConversationTest]
+  {
+    let plan = try SavedPlan.read(path)
+    do {
+      let items = try session.provider.compile(session.state).items
+      return AffectedTests(items: items, kinds: session.provider.kinds).select(
+        tests, operations: plan.operations)
+    } catch let error as ProviderError {
+      throw CommandFailure.report(error.message)
     }
   }
 

@@ -40,6 +40,9 @@ public struct KindBehavior: Sendable, Hashable, Codable {
   /// place (a table's copy-migration: back up, drop, create, restore, verify): how the plan
   /// explains it. `nil` means such a change replaces the resource and loses its records.
   public var migrationReason: String?
+  /// What resources of the kind are to conversation tests (`heho test --coverage`): something
+  /// tests talk to, a document replies cite, or a webhook tests expect deliveries on.
+  public var conversationRole: ConversationRole?
 
   /// Creates a kind behavior.
   public init(
@@ -49,8 +52,9 @@ public struct KindBehavior: Sendable, Hashable, Codable {
     deletesDependents: Bool = false, referenceFields: [String: String] = [:],
     softDelete: Bool = false, exclusiveFields: Set<String> = [],
     recordContainer: String? = nil, recordNoun: String = "records",
-    migrationReason: String? = nil
+    migrationReason: String? = nil, conversationRole: ConversationRole? = nil
   ) {
+    self.conversationRole = conversationRole
     self.migrationReason = migrationReason
     self.recordContainer = recordContainer?.lowercased()
     self.recordNoun = recordNoun
