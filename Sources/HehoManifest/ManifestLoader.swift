@@ -156,15 +156,23 @@ public struct ManifestLoader: Sendable {
       result.files.insert(paths.display(projectURL), at: 0)
     }
     guard !result.hasErrors else { return result }
-    let resources = drafts.indices.map { index in
+    var resources: [DesiredResource] = []
+    var tests: [DesiredResource] = []
+    resources.reserveCapacity(drafts.count)
+    for index in drafts.indices {
       var desired = DesiredResource(
         kind: drafts[index].kind, name: drafts[index].name, spec: drafts[index].spec,
         lifecycle: lifecycles[index], location: drafts[index].location,
         references: references[index], previousNames: previousNames[index])
       desired.locations = drafts[index].locations
-      return desired
+      // The project's own kinds (conversation tests) are run, never planned or applied.
+      if registry.isProjectKind(drafts[index].kind) {
+        tests.append(desired)
+      } else {
+        resources.append(desired)
+      }
     }
-    result.state = DesiredState(project: project, resources: resources)
+    result.state = DesiredState(project: project, resources: resources, tests: tests)
     // The drafts' positions and the files' results are freed while planning goes on.
     BackgroundRelease.release((consume drafts, consume results))
     return result

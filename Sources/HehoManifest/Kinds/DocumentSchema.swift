@@ -10,6 +10,24 @@ public enum DocumentSchema {
       lifecycle: lifecycle(fields: kind.specFieldNames, kind: kind.name))
   }
 
+  /// The schema of a whole document of one of the project's own kinds (`ConversationTest`):
+  /// nothing plans or applies it, so it has neither `lifecycle` nor previous names.
+  public static func project(_ kind: any ManifestKind) -> FieldSchema {
+    var nameSchema = kind.nameSchema
+    nameSchema.interpolated = false
+    return envelope(
+      kind: kind.name, apiVersion: ProjectSchema.apiVersion, nameSchema: nameSchema,
+      spec: kind.specSchema, lifecycle: nil)
+  }
+
+  /// The schema of a whole document of any kind of `registry`.
+  public static func document(_ kind: any ManifestKind, in registry: KindRegistry)
+    -> FieldSchema?
+  {
+    if registry.isProjectKind(kind.name) { return project(kind) }
+    return registry.group(ofKind: kind.name).map { resource(kind, apiVersion: $0.apiVersion) }
+  }
+
   /// The envelope around `spec`.
   static func envelope(
     kind: String, apiVersion: String, nameSchema: FieldSchema, spec: FieldSchema,

@@ -1,4 +1,5 @@
-/// The kinds a loader understands, grouped by the platform that declares them.
+/// The kinds a loader understands: the platforms' kinds, grouped by the platform that declares
+/// them, and the project's own kinds (`ConversationTest`), which belong to no platform.
 ///
 /// The manifest layer names no platform: whoever builds the loader supplies the groups (the
 /// platform registry does, from each platform's descriptor).
@@ -27,15 +28,42 @@ public struct KindRegistry: Sendable {
     }
   }
 
-  /// The groups, in registry order.
+  /// The groups, in registry order: platforms only.
   public let groups: [Group]
-  /// Every kind, group by group (looked up once per document, so kept, not recomputed).
+  /// The project's own kinds (`apiVersion` `ProjectSchema.apiVersion`): checks the tool runs,
+  /// which no platform holds, so nothing plans or applies them.
+  public let projectKinds: [any ManifestKind]
+  /// Every kind, group by group, then the project's own (looked up once per document, so
+  /// kept, not recomputed).
   public let kinds: [any ManifestKind]
+  /// The names of `projectKinds`, asked about once per document.
+  private let projectKindNames: Set<String>
 
-  /// Creates a registry of `groups`.
+  /// Creates a registry of `groups`, and the project's kinds that go with them (a
+  /// `ConversationTest` may target the groups' conversing kinds).
   public init(groups: [Group]) {
     self.groups = groups
-    kinds = groups.flatMap(\.kinds)
+    let platformKinds = groups.flatMap(\.kinds)
+    projectKinds = [
+      ConversationTestKind(
+        conversingKinds: platformKinds.filter(\.converses).map(\.name),
+        eventKinds: platformKinds.filter(\.deliversEvents).map(\.name))
+    ]
+    kinds = platformKinds + projectKinds
+    projectKindNames = Set(projectKinds.map(\.name))
+  }
+
+  /// Whether the kind named `name` is one of the project's own (its documents are not
+  /// resources).
+  public func isProjectKind(_ name: String) -> Bool {
+    projectKindNames.contains(name)
+  }
+
+  /// The `apiVersion` of documents of the kind named `name`: its platform's, or the project's
+  /// for the project's own kinds.
+  public func apiVersion(ofKind name: String) -> String? {
+    if isProjectKind(name) { return ProjectSchema.apiVersion }
+    return group(ofKind: name)?.apiVersion
   }
 
   /// The kind named exactly `name`.
@@ -43,7 +71,7 @@ public struct KindRegistry: Sendable {
     kinds.first { $0.name == name }
   }
 
-  /// The group that declares the kind named `name`.
+  /// The group that declares the kind named `name`; `nil` for the project's own kinds.
   public func group(ofKind name: String) -> Group? {
     groups.first { group in group.kinds.contains { $0.name == name } }
   }

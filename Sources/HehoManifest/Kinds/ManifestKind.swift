@@ -22,6 +22,12 @@ public protocol ManifestKind: Sendable {
   /// The spec field naming a data file the kind reads records from (`file` for a TableData),
   /// if any: such a file is data, not a manifest, even when the document has errors.
   var dataFileField: String? { get }
+  /// Whether a resource of the kind holds conversations (a chatbot, a bot, an agent): only
+  /// such a resource can be the `target` of a `ConversationTest`, which talks to it.
+  var converses: Bool { get }
+  /// Whether the platform delivers events to a resource of the kind (a webhook): a
+  /// `ConversationTest`'s `webhookDelivered` expectation names one, to see what reached it.
+  var deliversEvents: Bool { get }
 
   /// Completes the spec after interpolation, e.g. reads files it names.
   func resolve(_ draft: inout ResourceDraft, diagnostics: inout [Diagnostic])
@@ -38,6 +44,10 @@ extension ManifestKind {
   public var setRules: [any ResourceSetRule] { [] }
   /// No data files.
   public var dataFileField: String? { nil }
+  /// Holds no conversations.
+  public var converses: Bool { false }
+  /// Receives no events.
+  public var deliversEvents: Bool { false }
   /// Nothing to resolve.
   public func resolve(_ draft: inout ResourceDraft, diagnostics: inout [Diagnostic]) {}
   /// Nothing to check.

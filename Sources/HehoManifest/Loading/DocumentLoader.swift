@@ -11,10 +11,8 @@ struct DocumentLoader {
     self.registry = registry
     self.interpolator = interpolator
     var schemas: [String: FieldSchema] = [:]
-    for group in registry.groups {
-      for kind in group.kinds {
-        schemas[kind.name] = DocumentSchema.resource(kind, apiVersion: group.apiVersion)
-      }
+    for kind in registry.kinds where schemas[kind.name] == nil {
+      schemas[kind.name] = DocumentSchema.document(kind, in: registry)
     }
     self.schemas = schemas
   }

@@ -15,7 +15,8 @@ public struct ValidationReport: Sendable {
     result.diagnostics.map(\.description) + [summary]
   }
 
-  /// `2 errors, 1 warning in 5 files`, or `Valid: 7 resources in 3 files.`
+  /// `2 errors, 1 warning in 5 files`, or `Valid: 7 resources in 3 files.` (`… 7 resources and
+  /// 2 conversation tests …` when there are tests).
   public var summary: String {
     let errors = result.diagnostics.filter { $0.severity == .error }.count
     let warnings = result.diagnostics.filter { $0.severity == .warning }.count
@@ -25,12 +26,16 @@ public struct ValidationReport: Sendable {
       if warnings > 0 { parts.append(Self.count(warnings, "warning")) }
       return "\(parts.joined(separator: ", ")) in \(files)"
     }
-    let resources = Self.count(result.state?.resources.count ?? 0, "resource")
+    var resources = Self.count(result.state?.resources.count ?? 0, "resource")
+    if let tests = result.state?.tests.count, tests > 0 {
+      resources += " and \(Self.count(tests, "conversation test"))"
+    }
     let suffix = warnings > 0 ? " (\(Self.count(warnings, "warning")))" : ""
     return "Valid: \(resources) in \(files)\(suffix)."
   }
 
-  /// The JSON document: `{"format_version": "1", "valid", "diagnostics", "resources"}`.
+  /// The JSON document: `{"format_version": "1", "valid", "diagnostics", "resources",
+  /// "tests"}` (`tests`: the conversation tests' addresses).
   public var json: String {
     let document = JSONReport(
       formatVersion: "1", valid: !result.hasErrors,
@@ -39,7 +44,8 @@ public struct ValidationReport: Sendable {
           severity: $0.severity.rawValue, file: $0.location?.file, line: $0.location?.line,
           column: $0.location?.column, message: $0.message)
       },
-      resources: result.state?.resources.map(\.address.description) ?? [])
+      resources: result.state?.resources.map(\.address.description) ?? [],
+      tests: result.state?.tests.map(\.address.description) ?? [])
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(document) else { return "{}" }
@@ -74,10 +80,11 @@ public struct ValidationReport: Sendable {
     var valid: Bool
     var diagnostics: [Item]
     var resources: [String]
+    var tests: [String]
 
     enum CodingKeys: String, CodingKey {
       case formatVersion = "format_version"
-      case valid, diagnostics, resources
+      case valid, diagnostics, resources, tests
     }
   }
 }

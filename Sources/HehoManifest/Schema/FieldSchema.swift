@@ -97,6 +97,11 @@ public struct FieldSchema: Sendable {
     get { storage.values.minItems }
     set { update { $0.minItems = newValue } }
   }
+  /// Most items in a list.
+  public var maxItems: Int? {
+    get { storage.values.maxItems }
+    set { update { $0.maxItems = newValue } }
+  }
   /// Whether `${var.…}` and `${env.…}` are substituted in this string.
   public var interpolated: Bool {
     get { storage.values.interpolated }
@@ -117,13 +122,13 @@ public struct FieldSchema: Sendable {
     _ shape: Shape, summary: String = "", label: String? = nil, enumValues: [String]? = nil,
     pattern: String? = nil, caseInsensitive: Bool = false, patternHint: String? = nil,
     suggestions: [String] = [], minLength: Int? = nil, maxLength: Int? = nil,
-    minItems: Int? = nil, interpolated: Bool = true, secret: Bool = false
+    minItems: Int? = nil, maxItems: Int? = nil, interpolated: Bool = true, secret: Bool = false
   ) {
     storage = Storage(
       Values(
         shape: shape, summary: summary, label: label, enumValues: enumValues, pattern: pattern,
         caseInsensitive: caseInsensitive, patternHint: patternHint, suggestions: suggestions,
-        minLength: minLength, maxLength: maxLength, minItems: minItems,
+        minLength: minLength, maxLength: maxLength, minItems: minItems, maxItems: maxItems,
         interpolated: interpolated, secret: secret))
   }
 
@@ -147,6 +152,7 @@ public struct FieldSchema: Sendable {
     var minLength: Int?
     var maxLength: Int?
     var minItems: Int?
+    var maxItems: Int?
     var interpolated: Bool
     var secret: Bool
   }

@@ -20,15 +20,13 @@ public struct JSONSchemaGenerator: Sendable {
         ProjectSchema.document(providerNames: registry.groups.map(\.name)),
         title: "heho Project (heho.yaml)", extras: [:]))
     var branches: [Value] = []
-    for group in registry.groups {
-      for kind in group.kinds {
-        let file = "\(kind.name.lowercased()).schema.json"
-        files[file] = render(
-          document(
-            DocumentSchema.resource(kind, apiVersion: group.apiVersion),
-            title: "heho \(kind.name): \(kind.summary)", extras: kind.specJSONSchemaExtras))
-        branches.append(branch(kind.name, file))
-      }
+    for kind in registry.kinds {
+      guard let schema = DocumentSchema.document(kind, in: registry) else { continue }
+      let file = "\(kind.name.lowercased()).schema.json"
+      files[file] = render(
+        document(
+          schema, title: "heho \(kind.name): \(kind.summary)", extras: kind.specJSONSchemaExtras))
+      branches.append(branch(kind.name, file))
     }
     branches.append(branch(ProjectSchema.kindName, "project.schema.json"))
     let names = registry.names.map(Value.string)
@@ -97,6 +95,7 @@ public struct JSONSchemaGenerator: Sendable {
       result["type"] = .string("array")
       result["items"] = json(items)
       if let minItems = schema.minItems { result["minItems"] = .int(minItems) }
+      if let maxItems = schema.maxItems { result["maxItems"] = .int(maxItems) }
     case .object(let fields):
       result["type"] = .string("object")
       var properties: [String: Value] = [:]

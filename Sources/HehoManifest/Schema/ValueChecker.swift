@@ -70,6 +70,9 @@ struct ValueChecker {
       if let minItems = schema.minItems, elements.count < minItems {
         report("'\(path)' needs at least \(minItems) item(s), found \(elements.count)", path)
       }
+      if let maxItems = schema.maxItems, elements.count > maxItems {
+        report("'\(path)' takes at most \(maxItems) item(s), found \(elements.count)", path)
+      }
     case (.object(let fields), .object(let members)):
       for field in fields where ValueChecker.mayFail(field.schema) {
         if let member = members[field.name] {
@@ -98,7 +101,7 @@ struct ValueChecker {
     switch schema.shape {
     case .string: schema.hasValueChecks
     case .boolean, .scalar, .any: false
-    case .array(let items): schema.minItems != nil || mayFail(items)
+    case .array(let items): schema.minItems != nil || schema.maxItems != nil || mayFail(items)
     case .object, .map: true
     }
   }

@@ -15,6 +15,7 @@ public struct BotKind: ManifestKind {
 
   public var name: String { "Bot" }
   public var summary: String { "A BotHero bot: its model, instructions and welcome message." }
+  public var converses: Bool { true }
   public var nameSchema: FieldSchema { NamePatterns.displayName("bot name") }
 
   public var specSchema: FieldSchema {

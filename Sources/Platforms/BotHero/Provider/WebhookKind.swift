@@ -14,6 +14,7 @@ public struct WebhookKind: ManifestKind {
 
   public var name: String { "Webhook" }
   public var summary: String { "A BotHero webhook: events delivered to a URL, signed." }
+  public var deliversEvents: Bool { true }
   public var nameSchema: FieldSchema { NamePatterns.displayName("webhook name") }
 
   public var specSchema: FieldSchema {

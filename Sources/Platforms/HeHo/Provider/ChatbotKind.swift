@@ -17,6 +17,7 @@ public struct ChatbotKind: ManifestKind {
 
   public var name: String { "Chatbot" }
   public var summary: String { "An AI chatbot: its goal, prompt, model, tone and theme." }
+  public var converses: Bool { true }
   public var nameSchema: FieldSchema { NamePatterns.displayName("chatbot name") }
 
   public var specSchema: FieldSchema {

@@ -12,6 +12,7 @@ public struct AgentKind: ManifestKind {
 
   public var name: String { "Agent" }
   public var summary: String { "A Heppu agent: a voice agent on the phone or a chat widget." }
+  public var converses: Bool { true }
   public var nameSchema: FieldSchema { NamePatterns.displayName("agent name") }
 
   public var specSchema: FieldSchema {
