@@ -22,10 +22,15 @@ public struct TestJSONRenderer: ReportRenderer {
 }
 
 extension TestTextRenderer: ReportRenderer {}
+extension TestJUnitRenderer: ReportRenderer {}
+extension TestMarkdownRenderer: ReportRenderer {}
 
 extension ReportRenderers where Report == TestReport {
-  /// A test report as text (colored or not) and JSON.
+  /// A test report as text (colored or not), JSON, JUnit XML and Markdown.
   public static func test(color: Bool) -> ReportRenderers<TestReport> {
-    ReportRenderers([.text: TestTextRenderer(color: color), .json: TestJSONRenderer()])
+    ReportRenderers([
+      .text: TestTextRenderer(color: color), .json: TestJSONRenderer(),
+      .junit: TestJUnitRenderer(), .markdown: TestMarkdownRenderer(),
+    ])
   }
 }
