@@ -28,13 +28,22 @@ package enum KeywordRanker {
   }
 
   /// The passages of a document: its paragraphs (split at blank lines), each at most 500
-  /// characters.
+  /// characters. A paragraph of Markdown headings alone (`# Opening hours`) is no passage:
+  /// it names a section, it answers nothing, and quoting it would hide the paragraph that does.
   package static func passages(_ text: String) -> [String] {
     text.replacingOccurrences(of: "\r\n", with: "\n")
       .components(separatedBy: "\n\n")
       .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-      .filter { !$0.isEmpty }
+      .filter { !$0.isEmpty && !isHeadings($0) }
       .map { $0.count > 500 ? String($0.prefix(500)) + "…" : $0 }
+  }
+
+  /// Whether every line of `paragraph` is a Markdown ATX heading (one to six `#`, a space).
+  static func isHeadings(_ paragraph: String) -> Bool {
+    paragraph.components(separatedBy: "\n").allSatisfy { line in
+      let marks = line.prefix { $0 == "#" }.count
+      return (1...6).contains(marks) && line.dropFirst(marks).first == " "
+    }
   }
 
   /// The best passage for `message` and the document it is from; `nil` when no passage shares
