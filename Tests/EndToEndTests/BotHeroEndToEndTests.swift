@@ -214,6 +214,11 @@ import Testing
     for file in ["webhooks.yaml", "knowledge.yaml"] {
       try FileManager.default.removeItem(at: world.harness.directory.appendingPathComponent(file))
     }
+    // The bot's conversation tests go with it: a test of a bot no manifest declares is an error.
+    let tests = world.harness.directory.appendingPathComponent("tests")
+    if FileManager.default.fileExists(atPath: tests.path) {
+      try FileManager.default.removeItem(at: tests)
+    }
     try world.harness.edit("heho.yaml") {
       $0.replacingOccurrences(of: "prune: false", with: "prune: true")
     }

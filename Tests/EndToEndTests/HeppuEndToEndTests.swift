@@ -142,6 +142,12 @@ import Testing
             of: "---\napiVersion: heppu/v1\nkind: Agent\nmetadata:\n  name: website-chat")?
             .lowerBound ?? $0.endIndex)])
     }
+    // The agent's conversation tests go with it: a test of an agent no manifest declares is an
+    // error.
+    let tests = world.harness.directory.appendingPathComponent("tests/website-chat.yaml")
+    if FileManager.default.fileExists(atPath: tests.path) {
+      try FileManager.default.removeItem(at: tests)
+    }
     try world.harness.edit("heho.yaml") {
       $0.replacingOccurrences(of: "prune: false", with: "prune: true")
     }

@@ -15,6 +15,15 @@ import Testing
         $0.replacingOccurrences(of: "bot: support", with: "bot: helpdesk")
       }
     }
+    // The bot's conversation tests target it by name.
+    let tests = "tests/support.yaml"
+    if FileManager.default.fileExists(
+      atPath: world.harness.directory.appendingPathComponent(tests).path)
+    {
+      try world.harness.edit(tests) {
+        $0.replacingOccurrences(of: "target: bot/support", with: "target: bot/helpdesk")
+      }
+    }
   }
 
   @Test func aBotHeroBotIsRenamedInPlaceKeepingItsIDAndWhatUsesIt() async throws {

@@ -1,6 +1,7 @@
 /// A conversation test talks to a resource the manifests declare, of a kind that holds
 /// conversations, and expects deliveries only to declared webhooks: a test of anything else
-/// could never run, and is better caught by `heho validate` than by `heho test`.
+/// could never run, and is better caught by `heho validate` than by `heho test`. An expected
+/// event the webhook does not subscribe to is a warning.
 struct ConversationTargetRule: ResourceSetRule {
   /// The kinds a test may target (`Chatbot`, `Bot`, `Agent`).
   var conversingKinds: [String]
@@ -85,14 +86,15 @@ struct ConversationTargetRule: ResourceSetRule {
             at: test.valueLocation("\(path).webhook")))
         continue
       }
-      // A webhook that does not subscribe to the event never receives it.
+      // A webhook that does not subscribe to the event never receives it, and the test will
+      // fail: a warning, since the webhook's own change is sound and must not block a plan.
       if let event = delivered["event"]?.stringValue,
         let events = webhook.spec["events"]?.arrayValue?.compactMap(\.stringValue),
         !events.contains(event)
       {
         diagnostics.append(
           Diagnostic(
-            .error,
+            .warning,
             "\(test.label) expects \(test.display("\(path).event", event)) at \(webhook.label), "
               + "which does not subscribe to it (its events: \(events.joined(separator: ", ")))"
               + Suggestions.didYouMean(event, among: events),
