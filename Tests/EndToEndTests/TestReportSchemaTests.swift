@@ -119,4 +119,21 @@ import Testing
       #expect(result.status != 0, "mutation \(index) was accepted")
     }
   }
+
+  /// The examples' own tests, run on a throwaway local platform: their real reports match too.
+  @Test(arguments: [("omnichannel", Int32(0)), ("broken-prompt", Int32(1))])
+  func theExamplesReportsMatchTheirSchemas(example: String, code: Int32) async throws {
+    let directory = Repository.root.appendingPathComponent("examples/\(example)")
+    var environment = ProcessInfo.processInfo.environment
+    environment["CRM_WEBHOOK_SECRET"] = "example-webhook-secret"
+    let base = ["test", "--local", "-f", directory.path, "--output"]
+    let json = await InProcessHeho.run(base + ["json"], environment: environment)
+    #expect(json.code == code, "\(json.err)")
+    try await SchemaCheck.validate(json.out, against: "schemas/test-report.schema.json")
+    let junit = await InProcessHeho.run(base + ["junit"], environment: environment)
+    #expect(junit.code == code, "\(junit.err)")
+    #expect(junit.out.contains("<testsuite name=\"heho test\""))
+    let result = try await XMLLint.validate(xml: junit.out, schema: Self.junitSchema)
+    #expect(result.status == 0, "xmllint: \(result.text)")
+  }
 }

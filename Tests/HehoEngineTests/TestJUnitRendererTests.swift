@@ -52,7 +52,7 @@ import Testing
     #expect(body.contains("not checkable citesDocument returns.md: the reply carries no sources"))
     // The reply is trimmed like the text report's.
     let reply = try #require(body.split(separator: "\n").first { $0.contains("reply: ") })
-    #expect(reply.count < TestTextRenderer.replyLimit + 20)
+    #expect(reply.count < TestTextRenderer.replyLimit + 40)
     #expect(reply.hasSuffix("…\""))
   }
 
@@ -79,6 +79,17 @@ import Testing
     }
     #expect(names.contains { $0.hasPrefix("agent-we<ird> & \"quoted\" 'it' | pipe") })
     #expect(names.contains { $0.hasSuffix("\\u{1}\\u{1b}[31m") })
+  }
+
+  @Test func aReplysLineBreaksAreKept() throws {
+    let turn = TestReportFixtures.turn(
+      1, reply: "Orders ship within two working\ndays.",
+      [TestReportFixtures.check("contains", "\"two working days\"", .failed("missing"))])
+    let test = TestResult(
+      name: "ships", target: ResourceAddress(kind: "agent", name: "web"), location: "t.yaml:1:1",
+      status: .failed, runs: [RunResult(run: 1, status: .failed, turns: [turn])])
+    let xml = TestJUnitRenderer().render(TestReport(sandbox: true, platforms: [], tests: [test]))
+    #expect(xml.contains("  reply: \"Orders ship within two working\n         days.\""))
   }
 
   @Test func anEmptyReportIsAnEmptySuite() throws {

@@ -55,6 +55,18 @@ import Testing
     #expect(markdown.contains("are): `bot/helpdesk`"))
   }
 
+  @Test func aReplysLineBreaksAreKeptInTheQuote() {
+    let turn = TestReportFixtures.turn(
+      1, reply: "Orders ship within two working\ndays.\n\n*Thanks*",
+      [TestReportFixtures.check("contains", "\"two working days\"", .failed("missing"))])
+    let test = TestResult(
+      name: "ships", target: ResourceAddress(kind: "agent", name: "web"), location: "t.yaml:1:1",
+      status: .failed, runs: [RunResult(run: 1, status: .failed, turns: [turn])])
+    let markdown = TestMarkdownRenderer().render(
+      TestReport(sandbox: true, platforms: [], tests: [test]))
+    #expect(markdown.contains("> Orders ship within two working\n> days.\n>\n> \\*Thanks\\*\n"))
+  }
+
   static func manyFailures(_ count: Int) -> TestReport {
     let failing = TestReportFixtures.turn(
       1, reply: String(repeating: "no idea ", count: 60),

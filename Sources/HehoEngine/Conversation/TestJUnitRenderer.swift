@@ -90,8 +90,7 @@ public struct TestJUnitRenderer: Sendable {
       let unmet = turn.checks.filter { $0.status != "passed" }
       guard !unmet.isEmpty else { continue }
       lines.append("turn \(turn.turn): \(TestTextRenderer.oneLine(turn.user, limit: 200))")
-      lines.append(
-        "  reply: \(TestTextRenderer.oneLine(turn.reply, limit: TestTextRenderer.replyLimit))")
+      lines.append("  reply: " + Self.quoted(turn.reply, indent: "         "))
       for check in unmet {
         let what = check.status == "failed" ? "expected" : "not checkable"
         lines.append("  \(what) \(Self.describe(check))")
@@ -104,6 +103,16 @@ public struct TestJUnitRenderer: Sendable {
   /// The run shown turn by turn, as in the text report: the first that did not pass.
   static func shownRun(_ test: TestResult) -> RunResult? {
     test.runs.first { $0.status != .passed } ?? test.runs.first
+  }
+
+  /// `text` quoted and cut at `TestTextRenderer.replyLimit` characters, its line breaks kept
+  /// (a reply that breaks a line inside an expected phrase must show it) and indented.
+  static func quoted(_ text: String, indent: String) -> String {
+    let limit = TestTextRenderer.replyLimit
+    let cut = text.count > limit ? text.prefix(limit) + "…" : text
+    let lines = VisibleText.of(cut).split(
+      omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    return "\"" + lines.joined(separator: "\n" + indent) + "\""
   }
 
   /// `contains "30 days": missing "30 days"`.

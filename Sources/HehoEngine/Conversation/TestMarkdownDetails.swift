@@ -24,7 +24,7 @@ enum TestMarkdownDetails {
       let unmet = turn.checks.filter { $0.status != "passed" }
       guard !unmet.isEmpty else { continue }
       lines += ["", "**Turn \(turn.turn):** " + prose(trimmed(turn.user, limit: 200)), ""]
-      lines.append("> " + (turn.reply.isEmpty ? "_(empty reply)_" : prose(trimmed(turn.reply))))
+      lines += quote(turn.reply)
       lines.append("")
       for check in unmet {
         let what = check.status == "failed" ? "❌ expected" : "⚠️ not checkable:"
@@ -34,6 +34,17 @@ enum TestMarkdownDetails {
       }
     }
     return lines
+  }
+
+  /// The reply as a block quote, cut at `TestTextRenderer.replyLimit` characters, its line
+  /// breaks kept (a reply that breaks a line inside an expected phrase must show it).
+  static func quote(_ reply: String) -> [String] {
+    if reply.isEmpty { return ["> _(empty reply)_"] }
+    let limit = TestTextRenderer.replyLimit
+    let cut = reply.count > limit ? reply.prefix(limit) + "…" : reply
+    return cut.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map {
+      $0.isEmpty ? ">" : "> " + prose(String($0))
+    }
   }
 
   /// `text` on one line, cut at `limit` characters with an ellipsis.
