@@ -43,8 +43,20 @@ enum TestMarkdownDetails {
     let limit = TestTextRenderer.replyLimit
     let cut = reply.count > limit ? reply.prefix(limit) + "…" : reply
     return cut.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map {
-      $0.isEmpty ? ">" : "> " + prose(String($0))
+      $0.isEmpty ? ">" : "> " + lineStart(prose(String($0)))
     }
+  }
+
+  /// `line` with a backslash before what would make it a list item, a heading underline or a
+  /// thematic break at the start of a line (`- `, `+ `, `1. `, `===`).
+  static func lineStart(_ line: String) -> String {
+    let digits = line.prefix { $0.isASCII && $0.isNumber }
+    let marker = line.dropFirst(digits.count).first
+    if let first = line.first, "-+=".contains(first) { return "\\" + line }
+    if !digits.isEmpty, let marker, marker == "." || marker == ")" {
+      return digits + "\\" + line.dropFirst(digits.count)
+    }
+    return line
   }
 
   /// `text` on one line, cut at `limit` characters with an ellipsis.
