@@ -28,7 +28,7 @@ struct CoverageRun: Sendable {
   /// The coverage as text: each role's uncovered resources, or that all are covered.
   static func text(_ coverage: TestCoverage) -> String {
     var lines = ["Conversation test coverage:"]
-    func section(_ title: String, _ role: ConversationRole, _ addresses: [ResourceAddress]) {
+    func section(_ title: String, _ role: ConversationRole, _ addresses: [String]) {
       let total = coverage.counts[role.rawValue] ?? 0
       let covered = total - addresses.count
       lines.append("  \(title): \(covered) of \(total) covered")

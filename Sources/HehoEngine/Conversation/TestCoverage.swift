@@ -4,12 +4,12 @@ import HehoManifest
 /// resources no test targets, documents no test cites, webhooks no test expects a delivery
 /// on. Worked out from the compiled manifests alone: no platform is read.
 public struct TestCoverage: Sendable, Hashable, Codable {
-  /// Conversational resources no test targets.
-  public var untested: [ResourceAddress]
+  /// Conversational resources no test targets (`KIND/NAME`).
+  public var untested: [String]
   /// Documents no `citesDocument` names.
-  public var uncited: [ResourceAddress]
+  public var uncited: [String]
   /// Webhooks no `webhookDelivered` names.
-  public var unexpected: [ResourceAddress]
+  public var unexpected: [String]
   /// How many of each role the manifests declare.
   public var counts: [String: Int]
 
@@ -42,9 +42,9 @@ public struct TestCoverage: Sendable, Hashable, Codable {
       default: break
       }
     }
-    self.untested = untested.sorted()
-    self.uncited = uncited.sorted()
-    self.unexpected = unexpected.sorted()
+    self.untested = untested.sorted().map(\.description)
+    self.uncited = uncited.sorted().map(\.description)
+    self.unexpected = unexpected.sorted().map(\.description)
     self.counts = counts
   }
 

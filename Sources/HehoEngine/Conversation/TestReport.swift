@@ -43,8 +43,9 @@ public struct TestReport: Sendable, Hashable, Codable {
   public var sandbox: Bool
   /// The platforms the tests talked to, each with its endpoint.
   public var platforms: [PlatformEndpoint]
-  /// Live resources that differ from the manifests (the tests ran against them as they are).
-  public var outOfSync: [ResourceAddress]
+  /// Live resources that differ from the manifests (the tests ran against them as they are),
+  /// as `KIND/NAME`.
+  public var outOfSync: [String]
   /// Every test, in manifest order.
   public var tests: [TestResult]
   /// Counts by verdict.
@@ -57,7 +58,7 @@ public struct TestReport: Sendable, Hashable, Codable {
   ) {
     self.sandbox = sandbox
     self.platforms = platforms
-    self.outOfSync = outOfSync
+    self.outOfSync = outOfSync.map(\.description)
     self.tests = tests
     summary = Summary(tests)
   }
@@ -89,8 +90,8 @@ public enum TestStatus: String, Sendable, Hashable, Codable {
 public struct TestResult: Sendable, Hashable, Codable {
   /// `metadata.name`.
   public var name: String
-  /// The resource it talked to.
-  public var target: ResourceAddress
+  /// The resource it talked to, as `KIND/NAME`.
+  public var target: String
   /// Where the test is declared (`file:line:column`).
   public var location: String
   /// The verdict.
@@ -109,7 +110,7 @@ public struct TestResult: Sendable, Hashable, Codable {
     reason: String? = nil, passRate: Double = 0, minPassRate: Double = 1, runs: [RunResult] = []
   ) {
     self.name = name
-    self.target = target
+    self.target = target.description
     self.location = location
     self.status = status
     self.reason = reason

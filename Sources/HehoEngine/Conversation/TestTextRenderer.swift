@@ -19,7 +19,7 @@ public struct TestTextRenderer: Sendable {
     if !report.outOfSync.isEmpty {
       lines.append(
         style.yellow("The live platforms differ from the manifests: ")
-          + report.outOfSync.map(\.description).joined(separator: ", "))
+          + report.outOfSync.joined(separator: ", "))
       lines.append("")
     }
     for test in report.tests { lines += self.lines(for: test, style: style) }
@@ -29,7 +29,7 @@ public struct TestTextRenderer: Sendable {
   }
 
   func lines(for test: TestResult, style: Style) -> [String] {
-    let head = "\(test.name)  \(style.dim(test.target.description))"
+    let head = "\(test.name)  \(style.dim(test.target))"
     switch test.status {
     case .notRunnable:
       return [style.yellow("- ") + head + "  not runnable: " + (test.reason ?? "")]

@@ -45,9 +45,15 @@ struct TurnChecker: Sendable {
     }
   }
 
-  /// Whether `text` holds `part`, ignoring case.
+  /// Whether `text` holds `part`, ignoring case, and taking any run of white space (a line
+  /// break in a wrapped prompt, a double space from a model) as one space.
   static func has(_ text: String, _ part: String) -> Bool {
-    text.range(of: part, options: [.caseInsensitive]) != nil
+    spaced(text).range(of: spaced(part), options: [.caseInsensitive]) != nil
+  }
+
+  /// `text` with every run of white space made one space.
+  static func spaced(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
   /// `pattern` searched for in `text`.

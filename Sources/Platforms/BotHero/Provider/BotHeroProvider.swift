@@ -40,11 +40,11 @@ public struct BotHeroProvider: Provider {
       KindBehavior(
         kind: "bot", platform: name, replacementReason: "never: every bot field updates in place",
         inPlaceFields: Set(BotHeroCompiler.botFields.map(\.field) + ["name"]),
-        deletesDependents: true),
+        deletesDependents: true, conversationRole: .conversational),
       KindBehavior(
         kind: "knowledgedocument", platform: name, replacementChangesIdentity: true,
         replacementReason: "BotHero has no update for knowledge documents: it is deleted and "
-          + "uploaded again", referenceFields: ["bot": "bot"]),
+          + "uploaded again", referenceFields: ["bot": "bot"], conversationRole: .document),
       KindBehavior(
         kind: "knowledgebase", platform: name,
         replacementReason: "a knowledge base is its documents", manifestOnly: true),
@@ -52,7 +52,7 @@ public struct BotHeroProvider: Provider {
         kind: "webhook", platform: name,
         replacementReason: "never: every webhook field updates in place",
         inPlaceFields: Set(BotHeroCompiler.webhookFields.map(\.field) + ["name"]),
-        referenceFields: ["bot": "bot"]),
+        referenceFields: ["bot": "bot"], conversationRole: .webhook),
     ]
   }
 

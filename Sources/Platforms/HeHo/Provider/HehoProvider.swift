@@ -44,7 +44,7 @@ public struct HehoProvider: Provider {
       KindBehavior(
         kind: "chatbot", platform: name, replacementChangesIdentity: true,
         replacementReason: "HeHo has no update endpoint for chatbots: it is deleted and created "
-          + "again"),
+          + "again", conversationRole: .conversational),
       KindBehavior(
         kind: "permission", platform: name,
         replacementReason: "permissions are part of their chatbot",

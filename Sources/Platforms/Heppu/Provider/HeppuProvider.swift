@@ -39,7 +39,7 @@ public struct HeppuProvider: Provider {
         replacementReason: "Heppu cannot change an agent's type: it is deleted (softly) and "
           + "created again",
         inPlaceFields: Set(HeppuCompiler.members.filter { $0 != "type" } + ["name"]),
-        softDelete: true, exclusiveFields: ["phoneNumbers"])
+        softDelete: true, exclusiveFields: ["phoneNumbers"], conversationRole: .conversational)
     ]
   }
 
