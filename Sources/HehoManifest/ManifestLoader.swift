@@ -137,9 +137,12 @@ public struct ManifestLoader: Sendable {
     var drafts: [ResourceDraft] = []
     var lifecycles: [Lifecycle] = []
     var previousNames: [[String]] = []
+    // Resources whose documents have errors of their own: declared, though not loaded.
+    var unloaded: Set<ResourceAddress> = []
     for (url, file) in zip(files.manifests, results) {
       if dataFiles.contains(url.standardizedFileURL) { continue }
       manifests.append(url)
+      unloaded.formUnion(file.unloaded)
       for resource in file.loaded {
         drafts.append(resource.draft)
         lifecycles.append(resource.lifecycle)
@@ -147,7 +150,8 @@ public struct ManifestLoader: Sendable {
       }
       diagnostics += file.diagnostics
     }
-    let (problems, references) = ReferenceChecker(registry: registry).check(drafts)
+    let (problems, references) = ReferenceChecker(registry: registry).check(
+      drafts, unloaded: unloaded)
     diagnostics += PreviousNamesChecker().check(drafts, previousNames: previousNames)
     diagnostics += problems
     var result = LoadResult(state: nil, diagnostics: Self.sorted(diagnostics))
@@ -180,18 +184,23 @@ public struct ManifestLoader: Sendable {
 
   /// Parses and loads `urls` on all cores (files are independent), results in `urls`' order.
   private func loadAll(_ urls: [URL], stage: ProjectStage, documents: DocumentLoader)
-    -> [(loaded: [DocumentLoader.Loaded], diagnostics: [Diagnostic], dataFiles: [URL])]
+    -> [(
+      loaded: [DocumentLoader.Loaded], diagnostics: [Diagnostic], dataFiles: [URL],
+      unloaded: [ResourceAddress]
+    )]
   {
     DedicatedThreads.map(urls.count) { index in
       loadFile(urls[index], stage: stage, documents: documents)
     }
   }
 
-  /// The resources of one file; the project file's Project document is skipped.
+  /// The resources of one file, and the addresses of those whose documents have errors; the
+  /// project file's Project document is skipped.
   private func loadFile(_ url: URL, stage: ProjectStage, documents: DocumentLoader)
-    -> ([DocumentLoader.Loaded], [Diagnostic], [URL])
+    -> ([DocumentLoader.Loaded], [Diagnostic], [URL], [ResourceAddress])
   {
     var dataFiles: [URL] = []
+    var unloaded: [ResourceAddress] = []
     var diagnostics: [Diagnostic] = []
     let isProjectFile = url == stage.files?.projectFile
     let parsed: [YAMLDocumentReader.Document]
@@ -219,9 +228,14 @@ public struct ManifestLoader: Sendable {
         document.root, fileURL: url, diagnostics: &diagnostics, dataFiles: &dataFiles)
       {
         loaded.append(resource)
+      } else if let kind = document.root.entry("kind")?.value.string,
+        registry.kind(named: kind) != nil,
+        let name = document.root.entry("metadata")?.value.entry("name")?.value.string
+      {
+        unloaded.append(ResourceAddress(kind: kind, name: name))
       }
     }
-    return (loaded, diagnostics, dataFiles)
+    return (loaded, diagnostics, dataFiles, unloaded)
   }
 
   private func parse(_ url: URL, paths: DisplayPath, diagnostics: inout [Diagnostic])

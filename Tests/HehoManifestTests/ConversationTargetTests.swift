@@ -80,6 +80,23 @@ struct ConversationTargetTests {
           + "mean 'lead.captured'?"), "\(result.messages)")
   }
 
+  @Test func aTargetWhoseOwnDocumentHasErrorsIsNotReportedMissing() throws {
+    let files = try TemporaryManifests([
+      "resources.yaml": Fixture.resources.replacingOccurrences(
+        of: "bot: helpdesk", with: "bot: helpdesk\n  colour: red"
+      ).replacingOccurrences(of: "  model: gpt-oss-120b\n", with: "  model: [a, b]\n"),
+      "tests.yaml": Fixture.oneTurn(
+        "t", expect: "        webhookDelivered: { webhook: crm-leads, event: lead.captured }"),
+      "permission.yaml": Fixtures.permission("p", chatbot: "shop", table: "products")
+        + "---\n" + Fixtures.chatbot("shop", extra: "  tonne: friendly\n"),
+    ])
+    let result = files.load()
+    // The bot's, the webhook's and the chatbot's own errors, and nothing about the test or
+    // the permission that name them.
+    #expect(result.errors.count == 3, "\(result.messages)")
+    #expect(!result.messages.contains("which no manifest declares"), "\(result.messages)")
+  }
+
   @Test func everyConversationalKindMayBeTargeted() throws {
     let kinds = PlatformRegistry.standard.kindRegistry.kinds
     #expect(kinds.filter(\.converses).map(\.name).sorted() == ["Agent", "Bot", "Chatbot"])

@@ -9,6 +9,10 @@ struct ConversationTargetRule: ResourceSetRule {
   var eventKinds: [String]
 
   func check(_ drafts: [ResourceDraft]) -> [Diagnostic] {
+    check(drafts, unloaded: [])
+  }
+
+  func check(_ drafts: [ResourceDraft], unloaded: Set<ResourceAddress>) -> [Diagnostic] {
     let tests = drafts.filter { $0.kind == ConversationTestKind.kindName }
     guard !tests.isEmpty else { return [] }
     var declared: [ResourceAddress: String] = [:]
@@ -23,17 +27,20 @@ struct ConversationTargetRule: ResourceSetRule {
     }
     var diagnostics: [Diagnostic] = []
     for test in tests {
-      if let problem = targetProblem(test, declared: declared, conversing: conversing) {
+      if let problem = targetProblem(
+        test, declared: declared, conversing: conversing, unloaded: unloaded)
+      {
         diagnostics.append(problem)
       }
-      diagnostics += deliveryProblems(test, webhooks: webhooks)
+      diagnostics += deliveryProblems(test, webhooks: webhooks, unloaded: unloaded)
     }
     return diagnostics
   }
 
-  /// The problem with `test`'s target, if any.
+  /// The problem with `test`'s target, if any (none when its document has errors of its own).
   private func targetProblem(
-    _ test: ResourceDraft, declared: [ResourceAddress: String], conversing: [String]
+    _ test: ResourceDraft, declared: [ResourceAddress: String], conversing: [String],
+    unloaded: Set<ResourceAddress>
   ) -> Diagnostic? {
     guard let target = test.spec["target"]?.stringValue,
       let address = ResourceAddress(parsing: target)
@@ -41,6 +48,7 @@ struct ConversationTargetRule: ResourceSetRule {
     let shown = test.display("target", target)
     let at = test.valueLocation("target")
     guard let kind = declared[address] else {
+      if unloaded.contains(address) { return nil }
       let hidden = shown != "'\(target)'"
       var message = "\(test.label) targets \(shown), which no manifest declares"
       if !hidden, let suggestion = Suggestions.closest(to: target, among: conversing) {
@@ -60,10 +68,11 @@ struct ConversationTargetRule: ResourceSetRule {
         + (conversing.isEmpty ? "" : " (declared: \(Self.list(conversing)))"), at: at)
   }
 
-  /// The problems with `test`'s `webhookDelivered` expectations.
-  private func deliveryProblems(_ test: ResourceDraft, webhooks: [String: ResourceDraft])
-    -> [Diagnostic]
-  {
+  /// The problems with `test`'s `webhookDelivered` expectations (none about a webhook whose
+  /// document has errors of its own).
+  private func deliveryProblems(
+    _ test: ResourceDraft, webhooks: [String: ResourceDraft], unloaded: Set<ResourceAddress>
+  ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for (index, turn) in (test.spec["turns"]?.arrayValue ?? []).enumerated() {
       guard let delivered = turn["expect"]?["webhookDelivered"],
@@ -71,6 +80,10 @@ struct ConversationTargetRule: ResourceSetRule {
       else { continue }
       let path = "turns[\(index)].expect.webhookDelivered"
       guard let webhook = webhooks[name] else {
+        if eventKinds.contains(where: { unloaded.contains(ResourceAddress(kind: $0, name: name)) })
+        {
+          continue
+        }
         let shown = test.display("\(path).webhook", name)
         let known = webhooks.keys.sorted()
         let hint =

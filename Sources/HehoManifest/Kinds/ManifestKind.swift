@@ -61,4 +61,15 @@ extension ManifestKind {
 public protocol ResourceSetRule: Sendable {
   /// The problems the rule finds among `drafts` (all kinds, in load order).
   func check(_ drafts: [ResourceDraft]) -> [Diagnostic]
+  /// `check(_:)`, knowing the resources that are declared but not among `drafts` because
+  /// their documents have errors of their own: a rule that looks resources up by name says
+  /// nothing about those (their errors say what is wrong).
+  func check(_ drafts: [ResourceDraft], unloaded: Set<ResourceAddress>) -> [Diagnostic]
+}
+
+extension ResourceSetRule {
+  /// `check(_:)`: most rules look at the loaded resources only.
+  public func check(_ drafts: [ResourceDraft], unloaded: Set<ResourceAddress>) -> [Diagnostic] {
+    check(drafts)
+  }
 }

@@ -3,8 +3,10 @@
 struct ReferenceChecker {
   var registry: KindRegistry
 
-  /// The problems among `drafts`, and each draft's resolved references (by index).
-  func check(_ drafts: [ResourceDraft]) -> (
+  /// The problems among `drafts`, and each draft's resolved references (by index). A reference
+  /// to a resource in `unloaded` (declared, but its document has errors of its own) is not
+  /// reported as well: that document's errors say what is wrong.
+  func check(_ drafts: [ResourceDraft], unloaded: Set<ResourceAddress> = []) -> (
     diagnostics: [Diagnostic], references: [[ResourceAddress]]
   ) {
     var diagnostics: [Diagnostic] = []
@@ -35,7 +37,7 @@ struct ReferenceChecker {
         guard let target = draft.spec[field]?.stringValue else { continue }
         let address = ResourceAddress(kind: kind, name: target)
         addresses.append(address)
-        if firstByAddress[address] == nil {
+        if firstByAddress[address] == nil, !unloaded.contains(address) {
           let known = namesByKind[kind] ?? []
           let hidden = draft.display(field, target) != "'\(target)'"
           let suggestion = hidden ? "" : Suggestions.didYouMean(target, among: known)
@@ -49,7 +51,7 @@ struct ReferenceChecker {
       references.append(addresses)
     }
     for kind in registry.kinds {
-      for rule in kind.setRules { diagnostics += rule.check(drafts) }
+      for rule in kind.setRules { diagnostics += rule.check(drafts, unloaded: unloaded) }
     }
     return (diagnostics, references)
   }
