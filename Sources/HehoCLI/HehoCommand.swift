@@ -8,7 +8,7 @@ public struct HehoCommand: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DriftCommand.self,
-      TestCommand.self,
+      TestCommand.self, ChatCommand.self,
       ExportCommand.self, OutputCommand.self, LocalCommand.self,
     ]
   )
