@@ -47,7 +47,7 @@ import Testing
     let markdown = await world.run(["plan", "--output", "markdown"])
     let base = world.harness.platform.baseURL
     for heading in [
-      "#### bothero (\(base)/v1): 4 to create", "#### heho (\(base)): 2 to create",
+      "#### bothero (\(base)/v1): 4 to create", "#### heho (\(base)): 3 to create",
       "#### heppu (\(base)/api/v1): 2 to create",
     ] {
       #expect(markdown.out.contains(heading), "\(markdown.out)")
@@ -60,13 +60,13 @@ import Testing
     #expect(apply.code == 0, "\(apply.all)")
     #expect(apply.out.contains("heppu: 2 created"), "\(apply.out)")
     #expect(apply.out.contains("bothero: 4 created"), "\(apply.out)")
-    #expect(apply.out.contains("heho: 2 created"), "\(apply.out)")
+    #expect(apply.out.contains("heho: 3 created"), "\(apply.out)")
     let agents = try await world.agents()
     #expect(agents["phone-support"]?["phoneNumbers"] as? [String] == ["+15550100"])
     #expect(agents["website-chat"]?["model"] as? String == "gpt-4o")
     let plan = await world.run(["plan", "--detailed-exitcode"])
     #expect(plan.code == 0, "\(plan.all)")
-    #expect(plan.out.contains("API: 6 reads made, 0 writes planned."), "\(plan.out)")
+    #expect(plan.out.contains("API: 7 reads made, 0 writes planned."), "\(plan.out)")
     let drift = await world.run(["drift"])
     #expect(drift.code == 0, "\(drift.all)")
     // Each agent's ID, and a chat agent's embed code.

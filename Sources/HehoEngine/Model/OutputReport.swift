@@ -53,8 +53,9 @@ public struct OutputReport: Sendable, Hashable, Codable {
   /// The format version this build writes.
   public static let currentFormatVersion = "1"
 
-  /// The outputs of the compiled `items` (resources of manifest-only kinds left out) found in
-  /// `live`; `values` gives a live resource's assigned values beyond its ID.
+  /// The outputs of the compiled `items` found in `live`; `values` gives a live resource's
+  /// assigned values beyond its ID. Manifest-only kinds and data kinds (a table's rows) are
+  /// left out: the platform gives them no ID of their own.
   public init(
     items: [DesiredItem], live: LiveState, kinds: [KindBehavior],
     values: (LiveResource) -> [String: Value] = { _ in [:] }
@@ -65,7 +66,7 @@ public struct OutputReport: Sendable, Hashable, Codable {
     var absent: [Absent] = []
     for item in items.sorted(by: { $0.address < $1.address }) {
       let behavior = kinds.first { $0.kind == item.address.kind }
-      guard behavior?.manifestOnly != true else { continue }
+      guard behavior?.manifestOnly != true, behavior?.recordContainer == nil else { continue }
       let platform = behavior?.platform ?? ""
       let found = byAddress[item.address] ?? []
       switch found.count {
