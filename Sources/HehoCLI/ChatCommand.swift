@@ -31,7 +31,7 @@ struct ChatCommand: AsyncParsableCommand {
     guard let target = ResourceAddress(parsing: address) else { return }
     try await CommandSession.with(project, prefetchLive: false, probeLocalExtras: !project.local) {
       session in
-      let conversation = try await Self.open(target, session: session)
+      let conversation = try await Self.open(target, session: session, local: project.local)
       console.err(
         "Talking to \(target). Each line is a message; Ctrl-D or /quit ends the conversation.")
       while let line = console.readLine() {
@@ -52,8 +52,9 @@ struct ChatCommand: AsyncParsableCommand {
     }
   }
 
-  /// A conversation with `target`, or a reported error saying why there is none.
-  static func open(_ target: ResourceAddress, session: CommandSession) async throws
+  /// A conversation with `target`, or a reported error saying why there is none; `local`
+  /// names the apply that would put a missing target on the project's local platform.
+  static func open(_ target: ResourceAddress, session: CommandSession, local: Bool) async throws
     -> any Conversation
   {
     let live: LiveState
@@ -65,7 +66,8 @@ struct ChatCommand: AsyncParsableCommand {
     let found = live.resources.filter { $0.address == target }
     guard let resource = found.first else {
       throw CommandFailure.report(
-        "\(target) is not on its platform; apply the manifests first (heho apply)")
+        "\(target) is not on its platform; apply the manifests first (heho apply"
+          + (local ? " --local)" : ")"))
     }
     guard found.count == 1 else {
       throw CommandFailure.report(

@@ -170,7 +170,10 @@ struct ChatCommandTests {
     let missing = try await Self.heho(
       ["chat", "bot/nobody", "--local", "-f", "project"], in: directory)
     #expect(missing.status == 1, "\(missing.text)")
-    #expect(missing.text.contains("bot/nobody is not on its platform"), "\(missing.text)")
+    #expect(
+      missing.text.contains(
+        "bot/nobody is not on its platform; apply the manifests first (heho apply --local)"),
+      "\(missing.text)")
     #expect(!missing.text.contains(Self.banner), "\(missing.text)")
     for address in ["webhook/crm-leads", "table/products"] {
       let mute = try await Self.heho(
