@@ -38,6 +38,8 @@ struct CommandSession: Sendable {
     var loadOptions = LoadOptions(
       path: options.path, environment: options.env, variables: options.variableOverrides,
       processEnvironment: ProcessEnvironment.current)
+    // A throwaway sandbox needs no real secret: an unset variable is a placeholder there.
+    loadOptions.sandboxPlaceholders = options.local && embedded.databasePath == nil
     var stage = loader.loadProject(loadOptions)
     var connection: Result<PlatformConnection, ProviderError>?
     if let settings = stage.settings, !stage.hasErrors {

@@ -15,6 +15,10 @@ public struct LoadOptions: Sendable {
   /// thread-safe). A caller can start reading the live platforms a kind belongs to while the
   /// rest loads.
   public var onKind: (@Sendable (String) -> Void)?
+  /// Whether an unset `${env.NAME}` without a default is a placeholder value and a warning
+  /// rather than an error: for a throwaway sandbox (`heho test --local`), which needs no
+  /// real secret, so that a pull request's tests run with no credentials.
+  public var sandboxPlaceholders = false
 
   /// Creates load options.
   public init(
@@ -126,7 +130,8 @@ public struct ManifestLoader: Sendable {
     let documents = DocumentLoader(
       registry: registry,
       interpolator: Interpolator(
-        variables: stage.variables, environment: stage.options.processEnvironment))
+        variables: stage.variables, environment: stage.options.processEnvironment,
+        placeholders: stage.options.sandboxPlaceholders))
     let results = loadAll(files.manifests, stage: stage, documents: documents)
     // A YAML data file that a data kind reads (a TableData's `file`) is not a manifest: what
     // the walk made of it is dropped, and the data kind reports its own problems.

@@ -84,7 +84,7 @@ struct DocumentLoader {
     var draft = ResourceDraft(
       kind: kind.name, name: name, spec: spec, location: kindEntry.keyLocation, fileURL: fileURL,
       locations: validator.locations, resolvedTexts: validator.resolvedTexts)
-    let structureValid = validator.diagnostics.isEmpty
+    let structureValid = !validator.diagnostics.contains { $0.severity == .error }
     var problems: [Diagnostic] = []
     if structureValid { kind.resolve(&draft, diagnostics: &problems) }
     var resolvedDocument = document.objectValue ?? [:]

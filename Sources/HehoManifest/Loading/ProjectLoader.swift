@@ -74,6 +74,7 @@ struct ProjectLoader {
     }
     var resolver = VariableResolver(
       definitions: definitions, environment: options.processEnvironment)
+    resolver.placeholders = options.sandboxPlaceholders
     let variables = resolver.resolveAll()
     diagnostics += resolver.diagnostics
     settings.variables = variables.mapValues(\.value)

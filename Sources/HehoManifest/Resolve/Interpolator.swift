@@ -4,6 +4,9 @@ struct Interpolator: Sendable {
   var variables: [String: ResolvedText]
   /// The process environment.
   var environment: [String: String]
+  /// Whether an unset `${env.NAME}` without a default becomes `SandboxPlaceholder.value(NAME)`
+  /// (with a warning) instead of an error: a throwaway sandbox needs no real secret.
+  var placeholders = false
 
   /// The interpolated text; problems are appended to `diagnostics`, positioned inside the
   /// string where it was written plain on one line.
@@ -45,6 +48,10 @@ struct Interpolator: Sendable {
           names.append(name)
         } else if let defaultValue {
           value += defaultValue
+        } else if placeholders {
+          value += SandboxPlaceholder.value(name)
+          names.append(name)
+          diagnostics.append(SandboxPlaceholder.warning(name, at: at(offset)))
         } else {
           diagnostics.append(
             Diagnostic(

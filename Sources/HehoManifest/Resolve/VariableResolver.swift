@@ -11,6 +11,8 @@ struct VariableResolver {
 
   var definitions: [String: Definition]
   var environment: [String: String]
+  /// Whether an unset environment variable becomes a sandbox placeholder (`Interpolator`).
+  var placeholders = false
 
   private var resolved: [String: ResolvedText] = [:]
   private var failed: Set<String> = []
@@ -75,6 +77,10 @@ struct VariableResolver {
           names.append(variable)
         } else if let defaultValue {
           value += defaultValue
+        } else if placeholders {
+          value += SandboxPlaceholder.value(variable)
+          names.append(variable)
+          diagnostics.append(SandboxPlaceholder.warning(variable, at: definition.location))
         } else {
           diagnostics.append(
             Diagnostic(
