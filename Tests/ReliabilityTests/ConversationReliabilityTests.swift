@@ -109,9 +109,15 @@ import Testing
     #expect(
       !caught.isEmpty,
       "faults hit \(hit) conversations with retries off, and the comparison reported nothing")
-    #expect(
-      caught.allSatisfy { $0.problems.allSatisfy { $0.contains("differ") } },
-      "\(caught.flatMap(\.problems))")
+    // A fault on a conversation's request is an error with retries off: exactly the scenarios
+    // whose conversations met one must be reported, each as verdicts that differ.
+    for outcome in broken {
+      let met = outcome.faultsByOperation.keys.contains { $0.hasPrefix("test ") }
+      #expect(
+        met == !outcome.problems.isEmpty,
+        "seed \(outcome.seed): faults on its conversations \(met), reported \(outcome.problems)")
+      #expect(outcome.problems.allSatisfy { $0.contains("differ") }, "\(outcome.problems)")
+    }
     let problems = safe.flatMap(\.problems)
     #expect(problems.isEmpty, "\(problems)")
     print(
