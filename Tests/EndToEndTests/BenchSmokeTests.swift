@@ -43,7 +43,9 @@ import Testing
   }
 
   @Test func scriptsCompile() async throws {
-    for script in ["bench/run.py", "bench/generate.py", "bench/table_data.py"] {
+    for script in [
+      "bench/run.py", "bench/generate.py", "bench/table_data.py", "bench/conversations.py",
+    ] {
       // `python3 -m py_compile`, with the bytecode written outside the repository.
       let bytecode = FileManager.default.temporaryDirectory
         .appendingPathComponent("heho-\(UUID().uuidString).pyc").path
@@ -118,5 +120,25 @@ import Testing
     let rows = try JSONSerialization.jsonObject(with: results) as? [[String: Any]]
     #expect(rows?.first?["plan_requests"] as? Int == 3, "\(bench.output)")
     #expect(rows?.first?["apply_requests"] as? Int == 56, "\(bench.output)")
+  }
+
+  /// Conversation tests: `heho test` makes exactly one chat call per turn, every test passes, and
+  /// the bare client's calls are timed beside it.
+  @Test(.enabled(if: HehoBinary.shouldTest, "needs a built heho (swift build --product heho)"))
+  func tinyConversationBenchmarkMakesOneChatCallPerTurn() async throws {
+    let heho = try HehoBinary.require()
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent("heho-bench-out-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let bench = try await Self.run([
+      "python3", "bench/conversations.py", "--heho", heho, "--turns", "24", "--turns-per-test",
+      "5", "--parallelism", "2", "--repeat", "1", "--out", out.path,
+    ])
+    #expect(bench.status == 0, "\(bench.output)")
+    let results = try Data(contentsOf: out.appendingPathComponent("conversations.json"))
+    let rows = try JSONSerialization.jsonObject(with: results) as? [[String: Any]]
+    #expect(rows?.first?["turns"] as? Int == 24, "\(bench.output)")
+    #expect(rows?.first?["tests"] as? Int == 5, "\(bench.output)")
+    #expect(rows?.first?["ratio"] as? Double != nil, "\(bench.output)")
   }
 }
