@@ -134,11 +134,15 @@ let package = Package(
     .testTarget(name: "HehoEngineTests", dependencies: ["HehoEngine", "HehoManifest"]),
     .testTarget(
       name: "BotHeroPlatformTests",
-      dependencies: ["BotHeroPlatform", "HehoPlatform", "HehoEngine", "HehoManifest"]),
+      dependencies: [
+        "BotHeroPlatform", "HehoPlatform", "HehoEngine", "HehoManifest", "HehoTestSupport",
+      ]),
     .testTarget(
       name: "HeHoPlatformTests",
-      dependencies: ["HeHoPlatform", "HehoPlatform", "HehoPlatforms", "HehoEngine", "HehoManifest"]
-    ),
+      dependencies: [
+        "HeHoPlatform", "HehoPlatform", "HehoPlatforms", "HehoEngine", "HehoManifest",
+        "HehoTestSupport",
+      ]),
     .testTarget(
       name: "HehoLocalTests",
       dependencies: [

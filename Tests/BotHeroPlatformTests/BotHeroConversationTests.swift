@@ -2,6 +2,7 @@ import Foundation
 import HehoEngine
 import HehoManifest
 import HehoPlatform
+import HehoTestSupport
 import Testing
 
 @testable import BotHeroPlatform

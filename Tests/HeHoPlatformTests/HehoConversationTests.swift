@@ -3,6 +3,7 @@ import HeHoPlatform
 import HehoEngine
 import HehoManifest
 import HehoPlatform
+import HehoTestSupport
 import Testing
 
 @Suite struct HehoConversationTests {
