@@ -128,6 +128,10 @@ struct DriftCommandTests {
       }
       #expect(types.sorted() == ["missing", "modified", "unmanaged"])
       #expect(try document.nodes(forXPath: "//testcase[@name='table/orders']/failure").isEmpty)
+      let xsd = Harness.repositoryRoot.appendingPathComponent("schemas/junit.xsd")
+      let valid = try await XMLLint.validate(
+        xml: try String(contentsOf: report, encoding: .utf8), schema: xsd)
+      #expect(valid.status == 0, "xmllint: \(valid.text)")
     }
   }
 

@@ -110,7 +110,7 @@ import Testing
     let xml = TestJUnitRenderer().render(Self.report())
     let broken = [
       xml.replacingOccurrences(of: "<testsuite name=\"heho test\" ", with: "<testsuite "),
-      xml.replacingOccurrences(of: " time=\"0\"/>", with: " time=\"0\" line=\"3\"/>"),
+      xml.replacingOccurrences(of: " time=\"0\"/>", with: " time=\"0\" line=\"three\"/>"),
       xml.replacingOccurrences(of: "<failure ", with: "<failed "),
     ]
     for (index, text) in broken.enumerated() {
