@@ -13,7 +13,7 @@ extension HehoCommand {
     let secrets = Secrets()
     let console = ConsoleContext.current.redacting(secrets)
     return await Secrets.$current.withValue(secrets) {
-      await ValueRedaction.$current.withValue({ secrets.redact($0) }) {
+      await ValueRedaction.$current.withValue(.init { secrets.redact($0) }) {
         await ConsoleContext.$current.withValue(console) { await run(arguments) }
       }
     }
