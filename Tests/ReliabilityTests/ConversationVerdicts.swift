@@ -7,7 +7,7 @@ import Foundation
 struct ConversationVerdicts: Sendable, Equatable, CustomStringConvertible {
   var lines: [String]
 
-  /// The verdicts of a report; `nil`, with why, when the output is not a report.
+  /// The verdicts of a report, or why the output is not one.
   static func read(exitCode: Int32, json: String) -> Result<ConversationVerdicts, ReadError> {
     guard
       let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
