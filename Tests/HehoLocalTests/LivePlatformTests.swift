@@ -12,7 +12,7 @@ import Testing
 /// Sends one request with URLSession and returns status and JSON.
 func send(
   _ platform: LocalPlatform, _ method: String, _ path: String, _ body: String? = nil,
-  key: String? = nil, session: URLSession = .shared
+  key: String? = nil, session: URLSession = sharedSession
 ) async throws -> (status: Int, json: JSONValue) {
   guard let url = URL(string: platform.baseURL + path) else { throw URLError(.badURL) }
   var request = URLRequest(url: url)
@@ -25,10 +25,16 @@ func send(
   return (status, JSONValue.parse(String(decoding: data, as: UTF8.self)) ?? .null)
 }
 
-/// A fresh session without connection reuse between tests.
+/// The session requests use unless a test gives its own (the generous timeout of
+/// `freshSession`).
+let sharedSession = freshSession()
+
+/// A fresh session without connection reuse between tests. Its timeout is generous: the whole
+/// suite starts at once on two cores (servers, child processes, reliability lanes), and a
+/// request may wait its turn for half a minute there; a server that never answers still fails.
 func freshSession() -> URLSession {
   let configuration = URLSessionConfiguration.ephemeral
-  configuration.timeoutIntervalForRequest = 10
+  configuration.timeoutIntervalForRequest = 120
   return URLSession(configuration: configuration)
 }
 
