@@ -51,7 +51,7 @@ public struct TestCoverage: Sendable, Hashable, Codable {
   /// Whether one of `cited` names the document `name` (as `citesDocument` matches it: the
   /// whole name, or its last path components).
   static func cites(_ cited: [String], _ name: String) -> Bool {
-    cited.contains { $0 == name || name.hasSuffix("/" + $0) }
+    cited.contains { TurnChecker.names(name, $0) }
   }
 
   /// Whether every role is covered.

@@ -56,6 +56,12 @@ struct TurnChecker: Sendable {
     text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
+  /// Whether the document `name` is the one `cited` names: the whole name, or its last path
+  /// components (`returns.md` names `policies/returns.md`). Checks and coverage share it.
+  static func names(_ name: String, _ cited: String) -> Bool {
+    name == cited || name.hasSuffix("/" + cited)
+  }
+
   /// `pattern` searched for in `text`.
   static func match(_ pattern: String, in text: String) -> CheckOutcome {
     guard let expression = try? NSRegularExpression(pattern: pattern) else {
@@ -75,9 +81,7 @@ struct TurnChecker: Sendable {
       return .notCheckable(
         "the platform's reply does not say which documents it was grounded on")
     }
-    let named = sources.contains { source in
-      source == document || source.hasSuffix("/" + document)
-    }
+    let named = sources.contains { names($0, document) }
     if named { return .passed("grounded on \(document)") }
     if sources.isEmpty { return .failed("the reply was grounded on no document") }
     return .failed("grounded on " + sources.joined(separator: ", ") + " instead")
