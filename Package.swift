@@ -1,6 +1,61 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// A platform heho manages: the folder `Sources/Platforms/<name>` with `Provider/` (the target
+/// `<name>Provider`: kinds, rules, wire types, compiler, exporter) and `Local/` (the target
+/// `<name>LocalServer`: its part of the local platform), and the unit tests in
+/// `Tests/<name>ProviderTests`. No platform depends on another.
+struct Platform {
+  let name: String
+  /// What the provider needs beyond the seam (`PlatformKit`, `HehoManifest`, `HehoEngine`).
+  var provider: [Target.Dependency] = []
+  /// What the local part needs beyond `LocalServerKit`, Hummingbird and GRDB.
+  var local: [Target.Dependency] = []
+
+  var providerTarget: String { "\(name)Provider" }
+  var localTarget: String { "\(name)LocalServer" }
+}
+
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let multipart = Target.Dependency.product(name: "MultipartKit", package: "multipart-kit")
+let httpClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let hummingbirdTesting = Target.Dependency.product(
+  name: "HummingbirdTesting", package: "hummingbird")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+
+/// Every platform, one line each; the registry (`Sources/PlatformRegistry`) lists the same.
+let platforms: [Platform] = [
+  Platform(name: "HeHo"),
+  Platform(
+    name: "BotHero", provider: [crypto, multipart], local: [crypto, multipart, httpClient]),
+  Platform(name: "Heppu", local: ["HeppuProvider"]),
+]
+
+let platformTargets: [Target.Dependency] = platforms.flatMap {
+  [.target(name: $0.providerTarget), .target(name: $0.localTarget)]
+}
+
+let platformPackageTargets: [Target] = platforms.flatMap { platform in
+  [
+    .target(
+      name: platform.providerTarget,
+      dependencies: ["PlatformKit", "HehoManifest", "HehoEngine"] + platform.provider,
+      path: "Sources/Platforms/\(platform.name)/Provider"),
+    .target(
+      name: platform.localTarget,
+      dependencies: ["LocalServerKit", hummingbird, grdb] + platform.local,
+      path: "Sources/Platforms/\(platform.name)/Local"),
+    .testTarget(
+      name: "\(platform.name)ProviderTests",
+      dependencies: [
+        .target(name: platform.providerTarget), "PlatformKit", "HehoEngine", "HehoManifest",
+        "HehoTestSupport",
+      ]),
+  ]
+}
+
 let package = Package(
   name: "heho",
   platforms: [.macOS(.v14)],
@@ -8,9 +63,9 @@ let package = Package(
     .executable(name: "heho", targets: ["heho"]),
     .library(name: "HehoManifest", targets: ["HehoManifest"]),
     .library(name: "HehoEngine", targets: ["HehoEngine"]),
-    .library(name: "HehoPlatform", targets: ["HehoPlatform"]),
-    .library(name: "HehoPlatforms", targets: ["HehoPlatforms"]),
-    .library(name: "HehoLocal", targets: ["HehoLocal"]),
+    .library(name: "PlatformKit", targets: ["PlatformKit"]),
+    .library(name: "PlatformRegistry", targets: ["PlatformRegistry"]),
+    .library(name: "LocalServerKit", targets: ["LocalServerKit"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,17 +89,15 @@ let package = Package(
     .target(
       name: "HehoEngine",
       dependencies: [
-        "HehoManifest", .product(name: "Logging", package: "swift-log"),
-        .product(name: "HeapModule", package: "swift-collections"),
+        "HehoManifest", logging, .product(name: "HeapModule", package: "swift-collections"),
       ]
     ),
-    // The platform seam: the descriptor every platform supplies, the registry type, and the
-    // HTTP client platforms share.
+    // The platform seam: the descriptor and provider protocols every platform supplies, the
+    // registry type, the HTTP client platforms share, and export writing.
     .target(
-      name: "HehoPlatform",
+      name: "PlatformKit",
       dependencies: [
-        "HehoManifest", "HehoEngine", .product(name: "Logging", package: "swift-log"),
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        "HehoManifest", "HehoEngine", logging, httpClient,
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
       ]
@@ -52,125 +105,62 @@ let package = Package(
     // The local platform's shared server parts: organizations, keys, auth, faults, metrics,
     // SQLite files.
     .target(
-      name: "HehoLocal",
+      name: "LocalServerKit",
       dependencies: [
-        .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "Logging", package: "swift-log"),
-        .product(name: "Crypto", package: "swift-crypto"),
+        hummingbird, httpClient, grdb, logging, crypto,
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ]
     ),
-    // One folder per platform: its provider (kinds, rules, wire types, exporter) and its part of
-    // the local platform, each a target; no platform depends on another.
+    // The registry: every platform in `platforms`, each a descriptor and a local module.
     .target(
-      name: "HeHoPlatform", dependencies: ["HehoPlatform", "HehoManifest", "HehoEngine"],
-      path: "Sources/Platforms/HeHo/Provider"),
-    .target(
-      name: "HeHoLocal",
-      dependencies: [
-        "HehoLocal", .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "GRDB", package: "GRDB.swift"),
-      ],
-      path: "Sources/Platforms/HeHo/Local"),
-    .target(
-      name: "BotHeroPlatform",
-      dependencies: [
-        "HehoPlatform", "HehoManifest", "HehoEngine",
-        .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "MultipartKit", package: "multipart-kit"),
-      ],
-      path: "Sources/Platforms/BotHero/Provider"),
-    .target(
-      name: "BotHeroLocal",
-      dependencies: [
-        "HehoLocal", .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "MultipartKit", package: "multipart-kit"),
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
-      ],
-      path: "Sources/Platforms/BotHero/Local"),
-    .target(
-      name: "HeppuPlatform",
-      dependencies: ["HehoPlatform", "HehoManifest", "HehoEngine"],
-      path: "Sources/Platforms/Heppu/Provider"),
-    .target(
-      name: "HeppuLocal",
-      dependencies: [
-        "HehoLocal", "HeppuPlatform", .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "GRDB", package: "GRDB.swift"),
-      ],
-      path: "Sources/Platforms/Heppu/Local"),
-    // The registry: every platform, one line each.
-    .target(
-      name: "HehoPlatforms",
-      dependencies: [
-        "HehoPlatform", "HehoLocal", "HeHoPlatform", "HeHoLocal", "BotHeroPlatform", "BotHeroLocal",
-        "HeppuPlatform", "HeppuLocal",
-      ]
+      name: "PlatformRegistry", dependencies: ["PlatformKit", "LocalServerKit"] + platformTargets
     ),
     .target(
       name: "HehoCLI",
       dependencies: [
-        "HehoManifest", "HehoEngine", "HehoPlatform", "HehoPlatforms", "HehoLocal",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "Logging", package: "swift-log"),
+        "HehoManifest", "HehoEngine", "PlatformKit", "PlatformRegistry", "LocalServerKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
       ]
     ),
     .executableTarget(name: "heho", dependencies: ["HehoCLI"]),
     // The harness the test suites share: in-process commands, direct API calls, child processes.
     .target(
       name: "HehoTestSupport",
-      dependencies: [
-        "HehoCLI", .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "Crypto", package: "swift-crypto"),
-      ],
+      dependencies: ["HehoCLI", "PlatformKit", hummingbird, crypto],
       path: "Tests/HehoTestSupport"),
     .testTarget(
       name: "HehoManifestTests",
-      dependencies: ["HehoManifest", "HehoCLI", "HehoPlatforms", "HehoPlatform", "HehoTestSupport"]),
+      dependencies: [
+        "HehoManifest", "HehoCLI", "PlatformRegistry", "PlatformKit", "HehoTestSupport",
+      ]),
     .testTarget(name: "HehoEngineTests", dependencies: ["HehoEngine", "HehoManifest"]),
     .testTarget(
-      name: "BotHeroPlatformTests",
-      dependencies: [
-        "BotHeroPlatform", "HehoPlatform", "HehoEngine", "HehoManifest", "HehoTestSupport",
-      ]),
+      name: "PlatformKitTests",
+      dependencies: ["PlatformKit", "HehoEngine", "HehoManifest", "HehoTestSupport"]),
     .testTarget(
-      name: "HeHoPlatformTests",
-      dependencies: [
-        "HeHoPlatform", "HehoPlatform", "HehoPlatforms", "HehoEngine", "HehoManifest",
-        "HehoTestSupport",
-      ]),
+      name: "PlatformRegistryTests",
+      dependencies: ["PlatformRegistry", "PlatformKit", "LocalServerKit"] + platformTargets),
     .testTarget(
-      name: "HehoLocalTests",
+      name: "LocalServerTests",
       dependencies: [
-        "HehoLocal", "HeHoLocal", "BotHeroLocal", "HeppuLocal", "HeppuPlatform", "HehoPlatforms",
-        "HehoTestSupport",
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "HummingbirdTesting", package: "hummingbird"),
-        .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "Yams", package: "Yams"),
-      ]
+        "LocalServerKit", "PlatformRegistry", "HehoTestSupport", httpClient, hummingbird,
+        hummingbirdTesting, grdb, .product(name: "Yams", package: "Yams"),
+      ] + platformTargets
     ),
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "HehoCLI", "HehoLocal", "HehoPlatform", "HehoPlatforms", "HeHoPlatform", "HeHoLocal",
-        "HehoEngine", "HehoManifest", "HehoTestSupport",
-        .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "HummingbirdTesting", package: "hummingbird"),
-      ]
+        "HehoCLI", "LocalServerKit", "PlatformKit", "PlatformRegistry", "HehoEngine",
+        "HehoManifest", "HehoTestSupport", hummingbird, hummingbirdTesting,
+      ] + platformTargets
     ),
     .testTarget(
       name: "ReliabilityTests",
       dependencies: [
-        "HehoCLI", "HehoLocal", "HehoPlatform", "HehoPlatforms", "HeHoPlatform", "HeHoLocal",
-        "HehoEngine", "HehoManifest", "HehoTestSupport", "BotHeroPlatform",
-      ]
+        "HehoCLI", "LocalServerKit", "PlatformKit", "PlatformRegistry", "HehoEngine",
+        "HehoManifest", "HehoTestSupport",
+      ] + platformTargets
     ),
-  ],
+  ] + platformPackageTargets,
   swiftLanguageModes: [.v6]
 )

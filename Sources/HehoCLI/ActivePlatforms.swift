@@ -1,5 +1,5 @@
-import HehoPlatform
-import HehoPlatforms
+import PlatformKit
+import PlatformRegistry
 
 /// The platforms the command line manages: the standard registry, or another one a test
 /// installs for the duration of a call (a task-local value, like `ProcessEnvironment`).

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 import Synchronization
 
 /// What a plan or apply works on: the loaded manifests and the platforms they use, grouped

@@ -1,8 +1,8 @@
 import Foundation
 import HehoEngine
-import HehoLocal
-import HehoPlatform
-import HehoPlatforms
+import LocalServerKit
+import PlatformKit
+import PlatformRegistry
 
 /// The embedded local platform `--local` starts in-process.
 struct EmbeddedPlatform: Sendable {

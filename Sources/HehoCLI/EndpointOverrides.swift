@@ -1,6 +1,6 @@
 import ArgumentParser
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// `--endpoint` values: `PLATFORM=URL` for one platform, or a bare `URL` for the first
 /// registered platform.

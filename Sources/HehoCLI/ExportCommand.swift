@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// `heho export`: writes manifests for everything in the live accounts, to adopt them.
 struct ExportCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// Reads the live accounts of the platforms `heho export` writes, concurrently, and turns each
 /// into its manifests.

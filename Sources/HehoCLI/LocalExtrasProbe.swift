@@ -1,5 +1,5 @@
 import Foundation
-import HehoPlatform
+import PlatformKit
 
 /// Tells whether an endpoint is served by HehoLocal (`heho local serve`), whose extras a live
 /// platform lacks: it asks `GET /_local/health` at the endpoint's origin, once, without the

@@ -1,7 +1,7 @@
 import ArgumentParser
-import HehoLocal
 import HehoManifest
-import HehoPlatforms
+import LocalServerKit
+import PlatformRegistry
 
 /// `heho local keys`: manage API keys of the local platform.
 struct LocalKeysCommand: AsyncParsableCommand {

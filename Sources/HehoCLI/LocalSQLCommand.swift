@@ -1,5 +1,5 @@
 import ArgumentParser
-import HehoLocal
+import LocalServerKit
 
 /// `heho local sql --org NAME "SQL"`: run SQL in an organization's database.
 struct LocalSQLCommand: AsyncParsableCommand {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import HehoLocal
-import HehoPlatform
-import HehoPlatforms
+import LocalServerKit
+import PlatformKit
+import PlatformRegistry
 
 /// `heho local serve`: serve the platform API until interrupted.
 struct LocalServeCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// How a session reaches each registered platform: a provider where the endpoint and key
 /// resolved, the reason where they did not, and the embedded platform behind them with

@@ -1,5 +1,5 @@
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 import Synchronization
 
 /// Which platforms a command contacts: those whose kinds the manifests use, and with `prune`

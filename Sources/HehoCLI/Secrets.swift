@@ -1,5 +1,5 @@
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 import Synchronization
 
 /// The secrets one command run has resolved: every platform's key and every write-only value

@@ -1,7 +1,7 @@
 import ArgumentParser
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// One run of the conversation tests, as `heho test` and `heho apply --test` make it: the
 /// session (a sandbox with `--local`, else the live platforms), the setup, the runner.

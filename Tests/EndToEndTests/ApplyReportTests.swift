@@ -1,6 +1,6 @@
 import Foundation
-import HehoLocal
 import HehoTestSupport
+import LocalServerKit
 import Testing
 
 /// `heho apply --report-file FILE`: a JSON report of every way an apply ends, matching

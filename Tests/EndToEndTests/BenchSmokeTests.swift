@@ -1,9 +1,9 @@
 import Foundation
-import HehoLocal
 import HehoManifest
-import HehoPlatform
-import HehoPlatforms
 import HehoTestSupport
+import LocalServerKit
+import PlatformKit
+import PlatformRegistry
 import Testing
 
 /// The benchmark scripts keep working: the generator writes valid manifests that apply and then

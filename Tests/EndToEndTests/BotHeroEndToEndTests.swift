@@ -1,6 +1,6 @@
 import Foundation
-import HehoLocal
 import HehoTestSupport
+import LocalServerKit
 import Testing
 
 /// BotHero bots and webhooks through the real commands, against HehoLocal's BotHero.

@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 import Testing
 
 /// The omnichannel example (a chatbot, a bot and two agents, with their conversation tests) on

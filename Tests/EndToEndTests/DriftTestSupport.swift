@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import HehoCLI
-import HehoLocal
 import HehoTestSupport
+import LocalServerKit
 import Testing
 
 #if canImport(FoundationNetworking)

@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 import Testing
 
 /// Each example applies cleanly to a fresh platform, and then nothing is left to change.

@@ -1,11 +1,11 @@
 import Foundation
 import HehoManifest
-import HehoPlatform
-import HehoPlatforms
+import PlatformKit
+import PlatformRegistry
 import Testing
 
-@testable import HeHoPlatform
-@testable import HehoPlatform
+@testable import HeHoProvider
+@testable import PlatformKit
 
 @Suite struct ExportYAMLTests {
   static let awkward = [

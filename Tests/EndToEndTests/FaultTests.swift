@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 import Testing
 
 /// Under seeded faults (429, 5xx, dropped connections, commit-then-fail) apply converges within

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
-import HeHoPlatform
+import HeHoProvider
 import HehoCLI
-import HehoLocal
-import HehoPlatform
 import HehoTestSupport
+import LocalServerKit
+import PlatformKit
 import Testing
 
 #if canImport(FoundationNetworking)

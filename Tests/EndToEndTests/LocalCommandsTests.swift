@@ -1,7 +1,7 @@
 import Foundation
 import HehoCLI
-import HehoLocal
 import HehoTestSupport
+import LocalServerKit
 import Testing
 
 #if canImport(FoundationNetworking)

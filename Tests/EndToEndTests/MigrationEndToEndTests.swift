@@ -1,6 +1,6 @@
 import Foundation
-import HehoLocal
 import HehoTestSupport
+import LocalServerKit
 import Testing
 
 /// Copy-migrations against the real local platform: rows and permissions survive a column

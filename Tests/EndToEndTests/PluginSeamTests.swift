@@ -1,7 +1,7 @@
 import Foundation
-import HeHoPlatform
+import HeHoProvider
 import HehoCLI
-import HehoPlatform
+import PlatformKit
 import Testing
 
 /// A second platform, defined only in the tests and registered beside HeHo, goes through every

@@ -1,4 +1,4 @@
-import HehoPlatform
+import PlatformKit
 import Testing
 
 /// `Redactor` finds a secret in each form an error body may quote it in, and nothing else.

@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 import Testing
 
 /// `metadata.previousNames` through the real commands: BotHero renames in place, HeHo cannot.

@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 import Testing
 
 /// `TableData` through the real commands against the local platform: rows from CSV, JSON Lines,

@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 import Testing
 
 /// After the writes, apply reads back what it wrote: "Apply complete" means the live state

@@ -1,7 +1,7 @@
 import Foundation
 import HehoManifest
-import HehoPlatform
-import HehoPlatforms
+import PlatformKit
+import PlatformRegistry
 import Testing
 
 /// One corpus file: its verdicts and expected diagnostics (`# expect: LINE:COL message`).

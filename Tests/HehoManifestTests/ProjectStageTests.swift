@@ -1,7 +1,7 @@
 import Foundation
 import HehoManifest
-import HehoPlatform
-import HehoPlatforms
+import PlatformKit
+import PlatformRegistry
 import Testing
 
 /// Loading in two stages: the project alone (enough to reach the platform), then the resources.

@@ -1,7 +1,7 @@
 import Foundation
 import HehoManifest
-import HehoPlatform
-import HehoPlatforms
+import PlatformKit
+import PlatformRegistry
 import Testing
 
 @Suite("Sandbox placeholders for unset environment variables")

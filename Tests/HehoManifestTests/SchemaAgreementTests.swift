@@ -1,8 +1,8 @@
 import Foundation
 import HehoManifest
-import HehoPlatform
-import HehoPlatforms
 import HehoTestSupport
+import PlatformKit
+import PlatformRegistry
 import Testing
 
 /// The JSON Schemas and the loader accept and reject the same documents, checked with the real

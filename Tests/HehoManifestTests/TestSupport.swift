@@ -1,7 +1,7 @@
 import Foundation
 import HehoManifest
-import HehoPlatform
-import HehoPlatforms
+import PlatformKit
+import PlatformRegistry
 
 /// A temporary directory of files for one test, removed when the value is released.
 final class TemporaryManifests {

@@ -1,6 +1,6 @@
 import Foundation
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// A transport that keeps every request it is sent, so a test can assert the exact bodies, and
 /// answers each with `answer`, given the request and how many earlier ones had the same line.

@@ -1,7 +1,7 @@
 import Foundation
 import HehoTestSupport
 
-@testable import BotHeroPlatform
+@testable import BotHeroProvider
 
 /// What the platforms hold after a scenario, checked against what it declares: every managed
 /// resource exactly once and as declared, renames made in place, each webhook signed with its

@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// What a BotHero and Heppu run really put to the test, counted from the platform's metrics:
 /// faults per platform and kind, commit-then-fail on each create route, renames hit by a fault,

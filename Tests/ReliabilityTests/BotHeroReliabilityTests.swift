@@ -1,6 +1,6 @@
 import Foundation
-import HehoLocal
-@_spi(FaultTesting) import HehoPlatform
+import LocalServerKit
+@_spi(FaultTesting) import PlatformKit
 import Testing
 
 /// Faults on BotHero and Heppu never duplicate a bot, a webhook, a knowledge document or an

@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 
 /// One BotHero and Heppu reliability scenario: a project of bots, webhooks (with write-only
 /// secrets), a knowledge base and agents (voice ones with phone numbers), a live account that

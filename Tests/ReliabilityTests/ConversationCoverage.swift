@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// What a run of the example tests under faults really put to the test, counted from the
 /// platform's metrics: faults per kind on each platform's chat route, and on the requests of

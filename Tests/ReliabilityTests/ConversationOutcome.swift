@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// What one seeded run of the example tests under faults left: the differences from the
 /// fault-free verdicts (its problems), and what the platform counted while the faults were on.

@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 import Testing
 
 /// Faults never change a conversation test's verdict: seeded runs of the example tests

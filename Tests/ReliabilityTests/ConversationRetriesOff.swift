@@ -1,7 +1,7 @@
 import HehoEngine
 import HehoManifest
-import HehoPlatform
-import HehoPlatforms
+import PlatformKit
+import PlatformRegistry
 
 /// A platform whose client gives up on a conversation's request at its first fault: the
 /// standard platform in all else (plans, applies and reads retry as usual). The negative test

@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// One seeded run of the example conversation tests under faults: the faults the platform
 /// injects while `heho test` runs, and how many conversations run at once. Everything is drawn

@@ -1,7 +1,7 @@
 import Foundation
 import HehoCLI
-import HehoLocal
-import HehoPlatform
+import LocalServerKit
+import PlatformKit
 
 /// Runs one scenario: applies each example, without faults, to an organization of its own on
 /// the scenario's platform, then runs `heho test --output json` against it (found to be

@@ -1,8 +1,8 @@
 import Foundation
-import HehoLocal
 import HehoManifest
-import HehoPlatform
-import HehoPlatforms
+import LocalServerKit
+import PlatformKit
+import PlatformRegistry
 import Testing
 
 /// Thousands of seeded mutations of the example manifests: every load ends in a state or in

@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// Seeded damage to a manifest's bytes: the ways real files go wrong (bit rot, truncation,
 /// copy-paste, editors' Unicode, broken indentation) and some nastier ones.

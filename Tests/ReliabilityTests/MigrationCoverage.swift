@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// What a run of migration scenarios proved, counted from the platform and the commands'
 /// answers: faults per step and kind, real stops and resumes per point, applies needed.

@@ -1,6 +1,6 @@
 import Foundation
 @_spi(FaultTesting) import HehoEngine
-import HehoLocal
+import LocalServerKit
 import Testing
 
 /// A copy-migration never loses a row: seeded scenarios (a table with rows and a chatbot that

@@ -1,7 +1,7 @@
 import Foundation
 import HehoEngine
-import HehoLocal
 import HehoManifest
+import LocalServerKit
 
 /// A seeded copy-migration scenario: a table with rows and a chatbot that reads it, then random
 /// column changes (most keep every value, some lose data with consent), applied under faults

@@ -1,8 +1,8 @@
 import Foundation
 @_spi(FaultTesting) import HehoEngine
-import HehoLocal
 import HehoManifest
 import HehoTestSupport
+import LocalServerKit
 
 /// Runs one migration scenario on a local platform: the table and its rows, then the change
 /// applied under faults with one stop as a crash would, until an apply succeeds (faults off

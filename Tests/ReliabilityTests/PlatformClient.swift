@@ -1,6 +1,6 @@
 import Foundation
-import HehoLocal
 import HehoTestSupport
+import LocalServerKit
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking

@@ -1,7 +1,7 @@
 import Foundation
-import HeHoPlatform
-import HehoLocal
-@_spi(FaultTesting) import HehoPlatform
+import HeHoProvider
+import LocalServerKit
+@_spi(FaultTesting) import PlatformKit
 import Testing
 
 /// Seeded scenarios: random manifests, a random live state made by hand, random faults; apply

@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 
 /// A failed scenario as text: the seed, how to rerun it, and everything needed to rebuild it by
 /// hand (manifests, the live state made before heho ran, fault settings), then what happened.

@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// A column type family, with the spellings a manifest or a request may use for it.
 enum TypeFamily: String, Sendable, Hashable, CaseIterable {

@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 
 /// Runs scenarios on a few local platforms side by side ("lanes"), one scenario at a time on
 /// each, so each scenario's fault sequence is its own.

@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// Builds a random but reproducible scenario from a seed.
 struct ScenarioGenerator {

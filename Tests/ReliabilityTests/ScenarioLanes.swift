@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 import Testing
 
 /// What the seeded suites share: how many scenarios a run takes, and running them on several

@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// How often each situation came up across a run, to show the scenarios cover what they
 /// should and that the faults they draw really fired.

@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// Draws for scenario generation, on the local platform's seeded generator, so a scenario's
 /// seed reproduces it exactly.

@@ -1,9 +1,9 @@
 import Foundation
-import HeHoPlatform
-import HehoLocal
+import HeHoProvider
 import HehoManifest
-@_spi(FaultTesting) import HehoPlatform
 import HehoTestSupport
+import LocalServerKit
+@_spi(FaultTesting) import PlatformKit
 import Testing
 
 /// Faults never duplicate or lose a row of a TableData: seeded scenarios (rows from CSV, some
@@ -142,7 +142,7 @@ import Testing
       problems.append("\(table.name): key \(key) is on the platform \(found.count) times")
     }
     let types = Dictionary(
-      table.columns.map { ($0.name, HehoTypes.canonical($0.type)) }, uniquingKeysWith: { a, _ in a }
+      table.columns.map { ($0.name, HeHoTypes.canonical($0.type)) }, uniquingKeysWith: { a, _ in a }
     )
     for row in table.rows {
       let key = row[table.key] ?? ""

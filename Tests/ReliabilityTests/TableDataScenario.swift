@@ -1,6 +1,6 @@
 import Foundation
-import HehoLocal
 import HehoManifest
+import LocalServerKit
 
 /// A seeded TableData scenario: tables with rows declared in CSV files, some of them already on
 /// the platform (some rows as declared, some different, some not declared), and faults.

@@ -1,8 +1,8 @@
 import Foundation
-import HeHoPlatform
+import HeHoProvider
 import HehoEngine
-import HehoLocal
-import HehoPlatform
+import LocalServerKit
+import PlatformKit
 import Testing
 
 /// heho's own HTTP transport under concurrent writes and dropped connections: every request
@@ -30,7 +30,7 @@ import Testing
     let base = try #require(URL(string: platform.baseURL))
     let recorder = TimeoutRecorder(
       inner: NIOHTTPTransport(baseURL: base, timeout: .seconds(5)))
-    let provider = HehoProvider(
+    let provider = HeHoProvider(
       access: PlatformAccess(
         endpoint: base, apiKey: key, transport: recorder,
         retry: RetryPolicy(maxAttempts: 5, sleep: { _ in }, random: { 0 })))

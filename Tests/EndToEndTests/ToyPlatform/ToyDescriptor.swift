@@ -1,7 +1,7 @@
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// A second platform defined only in the tests, registered beside HeHo, to prove the plugin
 /// seam: its kind, provider and exporter live here, and nothing in HehoManifest, HehoEngine or

@@ -2,7 +2,7 @@ import Foundation
 import HehoCLI
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 import Synchronization
 
 /// Toy accounts, in memory, by API key: what a toy platform holds.

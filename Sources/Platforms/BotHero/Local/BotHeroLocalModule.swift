@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// BotHero's part of the local platform: bots, webhooks, access tokens, knowledge documents,
 /// conversations, leads and webhook deliveries in the shared database, at the seed's paths

@@ -1,5 +1,5 @@
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// BotHero's open stores and its routes.
 struct BotHeroLocalPart: LocalPlatformPart {

@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// Every route of the BotHero API, as `docs/bothero-api-contract.md` lists them.
 enum BotHeroRoutes {

@@ -1,7 +1,7 @@
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// A test conversation with a BotHero bot through `POST /chat/completions`.
 ///

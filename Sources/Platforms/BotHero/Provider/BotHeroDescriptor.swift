@@ -1,6 +1,6 @@
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// The BotHero platform (`../shared/seeds/bothero-api.txt`): bots, their knowledge documents,
 /// and webhooks.

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// Writes a live BotHero account's knowledge documents out: each file byte for byte as
 /// uploaded (read back with the contract's `GET /knowledge/:id/content`) under

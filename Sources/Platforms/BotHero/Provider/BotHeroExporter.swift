@@ -1,7 +1,7 @@
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// Writes manifests for a live BotHero account's bots and webhooks: one file per resource
 /// (`bothero/bots/NAME.yaml`), or one per kind with `--per-kind` (`bothero/bots.yaml`). Secrets

@@ -1,6 +1,6 @@
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 extension BotHeroProvider {
   /// A bot converses through `POST /chat/completions`; documents and webhooks do not.

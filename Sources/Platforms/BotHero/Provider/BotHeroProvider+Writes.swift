@@ -1,8 +1,8 @@
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoPlatform
 import MultipartKit
+import PlatformKit
 
 extension BotHeroProvider {
   public func perform(_ step: ApplyStep) async throws -> StepResult {

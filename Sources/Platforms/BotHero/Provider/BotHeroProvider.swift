@@ -1,7 +1,7 @@
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// The BotHero platform: bots and webhooks, both updated in place (PATCH, changed fields only),
 /// both keeping their IDs. A webhook's secret is write-only: sent when it changes, compared by

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import HehoPlatform
+import PlatformKit
 
 #if canImport(Glibc)
   import Glibc

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 import Synchronization
 
 /// The write-only values (webhook secrets) of one run, in memory only: read from the manifests'

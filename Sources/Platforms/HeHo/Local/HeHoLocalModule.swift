@@ -1,6 +1,6 @@
 import GRDB
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// HeHo's part of the local platform: chatbots in the shared database, each organization's
 /// tables and rows in a file of its own, at the seed's paths under `/api`.

@@ -1,5 +1,5 @@
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// HeHo's open stores and its routes.
 struct HeHoLocalPart: LocalPlatformPart {

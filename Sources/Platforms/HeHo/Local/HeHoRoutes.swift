@@ -1,5 +1,5 @@
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// Every route of the HeHo API, as `docs/heho-api-contract.md` lists them.
 enum HeHoRoutes {

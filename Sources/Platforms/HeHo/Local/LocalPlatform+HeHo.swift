@@ -1,5 +1,5 @@
 import GRDB
-import HehoLocal
+import LocalServerKit
 
 extension LocalPlatform {
   /// Runs SQL in the organization's own HeHo database, for example a `CREATE TABLE` to connect

@@ -1,6 +1,6 @@
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// The HeHo platform (`../shared/seeds/heho-api.txt`): chatbots, data tables and per-bot
 /// table permissions.
@@ -21,15 +21,15 @@ public struct HeHoDescriptor: PlatformDescriptor {
   }
 
   public func makeProvider(_ access: PlatformAccess) -> any Provider {
-    HehoProvider(access: access)
+    HeHoProvider(access: access)
   }
 
   public func export(_ live: LiveState, layout: ExportLayout, provider: any Provider)
     async throws -> PlatformExport
   {
-    var export = HehoExporter(layout: layout).export(live)
+    var export = HeHoExporter(layout: layout).export(live)
     guard !layout.data.isEmpty else { return export }
-    let data = try await HehoDataExporter(layout: layout).export(live, provider: provider)
+    let data = try await HeHoDataExporter(layout: layout).export(live, provider: provider)
     export.files = (export.files + data.files).sorted { $0.path < $1.path }
     export.warnings += data.warnings
     export.counts += data.counts

@@ -7,7 +7,7 @@ import HehoManifest
 /// is `true` in a boolean column. The same function normalizes declared and live values.
 public enum RowValues {
   /// The canonical value of `value` in a column of canonical type `type`
-  /// (`HehoTypes.canonical`), or why it does not fit. Null stays null; an unknown type keeps
+  /// (`HeHoTypes.canonical`), or why it does not fit. Null stays null; an unknown type keeps
   /// the value, numbers made canonical.
   public static func normalize(_ value: Value, type: String?) -> Result<Value, RowValueProblem> {
     if value == .null { return .success(.null) }

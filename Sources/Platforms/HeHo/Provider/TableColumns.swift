@@ -6,7 +6,7 @@ struct TableColumns: Sendable {
   struct Column: Sendable {
     /// The name as declared.
     var name: String
-    /// The canonical type (`HehoTypes.canonical`).
+    /// The canonical type (`HeHoTypes.canonical`).
     var type: String
     /// Whether the column is the primary key.
     var primaryKey: Bool
@@ -26,7 +26,7 @@ struct TableColumns: Sendable {
     columns = (spec["columns"]?.arrayValue ?? []).compactMap { column in
       guard let name = column["name"]?.stringValue else { return nil }
       let written = column["type"]?.stringValue ?? ""
-      let type = HehoTypes.canonical(written)
+      let type = HeHoTypes.canonical(written)
       let primaryKey = column["primaryKey"]?.boolValue ?? false
       let notNull = primaryKey || (column["notNull"]?.boolValue ?? false)
       let generated =

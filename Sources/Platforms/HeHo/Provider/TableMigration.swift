@@ -42,7 +42,7 @@ enum TableMigration {
     for column in declared {
       guard let name = column["name"]?.stringValue, let raw = column["type"]?.stringValue
       else { continue }
-      let type = HehoTypes.canonical(raw)
+      let type = HeHoTypes.canonical(raw)
       let isPrimaryKey = column["primaryKey"]?.boolValue == true
       let isRequired = isPrimaryKey || column["notNull"]?.boolValue == true
       let hasDefault = (column["defaultValue"] ?? .null) != .null
@@ -115,7 +115,7 @@ enum TableMigration {
   /// Whether every value of type `old` is a value of type `new` (`raw` as declared).
   static func widens(from old: String, to new: String, raw: String) -> Bool {
     if old == new || new == "text" { return true }
-    if new == "character varying" && !HehoTypes.hasParameters(raw) { return true }
+    if new == "character varying" && !HeHoTypes.hasParameters(raw) { return true }
     return widening[old]?.contains(new) ?? false
   }
 

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// Heppu's part of the local platform: voice and chat agents in the shared database, at the
 /// seed's paths under `/api/v1/agents`.

@@ -1,5 +1,5 @@
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// Heppu's open store and its routes.
 struct HeppuLocalPart: LocalPlatformPart {

@@ -1,5 +1,5 @@
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// Every route of the Heppu agents API, as `docs/heppu-api-contract.md` lists them.
 enum HeppuRoutes {

@@ -1,7 +1,7 @@
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// A test conversation with a Heppu agent through HehoLocal's test chat,
 /// `POST /agents/{id}/test` (the platform itself has no conversation API).

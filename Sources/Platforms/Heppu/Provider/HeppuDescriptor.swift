@@ -1,6 +1,6 @@
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// The Heppu platform (`../shared/seeds/heppu-agents-api.txt`): voice and chat agents.
 public struct HeppuDescriptor: PlatformDescriptor {

@@ -1,6 +1,6 @@
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// Writes manifests for a live Heppu account's agents: one file per agent
 /// (`heppu/agents/NAME.yaml`), or `heppu/agents.yaml` with `--per-kind`. Soft-deleted agents

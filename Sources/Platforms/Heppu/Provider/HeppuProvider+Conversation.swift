@@ -1,6 +1,6 @@
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 extension HeppuProvider {
   /// An agent converses through HehoLocal's test chat; a live Heppu has no conversation API,

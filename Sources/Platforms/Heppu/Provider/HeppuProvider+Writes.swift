@@ -1,7 +1,7 @@
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 extension HeppuProvider {
   public func perform(_ step: ApplyStep) async throws -> StepResult {

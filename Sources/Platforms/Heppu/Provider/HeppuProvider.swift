@@ -1,7 +1,7 @@
 import Foundation
 import HehoEngine
 import HehoManifest
-import HehoPlatform
+import PlatformKit
 
 /// The Heppu platform: voice and chat agents, updated in place (PATCH, changed fields only),
 /// deleted softly (the platform keeps them, unseen).

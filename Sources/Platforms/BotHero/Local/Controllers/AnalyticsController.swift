@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// `GET /analytics/overview`, `/analytics/conversations` and `/analytics/leads`, computed from
 /// the stored bots, conversations, messages, leads and documents.

@@ -1,5 +1,5 @@
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// `POST /auth/token`, `POST /auth/refresh` and `DELETE /auth/revoke`.
 struct AuthController: Sendable {

@@ -1,5 +1,5 @@
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// `GET` and `POST /bots`, `PATCH` and `DELETE /bots/:id`.
 struct BotController: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// `POST /chat/completions`, `GET /conversations` and `GET /conversations/:id/messages`.
 struct ChatController: Sendable {

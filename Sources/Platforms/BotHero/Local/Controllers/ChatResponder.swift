@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 
 /// Writes a bot's reply: from its own knowledge documents (keyword ranking), or from an
 /// OpenAI-compatible server when `heho local serve --chat-endpoint URL` names one.

@@ -1,6 +1,6 @@
 import Foundation
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// `POST /knowledge/upload`, `GET /knowledge/documents`, `DELETE /knowledge/:id`, and the
 /// contract's `GET /knowledge/:id/content`.

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 import MultipartKit
 
 /// Reads a `multipart/form-data` upload as it streams in: the `file` part is hashed and kept up

@@ -1,5 +1,5 @@
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// `GET` and `POST /webhooks`, `PATCH` and `DELETE /webhooks/:id`, and the local extra
 /// `GET /webhooks/:id/deliveries`.

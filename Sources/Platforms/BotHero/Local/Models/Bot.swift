@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// A BotHero bot, as the API returns it (`docs/bothero-api-contract.md`, "Bots").
 struct Bot: Codable, Sendable, Hashable {

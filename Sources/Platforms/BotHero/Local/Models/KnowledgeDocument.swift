@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// A knowledge document, as the API returns it (never its content).
 package struct KnowledgeDocument: Codable, Sendable, Hashable {

@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 
 extension Webhook {
   /// Applies a create's or an update's fields; 400 naming the field on anything invalid.

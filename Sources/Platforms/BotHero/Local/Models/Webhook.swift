@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import HehoLocal
+import LocalServerKit
 
 /// A BotHero webhook, as stored. Its secret is write-only: responses carry `secret_hint`, a
 /// salted fingerprint from which the secret cannot be read back (`docs/bothero-api-contract.md`,

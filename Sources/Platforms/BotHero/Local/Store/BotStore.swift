@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HehoLocal
+import LocalServerKit
 
 /// Bots of each organization, in the shared database.
 struct BotStore: Sendable {

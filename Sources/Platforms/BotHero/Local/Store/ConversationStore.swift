@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HehoLocal
+import LocalServerKit
 
 /// A conversation, as `GET /conversations` lists it.
 struct Conversation: Codable, Sendable, Hashable {

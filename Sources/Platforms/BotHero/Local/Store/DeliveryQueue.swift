@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import Crypto
 import Foundation
-import HehoLocal
+import LocalServerKit
 import NIOCore
 import NIOHTTP1
 

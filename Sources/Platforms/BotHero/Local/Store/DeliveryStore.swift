@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HehoLocal
+import LocalServerKit
 
 /// One attempt to deliver an event to a webhook, as `GET /webhooks/:id/deliveries` lists it.
 struct Delivery: Codable, Sendable, Hashable {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HehoLocal
+import LocalServerKit
 
 /// Knowledge documents of each organization, their content with them (for grounded replies).
 struct DocumentStore: Sendable {

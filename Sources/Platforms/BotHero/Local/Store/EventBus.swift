@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 
 /// Turns platform events into webhook deliveries: every active webhook of the organization
 /// that subscribes to the event's type, and is for every bot or for the event's bot, gets one.

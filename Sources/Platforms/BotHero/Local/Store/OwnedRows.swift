@@ -1,5 +1,5 @@
 import GRDB
-import HehoLocal
+import LocalServerKit
 
 /// The `WHERE` of a query for an organization's rows, narrowed to one bot's when `botID` is
 /// given (the `bot_id` filter every BotHero list takes).

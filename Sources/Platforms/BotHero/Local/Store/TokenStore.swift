@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HehoLocal
+import LocalServerKit
 
 /// Access and refresh tokens, stored hashed. A pair shares a session: revoking or refreshing
 /// either ends both.

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HehoLocal
+import LocalServerKit
 
 /// Webhooks of each organization, in the shared database, their secrets with them (the
 /// platform signs deliveries with them; no response ever carries one).

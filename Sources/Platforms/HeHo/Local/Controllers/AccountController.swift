@@ -1,5 +1,5 @@
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// `POST /api/verify-user` and `POST /api/aichat`.
 ///

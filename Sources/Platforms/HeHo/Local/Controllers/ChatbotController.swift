@@ -1,5 +1,5 @@
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// `POST`, `GET` and `DELETE /api/v1/chatbots/manage`.
 struct ChatbotController: Sendable {

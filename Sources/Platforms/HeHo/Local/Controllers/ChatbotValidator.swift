@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 
 /// Checks a create-chatbot request against the platform's rules and applies its defaults.
 struct ChatbotValidator: Sendable {

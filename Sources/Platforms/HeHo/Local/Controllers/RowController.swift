@@ -1,5 +1,5 @@
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// `POST /api/v1/database/manage`: read, add, edit and delete rows.
 struct RowController: Sendable {

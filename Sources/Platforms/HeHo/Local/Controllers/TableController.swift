@@ -1,5 +1,5 @@
-import HehoLocal
 import Hummingbird
+import LocalServerKit
 
 /// `POST` and `DELETE /api/v1/database/tables`, `POST /api/v1/database/tables/connect`,
 /// and the table list `GET /api/v1/database/manage`.

@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// A chatbot as the platform stores and returns it.
 struct Chatbot: Sendable, Hashable, Codable {

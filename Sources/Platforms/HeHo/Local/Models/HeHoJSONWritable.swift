@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// The HeHo objects written with `JSONWriter` (list responses of thousands of rows).
 extension Chatbot: JSONWritable {

@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// The body of `POST /api/v1/chatbots/manage` (all optional here; validation names what is missing).
 struct CreateChatbotRequest: Sendable, Decodable {

@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// A table in the list shape of `GET /api/v1/database/manage`.
 struct TableDescription: Sendable, Hashable, Codable {

@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 
 /// A column type of the platform, with its PostgreSQL spelling and its SQLite storage.
 struct ColumnType: Sendable, Hashable {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HehoLocal
+import LocalServerKit
 
 /// Converts JSON values to stored SQLite values and back, honouring each column's type.
 enum ColumnValueCoder {

@@ -1,5 +1,5 @@
 import Foundation
-import HehoLocal
+import LocalServerKit
 
 /// Column defaults: a literal, or one of the SQL functions the platform understands.
 enum DefaultValue {

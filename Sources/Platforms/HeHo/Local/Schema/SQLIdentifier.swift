@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// Table and column names: validated against the platform's rule, always quoted in SQL.
 enum SQLIdentifier {

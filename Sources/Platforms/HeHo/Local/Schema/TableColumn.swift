@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// One column of a platform table, as the catalog keeps it.
 struct TableColumn: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// Checks a create-table request and turns it into a table definition.
 enum TableDefinitionValidator {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HehoLocal
+import LocalServerKit
 
 /// Chatbots of each organization, in the platform database.
 struct ChatbotStore: Sendable {

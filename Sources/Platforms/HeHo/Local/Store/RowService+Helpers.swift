@@ -1,5 +1,5 @@
 import GRDB
-import HehoLocal
+import LocalServerKit
 
 extension RowService {
   static func table(_ db: Database, _ name: String) throws -> TableDefinition {

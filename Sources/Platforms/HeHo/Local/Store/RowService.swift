@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HehoLocal
+import LocalServerKit
 
 /// Reads and writes rows of platform tables, converting values per column type.
 ///

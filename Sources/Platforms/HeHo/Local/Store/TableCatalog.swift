@@ -1,5 +1,5 @@
 import GRDB
-import HehoLocal
+import LocalServerKit
 
 /// Reads and writes the table catalog of one organization database.
 enum TableCatalog {

@@ -1,5 +1,5 @@
 import GRDB
-import HehoLocal
+import LocalServerKit
 
 /// Creates, lists, connects and deletes an organization's tables.
 struct TableService: Sendable {

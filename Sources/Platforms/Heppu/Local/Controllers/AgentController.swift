@@ -1,7 +1,7 @@
 import Foundation
-import HehoLocal
-import HeppuPlatform
+import HeppuProvider
 import Hummingbird
+import LocalServerKit
 
 /// The seed's five agent endpoints.
 struct AgentController: Sendable {

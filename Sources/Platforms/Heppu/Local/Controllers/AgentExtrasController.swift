@@ -1,7 +1,7 @@
 import Foundation
-import HehoLocal
-import HeppuPlatform
+import HeppuProvider
 import Hummingbird
+import LocalServerKit
 
 /// The local extras `docs/heppu-api-contract.md` documents: a chat agent's embed snippet, and a
 /// test chat that answers from the agent's instructions. The test chat's `Heho-Local-Sources`

@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// Agents written straight to JSON bytes: a page of 100 is the local Heppu's busiest answer.
 /// Keys sorted, as the JSON encoder writes them.

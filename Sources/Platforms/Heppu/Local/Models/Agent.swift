@@ -1,6 +1,6 @@
 import Foundation
-import HehoLocal
-import HeppuPlatform
+import HeppuProvider
+import LocalServerKit
 
 /// A Heppu agent, exactly as the seed's agent object: camelCase, ISO timestamps.
 struct Agent: Encodable, Sendable, Hashable {

@@ -1,5 +1,5 @@
-import HehoLocal
-import HeppuPlatform
+import HeppuProvider
+import LocalServerKit
 
 /// An agent's `config`: voice settings for voice agents, widget settings for chat agents, each
 /// checked against the contract's ranges.

@@ -1,4 +1,4 @@
-import HehoLocal
+import LocalServerKit
 
 /// The earlier messages of a test chat's conversation (`history` in `POST /agents/{id}/test`),
 /// which the local platform keeps no record of: a client that holds a conversation sends them

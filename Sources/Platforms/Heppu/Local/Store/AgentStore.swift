@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import HehoLocal
-import HeppuPlatform
+import HeppuProvider
+import LocalServerKit
 
 /// Agents of each organization in the shared database; soft-deleted ones kept, unseen by the
 /// API. Phone numbers are unique per organization among agents not deleted.

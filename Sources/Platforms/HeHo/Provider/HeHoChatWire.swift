@@ -1,0 +1,21 @@
+/// The body of `POST /api/aichat`: the new message, and the earlier turns as history (HeHo
+/// keeps no conversation of its own).
+struct HeHoChatRequest: Encodable, Sendable {
+  /// One message of a conversation.
+  struct Message: Codable, Sendable, Hashable {
+    var role: String
+    var content: String
+  }
+
+  var chatbotId: String
+  var messages: [Message]
+  var history: [Message]
+}
+
+/// The answer of `POST /api/aichat`; the reply is `response`.
+struct HeHoChatAnswer: Decodable, Sendable {
+  var chatbotId: String?
+  var response: String
+  var model: String?
+  var local: Bool?
+}

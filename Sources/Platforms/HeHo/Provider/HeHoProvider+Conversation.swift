@@ -1,0 +1,15 @@
+import HehoEngine
+import HehoManifest
+import PlatformKit
+
+extension HeHoProvider {
+  /// A chatbot converses through `POST /api/aichat`; tables and the other kinds do not.
+  public func openConversation(with target: LiveResource, live: LiveState) async throws
+    -> ConversationOpening
+  {
+    guard target.address.kind == "chatbot" else {
+      return .notRunnable("\(target.address.kind) resources of \(name) do not hold conversations")
+    }
+    return .opened(HeHoConversation(writes: writes, chatbot: target))
+  }
+}

@@ -1,6 +1,0 @@
-import HehoManifest
-
-/// `POST /api/v1/database/manage` `read`: the rows, each an object of column values.
-struct HehoRowsData: Decodable, Sendable {
-  var data: [[String: Value]]?
-}
