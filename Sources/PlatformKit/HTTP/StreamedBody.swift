@@ -46,12 +46,4 @@ public struct StreamedBody: Sendable, Hashable {
       continuation.onTermination = { _ in task.cancel() }
     }
   }
-
-  /// The whole body at once (for transports that cannot stream, such as test fakes).
-  public func collected() throws -> Data {
-    var data = prefix
-    data.append(try Data(contentsOf: URL(fileURLWithPath: path)))
-    data.append(suffix)
-    return data
-  }
 }
