@@ -19,6 +19,20 @@ import Testing
     ApplyStep(action: .create, address: bot, payload: ["name": .string("support-bot")])
   }
 
+  /// A chatbot delete without its ID used to send `chatbotId=` (an empty ID); it is refused
+  /// before any request now, as every provider's writes are.
+  @Test(arguments: [nil, ""] as [String?])
+  func aChatbotDeleteWithoutAnIDSendsNothing(id: String?) async throws {
+    let fake = FakeHeHo()
+    await #expect {
+      _ = try await Self.provider(fake).perform(
+        ApplyStep(action: .delete, address: Self.bot, liveID: id))
+    } throws: { error in
+      "\(error)".contains("chatbot/support-bot: the plan has no live ID to delete it by")
+    }
+    #expect(await fake.lines().isEmpty)
+  }
+
   @Test(arguments: [FakeHeHo.Fault.commitThen500, .commitThenDrop])
   func createWhoseOutcomeIsUnknownAdoptsTheCommittedResource(fault: FakeHeHo.Fault) async throws {
     let fake = FakeHeHo()

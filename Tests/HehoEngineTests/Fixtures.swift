@@ -46,7 +46,7 @@ enum Fixtures {
 }
 
 /// A provider whose live state and record counts are fixed and whose writes are recorded.
-final class FakeProvider: Provider, @unchecked Sendable {
+final class FakeProvider: RecordProvider, @unchecked Sendable {
   let lock = NSLock()
   var liveResources: [LiveResource]
   var records: [String: Int]
@@ -82,6 +82,10 @@ final class FakeProvider: Provider, @unchecked Sendable {
 
   func fetchLiveState() async throws -> LiveState {
     LiveState(resources: locked { liveResources }, readsMade: 2)
+  }
+
+  func fetchRecords(_ sources: [RecordSource]) async throws -> LiveState {
+    LiveState(resources: [], readsMade: 0)
   }
 
   func countRecords(in resource: LiveResource) async throws -> Int {

@@ -6,7 +6,7 @@ import Testing
 
 /// An in-memory platform of one kind, `shelf`, that holds records and cannot change in place:
 /// enough to drive a migration through the engine alone.
-final class ShelfProvider: Provider {
+final class ShelfProvider: RecordProvider {
   struct Shelf: Sendable {
     var exists = true
     var fields: [String: Value]

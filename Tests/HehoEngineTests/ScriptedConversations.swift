@@ -39,7 +39,6 @@ final class ScriptedProvider: Provider {
     CompiledDesiredState(items: [])
   }
   func fetchLiveState() async throws -> LiveState { LiveState(resources: [], readsMade: 0) }
-  func countRecords(in resource: LiveResource) async throws -> Int { 0 }
   func perform(_ step: ApplyStep) async throws -> StepResult { StepResult() }
   func explain(_ change: FieldChange, of address: ResourceAddress) -> String? { nil }
 

@@ -125,13 +125,13 @@ public struct MigrationRun: Sendable {
     earlier: [[String: Value]] = []
   ) async throws -> (MigrationJournal, [[String: Value]])? {
     let read = try await labeled("backup") {
-      try await provider.fetchRecords([migration.source])
+      try await provider.records.fetchRecords([migration.source])
     }
     guard let live = read.resources.first else { return nil }
     let records = live.records ?? []
     if !migration.allowsLoss {
       for (position, record) in records.enumerated() {
-        let losses = provider.carryOver(record, in: migration).losses
+        let losses = provider.records.carryOver(record, in: migration).losses
         guard losses.isEmpty else {
           let name =
             migration.source.keyField.isEmpty ? "row \(position + 1)" : "key \(record.key)"
@@ -189,7 +189,7 @@ public struct MigrationRun: Sendable {
   func restore(_ records: [[String: Value]], journal: MigrationJournal, fresh: Bool) async throws {
     let plan = journal.migration
     var wanted = records.compactMap { fields in
-      provider.carryOver(
+      provider.records.carryOver(
         Record(key: RecordKey.text(fields[plan.source.keyField]), fields: fields), in: plan
       ).fields
     }
@@ -222,7 +222,9 @@ public struct MigrationRun: Sendable {
   func missing(_ wanted: [[String: Value]], plan: MigrationPlan) async throws
     -> [[String: Value]]
   {
-    let read = try await labeled("verify") { try await provider.fetchRecords([plan.target]) }
+    let read = try await labeled("verify") {
+      try await provider.records.fetchRecords([plan.target])
+    }
     guard let live = read.resources.first else {
       throw ProviderError(
         "\(address) is gone from the platform while its \(plan.noun) were restored; the next "

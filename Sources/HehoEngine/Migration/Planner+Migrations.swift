@@ -25,7 +25,7 @@ extension Planner {
         let resource = live.resources.first(where: {
           $0.address == operation.liveAddress && $0.id == operation.liveID
         }),
-        let plan = provider.migration(from: resource, to: item)
+        let plan = provider.records.migration(from: resource, to: item)
       else {
         draft.problems.append(
           PlanProblem(
@@ -36,7 +36,7 @@ extension Planner {
       }
       plans[index] = plan
     }
-    let records = try await provider.fetchRecords(plans.values.map(\.source))
+    let records = try await provider.records.fetchRecords(plans.values.map(\.source))
     var recordsByAddress: [ResourceAddress: [Record]] = [:]
     for resource in records.resources { recordsByAddress[resource.address] = resource.records }
     for (index, plan) in plans {
@@ -54,7 +54,7 @@ extension Planner {
   func measure(_ plan: inout MigrationPlan, records: [Record]) {
     plan.rowsNow = records.count
     for (position, record) in records.enumerated() {
-      let carried = provider.carryOver(record, in: plan)
+      let carried = provider.records.carryOver(record, in: plan)
       switch carried {
       case .kept(_, let lost):
         plan.rowsKept += 1

@@ -3,6 +3,14 @@ import HehoManifest
 /// A platform heho manages: its kinds, how it reads live state and how it performs writes.
 ///
 /// The engine plans and applies through this protocol only; it never names a platform or a kind.
+/// A provider whose kinds hold records (a table's rows) also adopts `RecordProvider`.
+///
+/// Call order: `compile` and `fetchLiveState` come first in every run, and a provider may keep
+/// what they learned for the calls after them. `reconcile`, `perform`, `outputs` and
+/// `openConversation` may read it: BotHero keeps this run's webhook secrets from `compile`
+/// (they are never in a plan file), and its bots' IDs by name from `fetchLiveState`. The
+/// planner calls both before it reconciles; `heho apply` of a saved plan re-reads the live
+/// state (the fingerprint check) and compiles the manifests again before its first write.
 public protocol Provider: Sendable {
   /// The provider's name, as in the project's `providers` map (`heho`).
   var name: String { get }
@@ -14,12 +22,6 @@ public protocol Provider: Sendable {
   func compile(_ state: DesiredState) throws -> CompiledDesiredState
   /// Reads every collection (one list call each, concurrently) and normalizes the results.
   func fetchLiveState() async throws -> LiveState
-  /// Reads the live records of data kinds' resources (`KindBehavior.recordContainer`): one
-  /// read per source, a bounded number at a time. Each live resource has the source's address,
-  /// its container's ID and its records; a source whose container is gone is left out.
-  func fetchRecords(_ sources: [RecordSource]) async throws -> LiveState
-  /// Counts the records a resource of a data-holding kind holds (one read call).
-  func countRecords(in resource: LiveResource) async throws -> Int
   /// Performs one write; throws a `ProviderError` with the platform's message on failure.
   func perform(_ step: ApplyStep) async throws -> StepResult
   /// A sentence explaining a field change, when the provider has a better one than the diff.
@@ -34,13 +36,6 @@ public protocol Provider: Sendable {
   /// platform never returns) is made comparable with what the platform does return about it
   /// (a salted fingerprint). Called only for matched pairs; the default changes nothing.
   func reconcile(_ item: DesiredItem, with live: LiveResource) -> DesiredItem
-  /// For a kind that migrates (`KindBehavior.migrationReason`): how `live` becomes `item` by
-  /// copying its records over (what is carried, removed, widened or narrowed); `nil` when it
-  /// cannot, and the resource is replaced instead.
-  func migration(from live: LiveResource, to item: DesiredItem) -> MigrationPlan?
-  /// What `migration` does with one live record (read through `migration.source`): the fields
-  /// restored, in the new types, and what it loses.
-  func carryOver(_ record: Record, in migration: MigrationPlan) -> CarriedRecord
   /// Opens a test conversation with `target`, a live resource of one of its kinds (`live` is
   /// the whole live state, for the names a check refers to: a webhook's). A kind that does not
   /// converse, or a platform with no conversation API, answers `.notRunnable` with the reason.
@@ -49,26 +44,14 @@ public protocol Provider: Sendable {
 }
 
 extension Provider {
-  /// No data kinds: no records.
-  public func fetchRecords(_ sources: [RecordSource]) async throws -> LiveState {
-    LiveState(resources: [], readsMade: 0)
-  }
-
   /// No values beyond the ID.
   public func outputs(of resource: LiveResource) async throws -> [String: Value] { [:] }
 
   /// Every field, no outline.
   public func outline(of item: DesiredItem) -> [String]? { nil }
 
-  /// No migrations.
-  public func migration(from live: LiveResource, to item: DesiredItem) -> MigrationPlan? { nil }
-
-  /// The carried fields as they are.
-  public func carryOver(_ record: Record, in migration: MigrationPlan) -> CarriedRecord {
-    var fields: [String: Value] = [:]
-    for field in migration.carried { fields[field] = record.fields[field] ?? .null }
-    return .kept(fields, lost: [])
-  }
+  /// The diff says it best.
+  public func explain(_ change: FieldChange, of address: ResourceAddress) -> String? { nil }
 
   /// No conversations.
   public func openConversation(with target: LiveResource, live: LiveState) async throws
@@ -85,6 +68,11 @@ extension Provider {
     kinds.first { $0.kind == kind.lowercased() }
   }
 
+  /// The provider's records: itself when it adopts `RecordProvider`, else one that holds none
+  /// and refuses to pretend otherwise (`NoRecords`).
+  public var records: any RecordProvider {
+    (self as? any RecordProvider) ?? NoRecords(provider: self)
+  }
 }
 
 /// A failure a provider reports: already phrased for the user and free of secrets.

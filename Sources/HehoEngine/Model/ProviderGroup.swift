@@ -5,7 +5,7 @@ import HehoManifest
 /// apply graph under one parallelism.
 ///
 /// Kind names are unique across platforms, so each resource's kind says which member owns it.
-public struct ProviderGroup: Provider {
+public struct ProviderGroup: RecordProvider {
   /// The platforms, in registry order.
   public let members: [any Provider]
   private let owners: [String: Int]
@@ -97,7 +97,7 @@ public struct ProviderGroup: Provider {
     let members = self.members
     return try await withThrowingTaskGroup(of: (Int, LiveState).self) { group in
       for (index, part) in bySource {
-        group.addTask { (index, try await members[index].fetchRecords(part)) }
+        group.addTask { (index, try await members[index].records.fetchRecords(part)) }
       }
       var parts: [Int: LiveState] = [:]
       for try await (index, live) in group { parts[index] = live }
@@ -106,7 +106,7 @@ public struct ProviderGroup: Provider {
   }
 
   public func countRecords(in resource: LiveResource) async throws -> Int {
-    try await owner(of: resource.address.kind).countRecords(in: resource)
+    try await owner(of: resource.address.kind).records.countRecords(in: resource)
   }
 
   public func perform(_ step: ApplyStep) async throws -> StepResult {
@@ -126,14 +126,14 @@ public struct ProviderGroup: Provider {
   }
 
   public func migration(from live: LiveResource, to item: DesiredItem) -> MigrationPlan? {
-    (try? owner(of: item.address.kind))?.migration(from: live, to: item)
+    (try? owner(of: item.address.kind))?.records.migration(from: live, to: item)
   }
 
   public func carryOver(_ record: Record, in migration: MigrationPlan) -> CarriedRecord {
     guard let owner = try? owner(of: migration.source.address.kind) else {
       return .dropped("no platform in use manages \(migration.source.address.kind)")
     }
-    return owner.carryOver(record, in: migration)
+    return owner.records.carryOver(record, in: migration)
   }
 
   public func outputs(of resource: LiveResource) async throws -> [String: Value] {

@@ -106,7 +106,7 @@ public struct Planner: Sendable {
     let present = Set(live.resources.map(\.address))
     let reachable = sources.filter { present.contains($0.container) }
     if reachable.isEmpty { return LiveState(resources: [], readsMade: 0) }
-    return try await provider.fetchRecords(reachable)
+    return try await provider.records.fetchRecords(reachable)
   }
 
   /// Re-reads what `plan` depended on and fingerprints it, to tell whether a saved plan is stale.
@@ -149,7 +149,7 @@ public struct Planner: Sendable {
       return (operation.address, resource)
     }
     let counts = try await BoundedTasks.map(targets, width: options.countParallelism) {
-      try await provider.countRecords(in: $0.1)
+      try await provider.records.countRecords(in: $0.1)
     }
     return Dictionary(zip(targets.map(\.0), counts), uniquingKeysWith: { first, _ in first })
   }

@@ -82,8 +82,6 @@ struct ToyProvider: Provider {
       }, readsMade: 1)
   }
 
-  func countRecords(in resource: LiveResource) async throws -> Int { 0 }
-
   func perform(_ step: ApplyStep) async throws -> StepResult {
     let name = step.address.name
     let color = step.payload["color"]?.stringValue ?? "red"

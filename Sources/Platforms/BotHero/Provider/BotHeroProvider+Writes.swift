@@ -156,14 +156,6 @@ extension BotHeroProvider {
     return id
   }
 
-  private func liveID(of step: ApplyStep) throws -> String {
-    guard let id = step.liveID, !id.isEmpty else {
-      throw ProviderError(
-        "\(step.address): no live ID to \(step.action.rawValue); run heho plan again")
-    }
-    return id
-  }
-
   /// A payload as the API takes it: a webhook's bot by ID, its secret from this run's manifests.
   private func wire(_ payload: [String: Value], for step: ApplyStep) throws -> [String: Value] {
     var body = payload

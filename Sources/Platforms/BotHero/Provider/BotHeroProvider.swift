@@ -6,13 +6,13 @@ import PlatformKit
 /// The BotHero platform: bots and webhooks, both updated in place (PATCH, changed fields only),
 /// both keeping their IDs. A webhook's secret is write-only: sent when it changes, compared by
 /// the platform's salted fingerprint, never kept beyond the run.
-public struct BotHeroProvider: Provider {
+public struct BotHeroProvider: PlatformProvider {
   /// The client used for every request.
   let client: APIClient
   /// The endpoint the client reaches, as recorded in plans.
-  let endpoint: String
+  public let endpoint: String
   /// Creates that never duplicate, deletes, calls.
-  let writes: PlatformWrites
+  public let writes: PlatformWrites
   let secrets = WriteOnlySecrets()
   let bots = BotDirectory()
   let hints = SecretHints()
@@ -30,10 +30,6 @@ public struct BotHeroProvider: Provider {
   }
 
   public var name: String { BotHeroDescriptor.platformName }
-
-  public var platforms: [PlatformEndpoint] {
-    [PlatformEndpoint(name: name, endpoint: endpoint)]
-  }
 
   public var kinds: [KindBehavior] {
     [
@@ -75,8 +71,6 @@ public struct BotHeroProvider: Provider {
       + listedWebhooks.map { BotHeroNormalizer.webhook($0, bots: bots, hints: hints) }
     return LiveState(resources: resources, readsMade: client.counter.reads - before)
   }
-
-  public func countRecords(in resource: LiveResource) async throws -> Int { 0 }
 
   /// A webhook whose manifest gives a secret is compared by fingerprint: unchanged, the field
   /// matches the live one; otherwise it reads `(changed, write-only)`. A webhook whose manifest
@@ -141,13 +135,4 @@ public struct BotHeroProvider: Provider {
     return (response.body, response.headers["content-type"])
   }
 
-  func decode<T: Decodable>(
-    _ type: T.Type, from response: HTTPResponse, for request: HTTPRequest
-  ) throws -> T {
-    do {
-      return try client.decode(type, from: response, for: request.line)
-    } catch let error as APIClientError {
-      throw writes.failure(error, doing: "reading \(request.line)")
-    }
-  }
 }

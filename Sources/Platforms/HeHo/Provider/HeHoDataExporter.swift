@@ -27,10 +27,13 @@ struct HeHoDataExporter: Sendable {
         address: ResourceAddress(kind: "tabledata", name: name), container: table.address,
         keyField: "", fieldTypes: Self.types(of: table))
     }
-    let read = try await provider.fetchRecords(sources)
+    let read = try await provider.records.fetchRecords(sources)
     var files: [PlatformExport.File] = []
     var documents: [String] = []
     var warnings: [String] = []
+    // Names as every exporter makes them: unique ignoring case, so `Orders` and `orders` give
+    // two files even on a case-insensitive file system.
+    var naming = ExportNaming()
     for resource in read.resources.sorted(by: { $0.address < $1.address }) {
       let name = resource.address.name
       guard let table = tables[name] else { continue }
@@ -42,7 +45,8 @@ struct HeHoDataExporter: Sendable {
             + "so its rows were not exported")
         continue
       }
-      let dataPath = "data/\(name).csv"
+      let dataPath = "data/\(naming.unique(name, in: "data")).csv"
+      let manifestName = naming.name(name, fallback: "table", in: "tabledata")
       files.append(
         PlatformExport.File(
           path: dataPath, contents: ExportCSV.text(columns: columns, records: records)))
@@ -50,7 +54,7 @@ struct HeHoDataExporter: Sendable {
       let document =
         [
           "apiVersion: heho/v1", "kind: TableData", "metadata:",
-          "  name: \(ExportYAML.scalar(ExportNaming.slug(name, fallback: "table")))", "spec:",
+          "  name: \(ExportYAML.scalar(manifestName))", "spec:",
           "  table: \(ExportYAML.scalar(name))", "  key: \(ExportYAML.scalar(key))",
           "  file: \(ExportYAML.scalar(reference))",
         ].joined(separator: "\n") + "\n"
@@ -58,7 +62,7 @@ struct HeHoDataExporter: Sendable {
       if !layout.perKind {
         files.append(
           PlatformExport.File(
-            path: "tabledata/\(ExportNaming.slug(name, fallback: "table")).yaml",
+            path: "tabledata/\(manifestName).yaml",
             contents: Self.header + document))
       }
     }

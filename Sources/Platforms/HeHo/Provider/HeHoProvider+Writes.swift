@@ -5,7 +5,7 @@ import PlatformKit
 
 extension HeHoProvider {
   /// The shared writes: creates that never duplicate, deletes, calls.
-  var writes: PlatformWrites {
+  public var writes: PlatformWrites {
     PlatformWrites(client: client, displayName: "HeHo", createAttempts: createAttempts)
   }
 

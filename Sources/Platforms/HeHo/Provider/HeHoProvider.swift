@@ -7,7 +7,7 @@ import PlatformKit
 ///
 /// HeHo has no update for chatbots and no ALTER for tables, so every changed field forces a
 /// replacement. Tables are identified by name; chatbots by name, with a platform ID.
-public struct HeHoProvider: Provider {
+public struct HeHoProvider: PlatformProvider, RecordProvider {
   /// The client used for every request.
   public let client: APIClient
   /// How many times a create with an unknown outcome is looked up and tried again.
@@ -29,10 +29,6 @@ public struct HeHoProvider: Provider {
   }
 
   public var name: String { HeHoDescriptor.platformName }
-
-  public var platforms: [PlatformEndpoint] {
-    [PlatformEndpoint(name: name, endpoint: endpoint)]
-  }
 
   public var kinds: [KindBehavior] {
     [
@@ -91,7 +87,7 @@ public struct HeHoProvider: Provider {
     case (.connect, "table"):
       return try await connect(step)
     case (.delete, "chatbot"):
-      let id = step.liveID ?? ""
+      let id = try liveID(of: step)
       let request = HTTPRequest(
         method: "DELETE", path: HeHoPaths.chatbots, query: [.init("chatbotId", id)])
       return try await delete(step, request: request)

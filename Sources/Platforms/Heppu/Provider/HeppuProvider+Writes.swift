@@ -44,11 +44,4 @@ extension HeppuProvider {
     return try decode(HeppuEnvelope<[AgentWire]>.self, from: response, for: request).data
       .filter { $0.name == name }.map(\.id)
   }
-
-  func liveID(of step: ApplyStep) throws -> String {
-    guard let id = step.liveID else {
-      throw ProviderError("\(step.address): the plan has no ID for it; run heho plan again")
-    }
-    return id
-  }
 }

@@ -5,13 +5,13 @@ import PlatformKit
 
 /// The Heppu platform: voice and chat agents, updated in place (PATCH, changed fields only),
 /// deleted softly (the platform keeps them, unseen).
-public struct HeppuProvider: Provider {
+public struct HeppuProvider: PlatformProvider {
   /// The client used for every request.
   let client: APIClient
   /// The endpoint the client reaches, as recorded in plans.
-  let endpoint: String
+  public let endpoint: String
   /// Creates that never duplicate, deletes, calls.
-  let writes: PlatformWrites
+  public let writes: PlatformWrites
   /// Whether HehoLocal serves the platform, whose test chat conversation tests use (Heppu
   /// itself has no conversation API).
   let localExtras: Bool
@@ -27,10 +27,6 @@ public struct HeppuProvider: Provider {
   }
 
   public var name: String { HeppuDescriptor.platformName }
-
-  public var platforms: [PlatformEndpoint] {
-    [PlatformEndpoint(name: name, endpoint: endpoint)]
-  }
 
   public var kinds: [KindBehavior] {
     [
@@ -64,8 +60,6 @@ public struct HeppuProvider: Provider {
     return LiveState(
       resources: agents.map(HeppuNormalizer.agent), readsMade: client.counter.reads - before)
   }
-
-  public func countRecords(in resource: LiveResource) async throws -> Int { 0 }
 
   /// `training` is the platform's own status: while an agent trains, its status is no diff.
   public func reconcile(_ item: DesiredItem, with live: LiveResource) -> DesiredItem {
@@ -108,13 +102,4 @@ public struct HeppuProvider: Provider {
     return try decode(HeppuEnvelope<[AgentWire]>.self, from: response, for: request)
   }
 
-  func decode<T: Decodable>(
-    _ type: T.Type, from response: HTTPResponse, for request: HTTPRequest
-  ) throws -> T {
-    do {
-      return try client.decode(type, from: response, for: request.line)
-    } catch let error as APIClientError {
-      throw writes.failure(error, doing: "reading \(request.line)")
-    }
-  }
 }
