@@ -1,5 +1,6 @@
 import Foundation
 import HehoManifest
+import PlatformKit
 
 /// `kind: Agent` (`heppu/v1`): a Heppu voice or chat agent. Validation is type-aware: voice
 /// settings on a chat agent (and the reverse) are positioned errors.
@@ -10,7 +11,7 @@ public struct AgentKind: ManifestKind {
   /// Creates the kind.
   public init() {}
 
-  public var name: String { "Agent" }
+  public var name: String { HeppuKind.agent.rawValue }
   public var summary: String { "A Heppu agent: a voice agent on the phone or a chat widget." }
   public var converses: Bool { true }
   public var nameSchema: FieldSchema { NamePatterns.displayName("agent name") }

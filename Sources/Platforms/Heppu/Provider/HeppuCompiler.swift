@@ -1,5 +1,6 @@
 import HehoEngine
 import HehoManifest
+import PlatformKit
 
 /// Compiles Agent manifests into desired items: the comparable fields, and the payload a create
 /// or a PATCH sends (the whole `config` of the type, so that a PATCH of it is complete).
@@ -10,7 +11,7 @@ struct HeppuCompiler {
   ]
 
   func compile(_ state: DesiredState) -> CompiledDesiredState {
-    let items = state.resources.filter { $0.address.kind == "agent" }.map(agent)
+    let items = state.resources.filter { HeppuKind.agent.matches($0.address) }.map(agent)
     return CompiledDesiredState(items: items)
   }
 

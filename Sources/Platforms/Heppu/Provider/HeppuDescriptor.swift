@@ -15,7 +15,7 @@ public struct HeppuDescriptor: PlatformDescriptor {
   public var apiVersion: String { "heppu/v1" }
   public var defaultEndpoint: String { "https://v2.heppu.ai/api/v1" }
   public var defaultKeyVariable: String { "HEPPU_API_KEY" }
-  public var kinds: [any ManifestKind] { [AgentKind()] }
+  public var kinds: [any ManifestKind] { HeppuKind.allCases.map(\.manifestKind) }
 
   public func makeProvider(_ access: PlatformAccess) -> any Provider {
     HeppuProvider(access: access)

@@ -9,7 +9,7 @@ struct HeppuExporter: Sendable {
   let layout: ExportLayout
 
   func export(_ live: LiveState) -> PlatformExport {
-    let agents = live.resources.filter { $0.address.kind == "agent" }
+    let agents = live.resources.filter { HeppuKind.agent.matches($0.address) }
       .sorted { $0.address < $1.address }
     var seen: Set<ResourceAddress> = []
     var warnings: [String] = []
@@ -32,11 +32,14 @@ struct HeppuExporter: Sendable {
     } else {
       var naming = ExportNaming()
       for (agent, text) in documents {
-        let name = naming.name(agent.address.name, fallback: "agent", in: "agent")
+        let name = naming.name(
+          agent.address.name, fallback: HeppuKind.agent.addressKind, in: HeppuKind.agent.addressKind
+        )
         files.append(.init(path: "heppu/agents/\(name).yaml", contents: text))
       }
     }
-    return PlatformExport(files: files, warnings: warnings, counts: [("agent", documents.count)])
+    return PlatformExport(
+      files: files, warnings: warnings, counts: [(HeppuKind.agent.addressKind, documents.count)])
   }
 
   static func manifest(_ agent: LiveResource) -> String {

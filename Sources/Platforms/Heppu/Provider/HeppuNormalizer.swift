@@ -1,5 +1,6 @@
 import HehoEngine
 import HehoManifest
+import PlatformKit
 
 /// Agents, live and declared, as the same comparable fields: `type`, `status`, `model`,
 /// `instructions`, one `config.KEY` per setting of the type (defaults filled in), `tools` and
@@ -7,7 +8,7 @@ import HehoManifest
 enum HeppuNormalizer {
   static func agent(_ wire: AgentWire) -> LiveResource {
     LiveResource(
-      address: ResourceAddress(kind: "agent", name: wire.name), id: wire.id,
+      address: HeppuKind.agent.address(wire.name), id: wire.id,
       fields: fields(
         type: wire.type, status: wire.status, model: wire.model, instructions: wire.instructions,
         config: wire.config?.values ?? [:], tools: (wire.tools ?? []).map(\.id),

@@ -8,7 +8,7 @@ extension HeppuProvider {
   public func openConversation(with target: LiveResource, live: LiveState) async throws
     -> ConversationOpening
   {
-    guard target.address.kind == "agent" else {
+    guard HeppuKind(address: target.address) == .agent else {
       return .notRunnable("\(target.address.kind) resources of \(name) do not hold conversations")
     }
     guard localExtras else {

@@ -5,6 +5,13 @@ import PlatformKit
 
 extension HeppuProvider {
   public func perform(_ step: ApplyStep) async throws -> StepResult {
+    switch try HeppuKind(of: step.address, on: "Heppu") {
+    case .agent: try await performAgent(step)
+    }
+  }
+
+  /// Creates, updates (PATCH, changed fields only) or deletes (softly) an agent.
+  func performAgent(_ step: ApplyStep) async throws -> StepResult {
     switch step.action {
     case .create:
       let body = try APIClient.json(step.payload)

@@ -28,15 +28,19 @@ public struct HeppuProvider: PlatformProvider {
 
   public var name: String { HeppuDescriptor.platformName }
 
-  public var kinds: [KindBehavior] {
-    [
+  public var kinds: [KindBehavior] { HeppuKind.allCases.map(behavior) }
+
+  /// How the engine treats each kind.
+  func behavior(of kind: HeppuKind) -> KindBehavior {
+    switch kind {
+    case .agent:
       KindBehavior(
-        kind: "agent", platform: name, replacementChangesIdentity: true,
+        kind: kind.addressKind, platform: name, replacementChangesIdentity: true,
         replacementReason: "Heppu cannot change an agent's type: it is deleted (softly) and "
           + "created again",
         inPlaceFields: Set(HeppuCompiler.members.filter { $0 != "type" } + ["name"]),
         softDelete: true, exclusiveFields: ["phoneNumbers"], conversationRole: .conversational)
-    ]
+    }
   }
 
   public func compile(_ state: DesiredState) throws -> CompiledDesiredState {

@@ -1,4 +1,5 @@
 import HehoManifest
+import PlatformKit
 
 /// A phone number belongs to one agent: a number two Agent manifests claim is an error at the
 /// second, naming the first.
@@ -9,7 +10,7 @@ public struct PhoneNumberRule: ResourceSetRule {
   public func check(_ drafts: [ResourceDraft]) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var holders: [String: Int] = [:]  // Indexes into `drafts`: a draft is a large value.
-    for (position, draft) in drafts.enumerated() where draft.kind == "Agent" {
+    for (position, draft) in drafts.enumerated() where draft.kind == HeppuKind.agent.rawValue {
       for (index, number) in (draft.spec["phoneNumbers"]?.arrayValue ?? []).enumerated() {
         guard let number = number.stringValue else { continue }
         if let first = holders[number].map({ drafts[$0] }), first.name != draft.name {
