@@ -24,12 +24,15 @@ let hummingbirdTesting = Target.Dependency.product(
   name: "HummingbirdTesting", package: "hummingbird")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let argumentParser = Target.Dependency.product(
+  name: "ArgumentParser", package: "swift-argument-parser")
 
 /// Every platform, one line each; the registry (`Sources/PlatformRegistry`) lists the same.
 let platforms: [Platform] = [
   Platform(name: "HeHo"),
   Platform(
-    name: "BotHero", provider: [crypto, multipart], local: [crypto, multipart, httpClient]),
+    name: "BotHero", provider: [crypto, multipart],
+    local: [crypto, multipart, httpClient, argumentParser]),
   Platform(name: "Heppu", local: ["HeppuProvider"]),
 ]
 
@@ -113,7 +116,8 @@ let package = Package(
     ),
     // The registry: every platform in `platforms`, each a descriptor and a local module.
     .target(
-      name: "PlatformRegistry", dependencies: ["PlatformKit", "LocalServerKit"] + platformTargets
+      name: "PlatformRegistry",
+      dependencies: ["PlatformKit", "LocalServerKit", argumentParser] + platformTargets
     ),
     .target(
       name: "HehoCLI",

@@ -60,16 +60,14 @@ struct LocalServeCommand: AsyncParsableCommand {
   var chatEndpoint: String?
 
   @Option(
-    name: .customLong("allow-webhook-hosts"),
-    help: "Hosts, comma-separated, that webhook deliveries may go to besides loopback.")
-  var allowWebhookHosts: String?
-
-  @Option(
     name: .customLong("rate-limit"),
     help:
       "Requests per second each organization may make where a platform documents rate limits (0: off)."
   )
   var rateLimit = 50
+
+  /// Each platform's own options, under its name in the help.
+  @OptionGroup var platformOptions: PlatformServeOptions
 
   func validate() throws {
     guard rateLimit >= 0 else {
@@ -118,9 +116,7 @@ struct LocalServeCommand: AsyncParsableCommand {
       LocalPlatformConfiguration(
         host: host, port: port, databasePath: databasePath, apiKey: key,
         faults: faultConfiguration, uniqueNames: uniqueNames, chatEndpoint: chatEndpoint,
-        allowedWebhookHosts: (allowWebhookHosts ?? "").split(separator: ",").map {
-          $0.trimmingCharacters(in: .whitespaces)
-        }.filter { !$0.isEmpty }, rateLimit: rateLimit))
+        rateLimit: rateLimit, platformSettings: platformOptions.settings))
     console.out("HehoLocal at \(platform.baseURL) (database \(databasePath)), serving:")
     if let base = URL(string: platform.baseURL) {
       for served in ActivePlatforms.registry.platforms {

@@ -1,6 +1,7 @@
 import Foundation
+import HeHoLocalServer
 import HehoTestSupport
-import LocalServerKit
+@_spi(Testing) import LocalServerKit
 import Testing
 
 /// `heho apply --report-file FILE`: a JSON report of every way an apply ends, matching
@@ -49,9 +50,9 @@ import Testing
     #expect((again.report["steps"] as? [Any])?.isEmpty == true)
 
     try harness.edit("chatbots.yaml") { $0.replacingOccurrences(of: "ocean", with: "forest") }
-    await harness.platform.setFaults(FaultConfiguration(storedChatbotTheme: "sky"))
+    await harness.platform.setSettings(HeHoLocalSettings(storedChatbotTheme: "sky"))
     let differs = try await Self.apply(harness)
-    await harness.platform.setFaults(.none)
+    await harness.platform.setSettings(HeHoLocalSettings())
     #expect(differs.code == 1)
     #expect(differs.report["status"] as? String == "differences")
     let mismatches = differs.report["mismatches"] as? [[String: Any]] ?? []

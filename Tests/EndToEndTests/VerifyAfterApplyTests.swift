@@ -1,5 +1,6 @@
 import Foundation
-import LocalServerKit
+import HeHoLocalServer
+@_spi(Testing) import LocalServerKit
 import Testing
 
 /// After the writes, apply reads back what it wrote: "Apply complete" means the live state
@@ -8,7 +9,7 @@ import Testing
   @Test func aFieldThePlatformDidNotKeepIsNamedAndTheApplyFails() async throws {
     let harness = try await Harness.start()
     // The support-desk chatbots ask for themes other than sky; the platform keeps sky.
-    await harness.platform.setFaults(FaultConfiguration(storedChatbotTheme: "sky"))
+    await harness.platform.setSettings(HeHoLocalSettings(storedChatbotTheme: "sky"))
     await harness.platform.resetMetrics()
     let apply = await harness.run(["apply", "--auto-approve"])
     #expect(apply.code == 1, "\(apply.all)")
@@ -24,7 +25,7 @@ import Testing
     let metrics = await harness.platform.metrics()
     #expect(metrics.count("GET", "/api/v1/chatbots/manage") == 2)
     #expect(metrics.count("GET", "/api/v1/database/manage") == 2)
-    await harness.platform.setFaults(.none)
+    await harness.platform.setSettings(HeHoLocalSettings())
     await harness.stop()
   }
 

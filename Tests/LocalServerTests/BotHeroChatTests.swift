@@ -155,7 +155,8 @@ struct BotHeroChatTests {
   @Test("events are delivered signed, retried after a failure, and recorded")
   func signedDeliveries() async throws {
     let receiver = try await WebhookReceiver.start(statuses: [500])
-    let server = try await Server.start(.init(deliveryBackoff: [0.05, 0.05, 0.05, 0.05]))
+    let server = try await Server.start(
+      .init(platformSettings: [BotHeroLocalSettings(deliveryBackoff: [0.05, 0.05, 0.05, 0.05])]))
     let botID = try await Self.bot(server)
     let secret = "receiver-secret-123"
     let hook = try await server.call(

@@ -27,10 +27,6 @@ public struct FaultConfiguration: Sendable, Hashable {
   public var kinds: Set<Kind>
   /// The `Retry-After` value, in seconds, sent with 429 responses (default 1).
   public var retryAfterSeconds: Int
-  /// A test-only fault: every chatbot created is stored with this theme, whatever the request
-  /// says, like a platform that does not keep a field as written. `nil` (the default) stores
-  /// what was sent. Not offered by `heho local serve`.
-  public var storedChatbotTheme: String?
 
   /// No latency and no faults.
   public static let none = FaultConfiguration()
@@ -38,20 +34,18 @@ public struct FaultConfiguration: Sendable, Hashable {
   /// Creates a fault configuration.
   public init(
     latencyMilliseconds: Int = 0, rate: Double = 0, seed: UInt64 = 0,
-    kinds: Set<Kind> = Set(Kind.allCases), retryAfterSeconds: Int = 1,
-    storedChatbotTheme: String? = nil
+    kinds: Set<Kind> = Set(Kind.allCases), retryAfterSeconds: Int = 1
   ) {
     self.latencyMilliseconds = latencyMilliseconds
     self.rate = rate
     self.seed = seed
     self.kinds = kinds
     self.retryAfterSeconds = retryAfterSeconds
-    self.storedChatbotTheme = storedChatbotTheme
   }
 
   /// Whether this configuration can change any response (latency or a non-zero fault rate).
   public var isActive: Bool {
-    latencyMilliseconds > 0 || (rate > 0 && !kinds.isEmpty) || storedChatbotTheme != nil
+    latencyMilliseconds > 0 || (rate > 0 && !kinds.isEmpty)
   }
 }
 

@@ -126,6 +126,13 @@ public final class LocalPlatform: Sendable {
     services.injector.reconfigure(faults)
   }
 
+  /// Replaces one platform's own settings while it runs: reaches what the platform reads per
+  /// request (HeHo's test-only stored theme), not what it read when it opened.
+  @_spi(Testing)
+  public func setSettings<Settings: LocalPlatformSettings>(_ settings: Settings) async {
+    services.platformSettings.replace(with: settings)
+  }
+
   /// Request counts of the platform API so far.
   public func metrics() async -> LocalMetrics {
     services.recorder.snapshot

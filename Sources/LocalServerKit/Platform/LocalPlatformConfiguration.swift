@@ -21,30 +21,38 @@ public struct LocalPlatformConfiguration: Sendable {
   /// Where chat replies come from: `nil` answers locally from the bot's own data; a URL sends
   /// them to an OpenAI-compatible server (`URL/chat/completions`).
   public var chatEndpoint: String?
-  /// Hosts webhook deliveries may go to besides loopback (`--allow-webhook-hosts`).
-  public var allowedWebhookHosts: [String]
   /// Requests per second each organization may make to a platform that documents rate limits;
   /// 0 turns the limit off.
   public var rateLimit: Int
-  /// Seconds between a failed webhook delivery and its next attempt (four retries).
-  public var deliveryBackoff: [Double]
+  /// Each platform's own settings, keyed by platform name (`LocalPlatformSettings.platform`);
+  /// a platform missing here runs on its defaults.
+  public var platformSettings: [String: any LocalPlatformSettings]
 
   /// Creates a configuration.
   public init(
     host: String = "127.0.0.1", port: Int = 0, databasePath: String? = nil, apiKey: String? = nil,
     faults: FaultConfiguration = .none, uniqueNames: Bool = false, chatEndpoint: String? = nil,
-    allowedWebhookHosts: [String] = [], rateLimit: Int = 50,
-    deliveryBackoff: [Double] = [1, 2, 4, 8]
+    rateLimit: Int = 50, platformSettings: [any LocalPlatformSettings] = []
   ) {
     self.chatEndpoint = chatEndpoint
-    self.allowedWebhookHosts = allowedWebhookHosts
     self.rateLimit = rateLimit
-    self.deliveryBackoff = deliveryBackoff
+    self.platformSettings = [:]
     self.host = host
     self.port = port
     self.databasePath = databasePath
     self.apiKey = apiKey
     self.faults = faults
     self.uniqueNames = uniqueNames
+    for settings in platformSettings { set(settings) }
+  }
+
+  /// The settings of `type`'s platform: the ones set, else the platform's defaults.
+  public func settings<Settings: LocalPlatformSettings>(as type: Settings.Type) -> Settings {
+    platformSettings[Settings.platform] as? Settings ?? Settings()
+  }
+
+  /// Sets the settings of `settings`' platform, replacing any set before.
+  public mutating func set<Settings: LocalPlatformSettings>(_ settings: Settings) {
+    platformSettings[Settings.platform] = settings
   }
 }

@@ -15,8 +15,10 @@ package struct LocalSharedServices: Sendable {
   package let injector: FaultInjector
   /// Whether names the seeds leave free are unique per organization (409 on a second one).
   package let uniqueNames: Bool
-  /// The settings the platforms' own features read (chat endpoint, webhook hosts, rate limit).
+  /// The settings the platforms' features share (chat endpoint, rate limit).
   package let configuration: LocalPlatformConfiguration
+  /// Each platform's own settings, which tests may replace while it runs.
+  package let platformSettings: LivePlatformSettings
 
   /// Opens the shared database at `path`, migrated for `modules`.
   package init(
@@ -29,6 +31,12 @@ package struct LocalSharedServices: Sendable {
     injector = FaultInjector(configuration.faults)
     uniqueNames = configuration.uniqueNames
     self.configuration = configuration
+    platformSettings = LivePlatformSettings(configuration.platformSettings)
+  }
+
+  /// The current settings of `type`'s platform: the ones given, else its defaults.
+  package func settings<Settings: LocalPlatformSettings>(as type: Settings.Type) -> Settings {
+    platformSettings.current(type)
   }
 
   /// The organization with this name; a `LocalPlatformError` when there is none.

@@ -26,9 +26,10 @@ struct BotHeroLocalPart: LocalPlatformPart {
     conversations = ConversationStore(pool: pool)
     deliveries = DeliveryStore(pool: pool)
     let webhooks = webhooks
+    let settings = shared.settings(as: BotHeroLocalSettings.self)
     queue = DeliveryQueue(
-      store: deliveries, backoff: shared.configuration.deliveryBackoff,
-      allowedHosts: shared.configuration.allowedWebhookHosts,
+      store: deliveries, backoff: settings.deliveryBackoff,
+      allowedHosts: settings.allowedWebhookHosts,
       exists: { id in (try? await webhooks.isActive(id: id)) ?? false })
   }
 

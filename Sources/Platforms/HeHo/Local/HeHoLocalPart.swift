@@ -3,7 +3,7 @@ import LocalServerKit
 
 /// HeHo's open stores and its routes.
 struct HeHoLocalPart: LocalPlatformPart {
-  /// The shared services (the database holding chatbots, the fault injector).
+  /// The shared services (the database holding chatbots, HeHo's settings).
   let shared: LocalSharedServices
   /// One database per organization, holding its tables and rows.
   let databases: OrganizationDatabases
@@ -27,8 +27,11 @@ struct HeHoLocalPart: LocalPlatformPart {
     AccountController(
       chatbots: chatbots, rows: rows, chatEndpoint: shared.configuration.chatEndpoint
     ).addRoutes(to: group)
-    ChatbotController(chatbots: chatbots, tables: tables, injector: shared.injector)
-      .addRoutes(to: group)
+    let shared = shared
+    ChatbotController(
+      chatbots: chatbots, tables: tables,
+      settings: { shared.settings(as: HeHoLocalSettings.self) }
+    ).addRoutes(to: group)
     TableController(tables: tables).addRoutes(to: group)
     RowController(rows: rows).addRoutes(to: group)
   }

@@ -7,8 +7,8 @@ struct ChatbotController: Sendable {
   let chatbots: ChatbotStore
   /// Table lookup, for data-table slots.
   let tables: TableService
-  /// Faults, for the test-only one that alters what a create stores.
-  let injector: FaultInjector
+  /// HeHo's settings as they are now, for the test-only one that alters what a create stores.
+  let settings: @Sendable () -> HeHoLocalSettings
 
   struct CreatedResponse: Encodable, Sendable {
     var success: Bool
@@ -31,7 +31,7 @@ struct ChatbotController: Sendable {
         try await tables.find(name, organization: organization)
       }
       var chatbot = try await validator.validate(body)
-      if let theme = injector.configuration.storedChatbotTheme { chatbot.theme = theme }
+      if let theme = settings().storedChatbotTheme { chatbot.theme = theme }
       try await chatbots.insert(chatbot, organization: organization)
       return try JSONResponse.make(
         CreatedResponse(success: true, chatbot: chatbot), status: .created)
