@@ -9,17 +9,14 @@ import PlatformKit
 /// no duplicated field heho reads, no escaped key, valid UTF-8). Anything else answers `nil`
 /// and is left to `JSONDecoder`, so what is accepted, what is refused and how stays as it was.
 struct HeHoListDecoder {
-  private let bytes: UnsafeBufferPointer<UInt8>
-  private var position = 0
+  private typealias GiveUp = JSONByteCursor.GiveUp
+
+  private var cursor: JSONByteCursor
   /// Nesting depth of skipped values, bounded well below `JSONDecoder`'s own limit.
-  private var depth = 0
   private static let maxDepth = 64
 
-  /// Thrown to give up on the fast path; never leaves this type.
-  private struct GiveUp: Error {}
-
-  private init(_ bytes: UnsafeBufferPointer<UInt8>) {
-    self.bytes = bytes
+  private init(_ cursor: JSONByteCursor) {
+    self.cursor = cursor
   }
 
   /// The chatbots of a `{"chatbots": [...]}` body, or `nil` to decode it with `JSONDecoder`.
@@ -33,15 +30,10 @@ struct HeHoListDecoder {
   }
 
   private static func read<T>(_ body: Data, _ parse: (inout HeHoListDecoder) throws -> T) -> T? {
-    body.withUnsafeBytes { raw -> T? in
-      var decoder = HeHoListDecoder(raw.bindMemory(to: UInt8.self))
-      do {
-        let value = try parse(&decoder)
-        decoder.skipWhitespace()
-        return decoder.position == decoder.bytes.count ? value : nil
-      } catch {
-        return nil
-      }
+    JSONByteCursor.read(body, maxDepth: maxDepth) { cursor in
+      var decoder = HeHoListDecoder(cursor)
+      defer { cursor = decoder.cursor }
+      return try parse(&decoder)
     }
   }
 
@@ -74,7 +66,7 @@ struct HeHoListDecoder {
     var flags: [Bool] = Array(repeating: false, count: 9)  // read, write, edit of slots 1...3
     var seen: UInt32 = 0
     try object { decoder, key in
-      guard let field = Self.chatbotField(decoder.bytes, key) else {
+      guard let field = Self.chatbotField(decoder.cursor.bytes, key) else {
         try decoder.skipValue()
         return
       }
@@ -162,7 +154,9 @@ struct HeHoListDecoder {
   {
     let fields = chatbotFields
     for index in fields.indices where fields[index].count == key.count {
-      if fields[index].withUnsafeBufferPointer({ same(bytes, at: key.lowerBound, $0) }) {
+      if fields[index].withUnsafeBufferPointer({
+        JSONByteCursor.same(bytes, at: key.lowerBound, $0)
+      }) {
         return index
       }
     }
@@ -171,57 +165,26 @@ struct HeHoListDecoder {
 
   // MARK: JSON
 
-  /// Whether `bytes` hold `other` from `start` on (the caller checked the length).
-  private static func same(
-    _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ other: UnsafeBufferPointer<UInt8>
-  ) -> Bool {
-    for index in other.indices where bytes[start + index] != other[index] { return false }
-    return true
-  }
-
-  private mutating func skipWhitespace() {
-    while position < bytes.count {
-      switch bytes[position] {
-      case 0x20, 0x0A, 0x0D, 0x09: position += 1
-      default: return
-      }
-    }
-  }
-
-  /// The next byte after whitespace, not consumed.
-  private mutating func peek() throws -> UInt8 {
-    skipWhitespace()
-    guard position < bytes.count else { throw GiveUp() }
-    return bytes[position]
-  }
-
-  private mutating func expect(_ byte: UInt8) throws {
-    guard try peek() == byte else { throw GiveUp() }
-    position += 1
-  }
-
   /// Whether the raw key bytes equal `name` (keys with escapes never reach here).
   private func keyEquals(_ key: Range<Int>, _ name: StaticString) -> Bool {
-    guard key.count == name.utf8CodeUnitCount else { return false }
-    return Self.same(
-      bytes, at: key.lowerBound, UnsafeBufferPointer(start: name.utf8Start, count: key.count))
+    cursor.holds(name, in: key)
   }
 
   /// An object, calling `member` with each key's bytes (the value is next).
   private mutating func object(_ member: (inout Self, Range<Int>) throws -> Void) throws {
-    try expect(UInt8(ascii: "{"))
-    if try peek() == UInt8(ascii: "}") {
-      position += 1
+    try cursor.expect(UInt8(ascii: "{"))
+    if try cursor.peek() == UInt8(ascii: "}") {
+      cursor.position += 1
       return
     }
     while true {
       let key = try rawKey()
-      try expect(UInt8(ascii: ":"))
+      try cursor.expect(UInt8(ascii: ":"))
       try member(&self, key)
-      switch try peek() {
-      case UInt8(ascii: ","): position += 1
+      switch try cursor.peek() {
+      case UInt8(ascii: ","): cursor.position += 1
       case UInt8(ascii: "}"):
-        position += 1
+        cursor.position += 1
         return
       default: throw GiveUp()
       }
@@ -230,17 +193,17 @@ struct HeHoListDecoder {
 
   /// An array, calling `element` for each element.
   private mutating func array(_ element: (inout Self) throws -> Void) throws {
-    try expect(UInt8(ascii: "["))
-    if try peek() == UInt8(ascii: "]") {
-      position += 1
+    try cursor.expect(UInt8(ascii: "["))
+    if try cursor.peek() == UInt8(ascii: "]") {
+      cursor.position += 1
       return
     }
     while true {
       try element(&self)
-      switch try peek() {
-      case UInt8(ascii: ","): position += 1
+      switch try cursor.peek() {
+      case UInt8(ascii: ","): cursor.position += 1
       case UInt8(ascii: "]"):
-        position += 1
+        cursor.position += 1
         return
       default: throw GiveUp()
       }
@@ -249,113 +212,54 @@ struct HeHoListDecoder {
 
   /// A key's bytes between its quotes: plain ASCII without escapes or control characters.
   private mutating func rawKey() throws -> Range<Int> {
-    try expect(UInt8(ascii: "\""))
-    let start = position
-    while position < bytes.count {
-      let byte = bytes[position]
+    try cursor.expect(UInt8(ascii: "\""))
+    let start = cursor.position
+    while cursor.position < cursor.bytes.count {
+      let byte = cursor.bytes[cursor.position]
       if byte == UInt8(ascii: "\"") {
-        position += 1
-        return start..<(position - 1)
+        cursor.position += 1
+        return start..<(cursor.position - 1)
       }
       guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { throw GiveUp() }
-      position += 1
+      cursor.position += 1
     }
     throw GiveUp()
   }
 
   private mutating func string() throws -> String {
-    skipWhitespace()
-    guard let text = JSONString.read(bytes, at: &position) else { throw GiveUp() }
-    return text
+    try cursor.string()
   }
 
   /// A string or `null` (`nil`).
   private mutating func optionalString() throws -> String? {
-    if try literal("null") { return nil }
-    return try string()
+    if try cursor.literal("null") { return nil }
+    return try cursor.string()
   }
 
   /// `true`, `false` or `null` (`nil`).
   private mutating func optionalBool() throws -> Bool? {
-    if try literal("null") { return nil }
-    if try literal("true") { return true }
-    if try literal("false") { return false }
+    if try cursor.literal("null") { return nil }
+    if try cursor.literal("true") { return true }
+    if try cursor.literal("false") { return false }
     throw GiveUp()
-  }
-
-  /// Consumes `word` if it comes next, as a whole word.
-  private mutating func literal(_ word: StaticString) throws -> Bool {
-    _ = try peek()
-    let count = word.utf8CodeUnitCount
-    guard position + count <= bytes.count,
-      Self.same(bytes, at: position, UnsafeBufferPointer(start: word.utf8Start, count: count))
-    else { return false }
-    let end = position + count
-    if end < bytes.count {
-      switch bytes[end] {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"):
-        throw GiveUp()
-      default: break
-      }
-    }
-    position = end
-    return true
   }
 
   /// Any value, checked but not kept.
   private mutating func skipValue() throws {
-    switch try peek() {
-    case UInt8(ascii: "\""): _ = try string()
+    switch try cursor.peek() {
+    case UInt8(ascii: "\""): _ = try cursor.string()
     case UInt8(ascii: "{"):
-      depth += 1
-      guard depth <= Self.maxDepth else { throw GiveUp() }
+      try cursor.enter()
       try object { decoder, _ in try decoder.skipValue() }
-      depth -= 1
+      cursor.leave()
     case UInt8(ascii: "["):
-      depth += 1
-      guard depth <= Self.maxDepth else { throw GiveUp() }
+      try cursor.enter()
       try array { try $0.skipValue() }
-      depth -= 1
-    case UInt8(ascii: "t"): guard try literal("true") else { throw GiveUp() }
-    case UInt8(ascii: "f"): guard try literal("false") else { throw GiveUp() }
-    case UInt8(ascii: "n"): guard try literal("null") else { throw GiveUp() }
-    default: try number()
-    }
-  }
-
-  /// A number as JSON writes it: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
-  private mutating func number() throws {
-    func digits() throws {
-      let start = position
-      while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 {
-        position += 1
-      }
-      guard position > start else { throw GiveUp() }
-    }
-    if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
-    guard position < bytes.count else { throw GiveUp() }
-    if bytes[position] == UInt8(ascii: "0") {
-      position += 1
-    } else {
-      try digits()
-    }
-    if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
-      position += 1
-      try digits()
-    }
-    if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == 0x45 {
-      position += 1
-      if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == 0x2D {
-        position += 1
-      }
-      try digits()
-    }
-    if position < bytes.count {
-      switch bytes[position] {
-      case 0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"): break
-      default: throw GiveUp()
-      }
+      cursor.leave()
+    case UInt8(ascii: "t"): guard try cursor.literal("true") else { throw GiveUp() }
+    case UInt8(ascii: "f"): guard try cursor.literal("false") else { throw GiveUp() }
+    case UInt8(ascii: "n"): guard try cursor.literal("null") else { throw GiveUp() }
+    default: _ = try cursor.number()
     }
   }
 }
