@@ -70,11 +70,7 @@ struct ExportCommand: AsyncParsableCommand {
     let directory = URL(fileURLWithPath: out).standardizedFileURL
     let project = try projectSettings(registry)
     let platforms = try chosenPlatforms(registry, project: project)
-    if !data.isEmpty && !platforms.contains(where: { $0.owns(addressKind: "table") }) {
-      throw CommandFailure.report(
-        "--data exports the rows of tables, but no platform being exported has tables; "
-          + "export heho too (--platform heho)")
-    }
+    if !data.isEmpty { try ExportDataCheck.check(platforms, registry: registry) }
     let reader = ExportReader(
       local: local, layout: ExportLayout(perKind: perKind, data: Array(Set(data)).sorted()))
     let exported = try await reader.read(

@@ -1,4 +1,3 @@
-import HeHoLocalServer
 import LocalServerKit
 
 extension LocalPlatform {
@@ -24,11 +23,13 @@ extension LocalPlatform {
       modules: standardModules)
   }
 
-  /// Runs SQL in an organization's HeHo database without starting a server.
-  public static func execute(sql: String, organization: String, databasePath: String)
-    async throws
-  {
+  /// Runs SQL in an organization's own database on `platform` (`nil`: the one registered
+  /// platform that keeps SQL tables) without starting a server.
+  public static func execute(
+    sql: String, organization: String, platform: String? = nil, databasePath: String
+  ) async throws {
     try await execute(
-      sql: sql, organization: organization, databasePath: databasePath, modules: standardModules)
+      sql: sql, organization: organization, platform: platform, databasePath: databasePath,
+      modules: standardModules)
   }
 }

@@ -105,6 +105,32 @@ struct LocalCommandsTests {
     #expect(empty.err.contains("must be 1 to 100 characters"))
   }
 
+  @Test func sqlRunsOnTheNamedPlatformAndIsRefusedWhereThereAreNoTables() async throws {
+    let (database, remove) = try Self.database()
+    defer { remove() }
+    _ = await Self.run(["local", "keys", "create", "--org", "acme", "--db", database])
+    let create = "CREATE TABLE legacy (id INTEGER PRIMARY KEY)"
+    let named = await Self.run([
+      "local", "sql", "--org", "acme", "--platform", "heho", "--db", database, create,
+    ])
+    #expect(named.code == 0, "\(named.err)")
+    let refused = await Self.run([
+      "local", "sql", "--org", "acme", "--platform", "bothero", "--db", database, create,
+    ])
+    #expect(refused.code == 1)
+    #expect(
+      refused.err.contains(
+        "platform 'bothero' keeps no SQL tables of an organization's own, so SQL cannot run "
+          + "there; SQL tables are kept by: heho"), "\(refused.err)")
+    let unknown = await Self.run([
+      "local", "sql", "--org", "acme", "--platform", "hehoo", "--db", database, create,
+    ])
+    #expect(unknown.code != 0)
+    #expect(
+      unknown.err.contains("--platform: unknown platform 'hehoo'; did you mean 'heho'?"),
+      "\(unknown.err)")
+  }
+
   @Test func aKeyCanBeLimitedToNamedPlatforms() async throws {
     let (database, remove) = try Self.database()
     defer { remove() }

@@ -1,5 +1,5 @@
 import Foundation
-import LocalServerKit
+@_spi(Testing) import LocalServerKit
 import Testing
 
 /// Refusals, saved plans and connected tables against the real local platform.

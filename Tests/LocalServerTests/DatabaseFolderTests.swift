@@ -3,7 +3,7 @@ import PlatformRegistry
 import Testing
 
 @testable import HeHoLocalServer
-@testable import LocalServerKit
+@_spi(Testing) @testable import LocalServerKit
 
 /// A database folder is only served whole: organization files without the main file that holds
 /// their organizations and keys are refused, naming both, before anything is written.

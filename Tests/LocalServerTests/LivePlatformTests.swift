@@ -3,7 +3,7 @@ import PlatformRegistry
 import Testing
 
 @testable import HeHoLocalServer
-@testable import LocalServerKit
+@_spi(Testing) @testable import LocalServerKit
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking

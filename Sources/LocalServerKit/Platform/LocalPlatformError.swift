@@ -10,6 +10,10 @@ public enum LocalPlatformError: Error, Sendable, CustomStringConvertible {
   case invalidTable(String)
   /// The server could not start (for example, the port is taken).
   case startFailed(String)
+  /// SQL was asked to run on a platform that keeps no SQL tables of an organization's own, or
+  /// on no platform where more than one (or none) keeps them: the platform asked for (`nil`:
+  /// none named), the platforms served, and those that keep SQL tables.
+  case noSQLPlatform(named: String?, served: [String], withTables: [String])
 
   public var description: String {
     switch self {
@@ -20,6 +24,28 @@ public enum LocalPlatformError: Error, Sendable, CustomStringConvertible {
     case .sqlFailed(let message): "SQL failed: \(message)"
     case .invalidTable(let message): message
     case .startFailed(let message): "the local platform could not start: \(message)"
+    case .noSQLPlatform(let name, let served, let withTables):
+      Self.noSQLPlatformMessage(name, served: served, withTables: withTables)
     }
+  }
+
+  private static func noSQLPlatformMessage(
+    _ name: String?, served: [String], withTables: [String]
+  ) -> String {
+    let keeping =
+      withTables.isEmpty
+      ? "no platform served keeps SQL tables"
+      : "SQL tables are kept by: " + withTables.joined(separator: ", ")
+    guard let name else {
+      return withTables.isEmpty
+        ? "no platform served keeps SQL tables of an organization's own, so SQL has nowhere to run"
+        : "more than one platform keeps SQL tables; name one with --platform (" + keeping + ")"
+    }
+    guard served.contains(name) else {
+      return "no platform named '\(name)' is served (platforms: "
+        + served.joined(separator: ", ") + "); " + keeping
+    }
+    return "platform '\(name)' keeps no SQL tables of an organization's own, so SQL cannot "
+      + "run there; " + keeping
   }
 }

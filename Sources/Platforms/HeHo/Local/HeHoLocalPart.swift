@@ -1,8 +1,10 @@
+import GRDB
 import Hummingbird
 import LocalServerKit
 
-/// HeHo's open stores and its routes.
-struct HeHoLocalPart: LocalPlatformPart {
+/// HeHo's open stores and its routes. Each organization's tables are SQL tables of its own,
+/// where `heho local sql` runs.
+struct HeHoLocalPart: LocalSQLPart {
   /// The shared services (the database holding chatbots, HeHo's settings).
   let shared: LocalSharedServices
   /// One database per organization, holding its tables and rows.
@@ -34,6 +36,14 @@ struct HeHoLocalPart: LocalPlatformPart {
     ).addRoutes(to: group)
     TableController(tables: tables).addRoutes(to: group)
     RowController(rows: rows).addRoutes(to: group)
+  }
+
+  func execute(sql: String, organization: Organization) async throws {
+    do {
+      try await tables.execute(sql: sql, organization: organization)
+    } catch let error as DatabaseError {
+      throw LocalPlatformError.sqlFailed(error.message ?? "SQLite error \(error.resultCode)")
+    }
   }
 
   func close() throws {
