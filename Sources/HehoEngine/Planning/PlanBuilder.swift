@@ -33,76 +33,13 @@ public struct PlanBuilder: Sendable {
   /// cascading replacements, and orders the result. Record counts and guards come later.
   public func build(items: [DesiredItem], live: LiveState, prune: Bool) -> Draft {
     var draft = Draft()
-    var liveByAddress: [ResourceAddress: [LiveResource]] = [:]
-    for resource in live.resources { liveByAddress[resource.address, default: []].append(resource) }
-    let matcher = RenameMatcher(kinds: kinds)
-    let renames = matcher.match(items: items, live: liveByAddress)
-    draft.problems += renames.problems
-    draft.notes += renames.notes
-    var live = live
-    if !renames.renames.isEmpty {
-      live.resources = matcher.following(renames, in: live.resources)
-      liveByAddress = [:]
-      for resource in live.resources {
-        liveByAddress[resource.address, default: []].append(resource)
-      }
-    }
-    let desiredAddresses = Set(items.map(\.address))
-    // Several live resources under one name are a problem only where heho would act on the
-    // name: a manifest declares it, or the project prunes. Unmanaged ones it leaves alone are
-    // listed as unmanaged, each with its ID.
-    let ambiguous = Set(
-      liveByAddress.filter { $0.value.count > 1 && (prune || desiredAddresses.contains($0.key)) }
-        .keys)
-    for address in ambiguous.sorted() {
-      let ids = (liveByAddress[address] ?? []).map(\.id).sorted().joined(separator: ", ")
-      draft.problems.append(
-        PlanProblem(
-          .ambiguous, address: address, platform: platform(of: address.kind),
-          message: "the platform holds several resources named '\(address.name)' (IDs \(ids)); "
-            + "heho identifies resources by name, so it touches none of them: "
-            + "rename or delete all but one on the platform"))
-    }
-    // Each item is diffed on its own, so the items are diffed on every core, each into a
-    // draft of its own; the drafts are joined in the items' order.
-    let renamed = renames.renames
-    let claimed = renames.claimed
-    var parts = DedicatedThreads.chunkedMap(Array(items.indices)) {
-      [liveByAddress] index -> (operation: PlannedOperation?, part: Draft) in
-      var part = Draft()
-      let item = items[index]
-      if ambiguous.contains(item.address) { return (nil, part) }
-      let own = claimed.contains(item.address) ? nil : liveByAddress[item.address]?.first
-      let operation = operation(for: item, live: own ?? renamed[item.address], into: &part)
-      return (operation, part)
-    }
-    draft.operations.reserveCapacity(parts.count)
-    for index in parts.indices {
-      // Taken out, not copied: an operation is a large value.
-      if let operation = parts[index].operation.take() { draft.operations.append(operation) }
-      draft.problems += parts[index].part.problems
-      draft.notes += parts[index].part.notes
-    }
-    // By position: only the few unmanaged resources are copied out.
-    for index in live.resources.indices
-    where !desiredAddresses.contains(live.resources[index].address)
-      && !ambiguous.contains(live.resources[index].address)
-      && !renames.claimed.contains(live.resources[index].address)
-    {
-      let resource = live.resources[index]
-      let platform = platform(of: resource.address.kind)
-      draft.unmanaged.append(
-        UnmanagedResource(
-          address: resource.address, platform: platform, liveID: resource.id, pruned: prune))
-      if prune {
-        draft.operations.append(
-          PlannedOperation(
-            address: resource.address, platform: platform, action: .delete, liveID: resource.id,
-            reasons: softlyDeleted(resource.address.kind)
-              + ["no manifest names it and the project prunes"],
-            liveDependsOn: resource.dependencies))
-      }
-    }
+    let (renames, live, liveByAddress) = followRenames(items: items, live: live, into: &draft)
+    let desired = Set(items.map(\.address))
+    let ambiguous = ambiguousNames(liveByAddress, desired: desired, prune: prune, into: &draft)
+    diff(items, liveByAddress: liveByAddress, renames: renames, ambiguous: ambiguous, into: &draft)
+    addUnmanaged(
+      live, desired: desired, ambiguous: ambiguous, claimed: renames.claimed, prune: prune,
+      into: &draft)
     draft.operations = cascade(draft.operations)
     draft.operations = planRecords(draft.operations, items: items, live: live)
     draft.operations = namingDependentsDeletedAlong(draft.operations, live: live)

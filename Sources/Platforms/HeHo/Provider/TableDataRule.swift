@@ -30,127 +30,69 @@ public struct TableDataRule: ResourceSetRule {
     return diagnostics
   }
 
+  /// The problems of one TableData, `keyed` holding the TableData already checked for each
+  /// table: its key first, then its table, then its rows, summarized.
   private func check(
     _ data: ResourceDraft, table: ResourceDraft, keyed: inout [String: ResourceDraft]
   ) -> [Diagnostic] {
     let columns = TableColumns(spec: table.spec)
-    let declared = !columns.columns.isEmpty
-    let keyName = data.spec["key"]?.stringValue ?? columns.primaryKey?.name
-    guard let keyName else {
-      return [
-        Diagnostic(
-          .error,
-          "\(data.label): table '\(table.name)' declares no primary key, so set 'key' to its "
-            + "primary-key column on the platform (HeHo's row API edits and deletes rows by "
-            + "primary key)", at: data.specLocation)
-      ]
+    guard let keyName = data.spec["key"]?.stringValue ?? columns.primaryKey?.name else {
+      return [Self.noKey(data, table: table)]
     }
-    if declared && columns.column(keyName) == nil {
-      return [
-        Diagnostic(
-          .error,
-          "\(data.label): key '\(keyName)' is not a column of table '\(table.name)'"
-            + Suggestions.didYouMean(keyName, among: columns.columns.map(\.name))
-            + " (columns: \(columns.columns.map(\.name).joined(separator: ", ")))",
-          at: data.valueLocation("key"))
-      ]
-    }
-    // Two sets of rows on one table would undo each other (one prunes what the other adds).
-    if let other = keyed[table.name] {
-      return [
-        Diagnostic(
-          .error,
-          "\(data.label) and \(other.label) (\(other.location)) both keep the rows of table "
-            + "'\(table.name)'; merge them into one TableData", at: data.location)
-      ]
+    if let problem = Self.unknownKey(keyName, of: data, table: table, columns: columns)
+      ?? Self.secondRowSet(data, table: table, keyed: keyed)
+    {
+      return [problem]
     }
     keyed[table.name] = data
-    var problems: [Diagnostic] = []
-    var seen: [String: Int] = [:]
-    let keyType = columns.column(keyName)?.type
-    for (index, row) in (data.spec["rows"]?.arrayValue ?? []).enumerated() {
-      if problems.count > Self.maxProblems { break }
-      let fields = row.objectValue ?? [:]
-      var named: [String: String] = [:]
-      for name in fields.keys.sorted() {
-        if let other = named.updateValue(name, forKey: name.lowercased()) {
-          problems.append(
-            Diagnostic(
-              .error,
-              "row gives column '\(name)' twice (also as '\(other)'); column names ignore case",
-              at: data.recordLocation(index, field: name)))
-        }
-      }
-      for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
-        guard declared else { break }
-        guard let column = columns.column(name) else {
-          problems.append(
-            Diagnostic(
-              .error,
-              "row has column '\(name)', which table '\(table.name)' does not declare"
-                + Suggestions.didYouMean(name, among: columns.columns.map(\.name)),
-              at: data.recordLocation(index, field: name)))
-          continue
-        }
-        if value == .null && column.notNull {
-          problems.append(
-            Diagnostic(
-              .error, "column '\(column.name)' is NOT NULL but the row gives null",
-              at: data.recordLocation(index, field: name)))
-        } else if case .failure(let problem) = RowValues.normalize(value, type: column.type) {
-          problems.append(
-            Diagnostic(
-              .error,
-              "column '\(column.name)' (\(column.type)) expects \(problem.expected), got "
-                + ValueDisplay.short(problem.value), at: data.recordLocation(index, field: name)))
-        }
-      }
-      let missing = columns.columns.filter { column in
-        column.required && column.name.lowercased() != keyName.lowercased()
-          && fields.keys.first { $0.lowercased() == column.name.lowercased() } == nil
-      }
-      if !missing.isEmpty {
-        problems.append(
-          Diagnostic(
-            .error,
-            "row misses NOT NULL column\(missing.count > 1 ? "s" : "") "
-              + missing.map { "'\($0.name)'" }.joined(separator: ", ")
-              + ", which \(missing.count > 1 ? "have" : "has") no default",
-            at: data.recordLocation(index)))
-      }
-      guard
-        let keyValue = fields.first(where: { $0.key.lowercased() == keyName.lowercased() })?
-          .value, keyValue != .null
-      else {
-        problems.append(
-          Diagnostic(
-            .error, "row has no value for its key column '\(keyName)'",
-            at: data.recordLocation(index)))
-        continue
-      }
-      let key = RowValues.keyText(
-        (try? RowValues.normalize(keyValue, type: keyType).get()) ?? keyValue)
-      if let first = seen[key] {
-        let firstAt = data.recordLocation(first)
-        problems.append(
-          Diagnostic(
-            .error,
-            "duplicate key \(keyName) = \(key): the same key as the row at line \(firstAt.line); "
-              + "keys identify rows and must be unique",
-            at: data.recordLocation(index, field: keyName)))
-      } else {
-        seen[key] = index
-      }
-    }
-    if problems.count > Self.maxProblems {
-      let shown = Array(problems.prefix(Self.maxProblems))
-      return shown + [
-        Diagnostic(
-          .error,
-          "\(data.label): more problems in its rows after these \(Self.maxProblems); fix them "
-            + "and validate again", at: data.location)
-      ]
-    }
-    return problems
+    let rows = TableRowCheck(data: data, tableName: table.name, columns: columns, keyName: keyName)
+    return Self.summarized(rows.problems(), of: data)
+  }
+
+  /// The table declares no primary key and the TableData names no key column.
+  private static func noKey(_ data: ResourceDraft, table: ResourceDraft) -> Diagnostic {
+    Diagnostic(
+      .error,
+      "\(data.label): table '\(table.name)' declares no primary key, so set 'key' to its "
+        + "primary-key column on the platform (HeHo's row API edits and deletes rows by "
+        + "primary key)", at: data.specLocation)
+  }
+
+  /// The key is not a declared column (when the table declares columns).
+  private static func unknownKey(
+    _ keyName: String, of data: ResourceDraft, table: ResourceDraft, columns: TableColumns
+  ) -> Diagnostic? {
+    guard !columns.columns.isEmpty && columns.column(keyName) == nil else { return nil }
+    return Diagnostic(
+      .error,
+      "\(data.label): key '\(keyName)' is not a column of table '\(table.name)'"
+        + Suggestions.didYouMean(keyName, among: columns.columns.map(\.name))
+        + " (columns: \(columns.columns.map(\.name).joined(separator: ", ")))",
+      at: data.valueLocation("key"))
+  }
+
+  /// Another TableData keeps the same table's rows: two sets of rows on one table would undo
+  /// each other (one prunes what the other adds).
+  private static func secondRowSet(
+    _ data: ResourceDraft, table: ResourceDraft, keyed: [String: ResourceDraft]
+  ) -> Diagnostic? {
+    guard let other = keyed[table.name] else { return nil }
+    return Diagnostic(
+      .error,
+      "\(data.label) and \(other.label) (\(other.location)) both keep the rows of table "
+        + "'\(table.name)'; merge them into one TableData", at: data.location)
+  }
+
+  /// The first `maxProblems` of `problems`, and a note that there are more, when there are.
+  private static func summarized(_ problems: [Diagnostic], of data: ResourceDraft)
+    -> [Diagnostic]
+  {
+    guard problems.count > maxProblems else { return problems }
+    return Array(problems.prefix(maxProblems)) + [
+      Diagnostic(
+        .error,
+        "\(data.label): more problems in its rows after these \(maxProblems); fix them "
+          + "and validate again", at: data.location)
+    ]
   }
 }
