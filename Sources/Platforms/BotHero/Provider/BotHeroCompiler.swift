@@ -16,6 +16,13 @@ struct BotHeroCompiler: Sendable {
     ("secret", "secret"),
   ]
 
+  /// The kinds as addresses spell them, lower-cased once rather than for every resource.
+  static let botKind = BotHeroKind.bot.addressKind
+  static let documentKind = BotHeroKind.knowledgeDocument.addressKind
+  /// The kinds a manifest may declare, as an unknown kind's error lists them.
+  static let kindList = [BotHeroKind.bot, .webhook, .knowledgeDocument, .knowledgeBase]
+    .map(\.rawValue).joined(separator: ", ")
+
   let secrets: WriteOnlySecrets
 
   func compile(_ state: DesiredState) throws -> CompiledDesiredState {
@@ -23,12 +30,13 @@ struct BotHeroCompiler: Sendable {
     var problems: [String] = []
     var documents: [ResourceAddress: DesiredResource] = [:]
     for resource in state.resources {
-      switch resource.address.kind {
-      case "bot": items.append(bot(resource))
-      case "webhook": items.append(webhook(resource))
-      case "knowledgedocument", "knowledgebase":
+      let kind = BotHeroKind.byAddressKind[resource.address.kind]
+      switch kind {
+      case .bot: items.append(bot(resource))
+      case .webhook: items.append(webhook(resource))
+      case .knowledgeDocument, .knowledgeBase:
         let files: [(name: String, path: String)] =
-          resource.address.kind == "knowledgedocument"
+          kind == .knowledgeDocument
           ? [(resource.name, resource.spec["path"]?.stringValue ?? "")]
           : (resource.spec["files"]?.arrayValue ?? []).compactMap { file in
             guard let name = file["name"]?.stringValue, let path = file["path"]?.stringValue
@@ -36,7 +44,7 @@ struct BotHeroCompiler: Sendable {
             return (name, path)
           }
         for file in files {
-          let address = ResourceAddress(kind: "knowledgedocument", name: file.name)
+          let address = ResourceAddress(kind: Self.documentKind, name: file.name)
           if let other = documents[address] {
             problems.append(
               "\(resource.location): \(resource.address) and \(other.address) (\(other.location)) "
@@ -50,10 +58,9 @@ struct BotHeroCompiler: Sendable {
             problems.append("\(resource.location): \(resource.address): cannot read \(file.path)")
           }
         }
-      default:
+      case nil:
         problems.append(
-          "\(resource.location): kind '\(resource.kind)' is not a BotHero kind "
-            + "(Bot, Webhook, KnowledgeDocument, KnowledgeBase)")
+          "\(resource.location): kind '\(resource.kind)' is not a BotHero kind (\(Self.kindList))")
       }
     }
     guard problems.isEmpty else { throw ProviderError(problems.joined(separator: "\n")) }
@@ -92,7 +99,7 @@ struct BotHeroCompiler: Sendable {
     var dependencies: [ResourceAddress] = []
     if let bot = spec["bot"]?.stringValue {
       fields["bot"] = .string(bot)
-      dependencies.append(ResourceAddress(kind: "bot", name: bot))
+      dependencies.append(ResourceAddress(kind: Self.botKind, name: bot))
     }
     if let secret = spec["secret"]?.stringValue {
       secrets.keep(secret, for: resource.address)
@@ -116,8 +123,8 @@ struct BotHeroCompiler: Sendable {
     payload["name"] = .string(name)
     payload["path"] = .string(path)
     return DesiredItem(
-      address: ResourceAddress(kind: "knowledgedocument", name: name), fields: fields,
-      payload: payload, dependencies: [ResourceAddress(kind: "bot", name: bot)],
+      address: ResourceAddress(kind: Self.documentKind, name: name), fields: fields,
+      payload: payload, dependencies: [ResourceAddress(kind: Self.botKind, name: bot)],
       sources: [resource.address], lifecycle: resource.lifecycle, location: resource.location)
   }
 

@@ -35,7 +35,8 @@ actor BotHeroConversation: Conversation {
     self.polling = polling
     self.conversationID = conversationID
     var webhooks: [String: String] = [:]
-    for resource in live.resources where resource.address.kind == "webhook" {
+    let webhookKind = BotHeroKind.webhook.addressKind
+    for resource in live.resources where resource.address.kind == webhookKind {
       webhooks[resource.address.name] = resource.id
     }
     self.webhooks = webhooks

@@ -16,9 +16,7 @@ public struct BotHeroDescriptor: PlatformDescriptor {
   public var apiVersion: String { "bothero/v1" }
   public var defaultEndpoint: String { "https://api.bothero.ai/v1" }
   public var defaultKeyVariable: String { "BOTHERO_API_KEY" }
-  public var kinds: [any ManifestKind] {
-    [BotKind(), KnowledgeDocumentKind(), KnowledgeBaseKind(), WebhookKind()]
-  }
+  public var kinds: [any ManifestKind] { BotHeroKind.allCases.map(\.manifestKind) }
 
   public func makeProvider(_ access: PlatformAccess) -> any Provider {
     BotHeroProvider(access: access)
@@ -32,7 +30,7 @@ public struct BotHeroDescriptor: PlatformDescriptor {
       .export(live, provider: provider as? BotHeroProvider)
     export.files = (export.files + documents.files).sorted { $0.path < $1.path }
     export.warnings += documents.warnings
-    export.counts.append(("knowledgedocument", documents.count))
+    export.counts.append((BotHeroKind.knowledgeDocument.addressKind, documents.count))
     return export
   }
 }

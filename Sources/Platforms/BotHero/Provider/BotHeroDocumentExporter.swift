@@ -22,7 +22,8 @@ struct BotHeroDocumentExporter: Sendable {
 
   func export(_ live: LiveState, provider: BotHeroProvider?) async throws -> Result {
     var result = Result()
-    let all = live.resources.filter { $0.address.kind == "knowledgedocument" }
+    let documentKind = BotHeroKind.knowledgeDocument.addressKind
+    let all = live.resources.filter { $0.address.kind == documentKind }
       .sorted { $0.address < $1.address }
     for name in BotHeroExporter.repeated(all) {
       result.warnings.append(
@@ -58,7 +59,7 @@ struct BotHeroDocumentExporter: Sendable {
         manifests.append(text)
       } else {
         let name = naming.name(
-          document.address.name, fallback: "document", in: "knowledgedocument")
+          document.address.name, fallback: "document", in: documentKind)
         result.files.append(
           .init(path: "bothero/knowledge-documents/\(name).yaml", contents: text))
       }

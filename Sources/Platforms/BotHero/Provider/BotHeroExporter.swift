@@ -12,8 +12,11 @@ struct BotHeroExporter: Sendable {
 
   func export(_ live: LiveState) -> PlatformExport {
     var warnings: [String] = []
-    let bots = live.resources.filter { $0.address.kind == "bot" }.sorted { $0.address < $1.address }
-    let webhooks = live.resources.filter { $0.address.kind == "webhook" }
+    let botKind = BotHeroKind.bot.addressKind
+    let webhookKind = BotHeroKind.webhook.addressKind
+    let bots = live.resources.filter { $0.address.kind == botKind }
+      .sorted { $0.address < $1.address }
+    let webhooks = live.resources.filter { $0.address.kind == webhookKind }
       .sorted { $0.address < $1.address }
     for name in Self.repeated(bots) + Self.repeated(webhooks) {
       warnings.append(
@@ -26,11 +29,11 @@ struct BotHeroExporter: Sendable {
     if !layout.perKind {
       var naming = ExportNaming()
       for (resource, text) in zip(Self.firsts(bots), botDocuments) {
-        let name = naming.name(resource.address.name, fallback: "bot", in: "bot")
+        let name = naming.name(resource.address.name, fallback: botKind, in: botKind)
         files.append(.init(path: "bothero/bots/\(name).yaml", contents: text))
       }
       for (resource, text) in zip(Self.firsts(webhooks), webhookDocuments) {
-        let name = naming.name(resource.address.name, fallback: "webhook", in: "webhook")
+        let name = naming.name(resource.address.name, fallback: webhookKind, in: webhookKind)
         files.append(.init(path: "bothero/webhooks/\(name).yaml", contents: text))
       }
     } else {
@@ -46,7 +49,7 @@ struct BotHeroExporter: Sendable {
     }
     return PlatformExport(
       files: files, warnings: warnings,
-      counts: [("bot", botDocuments.count), ("webhook", webhookDocuments.count)])
+      counts: [(botKind, botDocuments.count), (webhookKind, webhookDocuments.count)])
   }
 
   static func bot(_ resource: LiveResource) -> String {

@@ -1,11 +1,17 @@
 import HehoEngine
 import HehoManifest
+import PlatformKit
 
 /// Turns BotHero's list responses into live resources with fields comparable to desired items.
 enum BotHeroNormalizer {
+  /// The kinds as addresses spell them, lower-cased once rather than for every resource.
+  static let botKind = BotHeroKind.bot.addressKind
+  static let webhookKind = BotHeroKind.webhook.addressKind
+  static let documentKind = BotHeroKind.knowledgeDocument.addressKind
+
   static func bot(_ wire: BotWire) -> LiveResource {
     LiveResource(
-      address: ResourceAddress(kind: "bot", name: wire.name), id: wire.id,
+      address: ResourceAddress(kind: botKind, name: wire.name), id: wire.id,
       fields: [
         "model": .string(wire.model ?? BotKind.models[0]),
         "instructions": .string(wire.instructions ?? ""),
@@ -29,14 +35,14 @@ enum BotHeroNormalizer {
     if let id = wire.botID {
       let name = bots.name(of: id) ?? id
       fields["bot"] = .string(name)
-      dependencies.append(ResourceAddress(kind: "bot", name: name))
+      dependencies.append(ResourceAddress(kind: botKind, name: name))
     }
     if let hint = wire.secretHint {
       fields["secret"] = .string(WriteOnlySecrets.marker)
       hints.keep(hint, forWebhook: wire.id)
     }
     return LiveResource(
-      address: ResourceAddress(kind: "webhook", name: wire.name), id: wire.id, fields: fields,
+      address: ResourceAddress(kind: webhookKind, name: wire.name), id: wire.id, fields: fields,
       dependencies: dependencies)
   }
 
@@ -44,10 +50,10 @@ enum BotHeroNormalizer {
   static func document(_ wire: DocumentWire, bots: BotDirectory) -> LiveResource {
     let bot = bots.name(of: wire.botID) ?? wire.botID
     return LiveResource(
-      address: ResourceAddress(kind: "knowledgedocument", name: wire.name), id: wire.id,
+      address: ResourceAddress(kind: documentKind, name: wire.name), id: wire.id,
       fields: [
         "bot": .string(bot), "size": .int(wire.size ?? 0), "sha256": .string(wire.sha256 ?? ""),
       ],
-      dependencies: [ResourceAddress(kind: "bot", name: bot)])
+      dependencies: [ResourceAddress(kind: botKind, name: bot)])
   }
 }

@@ -7,7 +7,7 @@ extension BotHeroProvider {
   public func openConversation(with target: LiveResource, live: LiveState) async throws
     -> ConversationOpening
   {
-    guard target.address.kind == "bot" else {
+    guard BotHeroKind.bot.matches(target.address) else {
       return .notRunnable("\(target.address.kind) resources of \(name) do not hold conversations")
     }
     return .opened(

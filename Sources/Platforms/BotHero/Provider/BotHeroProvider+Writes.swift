@@ -19,27 +19,35 @@ extension BotHeroProvider {
   }
 
   private func write(_ step: ApplyStep) async throws -> StepResult {
-    let kind = step.address.kind
-    if kind == "knowledgedocument" { return try await writeDocument(step) }
-    let collection = kind == "bot" ? BotHeroPaths.bots : BotHeroPaths.webhooks
+    let kind = try BotHeroKind(of: step.address, on: "BotHero")
+    let collection: String
+    switch kind {
+    case .bot: collection = BotHeroPaths.bots
+    case .webhook: collection = BotHeroPaths.webhooks
+    case .knowledgeDocument: return try await writeDocument(step)
+    case .knowledgeBase:
+      throw ProviderError(
+        "\(step.address): a knowledge base is written as its documents, never itself; this is "
+          + "a bug in heho")
+    }
     switch step.action {
     case .create:
       let body = try APIClient.json(try wire(step.payload, for: step))
       let request = HTTPRequest(method: "POST", path: collection, body: body)
       let result = try await writes.create(step, request: request) {
         try await
-          (kind == "bot"
+          (kind == .bot
           ? listBots().map { ($0.name, $0.id) }
           : listWebhooks().map { ($0.name, $0.id) })
           .filter { $0.0 == step.address.name }.map(\.1)
       } createdID: { response in
         try? JSONDecoder().decode(BotHeroCreated.self, from: response.body).id
       }
-      if kind == "bot", let id = result.liveID { bots.add(name: step.address.name, id: id) }
+      if kind == .bot, let id = result.liveID { bots.add(name: step.address.name, id: id) }
       return result
     case .update:
       let id = try liveID(of: step)
-      let names = kind == "bot" ? BotHeroCompiler.botFields : BotHeroCompiler.webhookFields
+      let names = kind == .bot ? BotHeroCompiler.botFields : BotHeroCompiler.webhookFields
       var changed: [String: Value] = [:]
       // `name` changes in a rename (metadata.previousNames); the payload holds the new one.
       for (field, wireName) in names + [("name", "name")] where step.changedFields.contains(field) {
@@ -49,7 +57,7 @@ extension BotHeroProvider {
       let request = HTTPRequest(method: "PATCH", path: "\(collection)/\(id)", body: body)
       _ = try await writes.call(
         request, idempotent: true, write: true, doing: "updating \(step.address)")
-      if kind == "bot" && step.changedFields.contains("name") {
+      if kind == .bot && step.changedFields.contains("name") {
         bots.remove(id: id)
         bots.add(name: step.address.name, id: id)
       }
@@ -58,7 +66,7 @@ extension BotHeroProvider {
       let id = try liveID(of: step)
       let result = try await writes.delete(
         step, request: HTTPRequest(method: "DELETE", path: "\(collection)/\(id)"))
-      if kind == "bot" { bots.remove(id: id) }
+      if kind == .bot { bots.remove(id: id) }
       return result
     case .connect:
       throw ProviderError(

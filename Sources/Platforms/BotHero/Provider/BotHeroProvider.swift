@@ -31,25 +31,34 @@ public struct BotHeroProvider: PlatformProvider {
 
   public var name: String { BotHeroDescriptor.platformName }
 
-  public var kinds: [KindBehavior] {
-    [
+  public var kinds: [KindBehavior] { BotHeroKind.allCases.map(behavior) }
+
+  /// How the engine treats each kind.
+  func behavior(of kind: BotHeroKind) -> KindBehavior {
+    let references = ["bot": BotHeroKind.bot.addressKind]
+    return switch kind {
+    case .bot:
       KindBehavior(
-        kind: "bot", platform: name, replacementReason: "never: every bot field updates in place",
+        kind: kind.addressKind, platform: name,
+        replacementReason: "never: every bot field updates in place",
         inPlaceFields: Set(BotHeroCompiler.botFields.map(\.field) + ["name"]),
-        deletesDependents: true, conversationRole: .conversational),
+        deletesDependents: true, conversationRole: .conversational)
+    case .knowledgeDocument:
       KindBehavior(
-        kind: "knowledgedocument", platform: name, replacementChangesIdentity: true,
+        kind: kind.addressKind, platform: name, replacementChangesIdentity: true,
         replacementReason: "BotHero has no update for knowledge documents: it is deleted and "
-          + "uploaded again", referenceFields: ["bot": "bot"], conversationRole: .document),
+          + "uploaded again", referenceFields: references, conversationRole: .document)
+    case .knowledgeBase:
       KindBehavior(
-        kind: "knowledgebase", platform: name,
-        replacementReason: "a knowledge base is its documents", manifestOnly: true),
+        kind: kind.addressKind, platform: name,
+        replacementReason: "a knowledge base is its documents", manifestOnly: true)
+    case .webhook:
       KindBehavior(
-        kind: "webhook", platform: name,
+        kind: kind.addressKind, platform: name,
         replacementReason: "never: every webhook field updates in place",
         inPlaceFields: Set(BotHeroCompiler.webhookFields.map(\.field) + ["name"]),
-        referenceFields: ["bot": "bot"], conversationRole: .webhook),
-    ]
+        referenceFields: references, conversationRole: .webhook)
+    }
   }
 
   public func compile(_ state: DesiredState) throws -> CompiledDesiredState {
@@ -76,7 +85,7 @@ public struct BotHeroProvider: PlatformProvider {
   /// matches the live one; otherwise it reads `(changed, write-only)`. A webhook whose manifest
   /// gives none leaves the platform's secret alone.
   public func reconcile(_ item: DesiredItem, with live: LiveResource) -> DesiredItem {
-    guard item.address.kind == "webhook" else { return item }
+    guard BotHeroKind.byAddressKind[item.address.kind] == .webhook else { return item }
     var item = item
     guard item.fields["secret"] != nil else {
       item.fields["secret"] = live.fields["secret"]
@@ -90,14 +99,15 @@ public struct BotHeroProvider: PlatformProvider {
   }
 
   public func outputs(of resource: LiveResource) async throws -> [String: Value] {
-    resource.address.kind == "webhook" ? ["signed": .bool(resource.fields["secret"] != nil)] : [:]
+    BotHeroKind.byAddressKind[resource.address.kind] == .webhook
+      ? ["signed": .bool(resource.fields["secret"] != nil)] : [:]
   }
 
   public func explain(_ change: FieldChange, of address: ResourceAddress) -> String? {
     if change.field == "secret" && change.after == .string(WriteOnlySecrets.changed) {
       return "the signing secret differs from the platform's (write-only: compared by fingerprint)"
     }
-    if address.kind == "knowledgedocument" && change.field == "sha256",
+    if change.field == "sha256", BotHeroKind.byAddressKind[address.kind] == .knowledgeDocument,
       let before = change.before?.stringValue, let after = change.after?.stringValue
     {
       return "content changed: sha256 \(before.prefix(12))… → \(after.prefix(12))…"

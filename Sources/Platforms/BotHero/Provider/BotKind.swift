@@ -1,5 +1,6 @@
 import Foundation
 import HehoManifest
+import PlatformKit
 
 /// `kind: Bot` (`bothero/v1`): a BotHero bot, its model, instructions and welcome message.
 public struct BotKind: ManifestKind {
@@ -13,7 +14,7 @@ public struct BotKind: ManifestKind {
   /// Creates the kind.
   public init() {}
 
-  public var name: String { "Bot" }
+  public var name: String { BotHeroKind.bot.rawValue }
   public var summary: String { "A BotHero bot: its model, instructions and welcome message." }
   public var converses: Bool { true }
   public var nameSchema: FieldSchema { NamePatterns.displayName("bot name") }

@@ -1,5 +1,6 @@
 import Foundation
 import HehoManifest
+import PlatformKit
 
 /// `kind: KnowledgeBase` (`bothero/v1`): a folder of files a bot answers from, one document per
 /// file that matches `include`, each named by its path relative to the folder.
@@ -7,7 +8,7 @@ public struct KnowledgeBaseKind: ManifestKind {
   /// Creates the kind.
   public init() {}
 
-  public var name: String { "KnowledgeBase" }
+  public var name: String { BotHeroKind.knowledgeBase.rawValue }
   public var summary: String { "A folder of files a BotHero bot answers from, one document each." }
   public var nameSchema: FieldSchema { NamePatterns.resourceName("knowledge base name") }
 
@@ -31,7 +32,9 @@ public struct KnowledgeBaseKind: ManifestKind {
       ])
   }
 
-  public var referenceFields: [(field: String, kind: String)] { [("bot", "Bot")] }
+  public var referenceFields: [(field: String, kind: String)] {
+    [("bot", BotHeroKind.bot.rawValue)]
+  }
 
   /// Expands the folder now: every matching file is checked (a positioned error names a file
   /// BotHero would refuse) and listed, with its full path, for the provider.

@@ -1,12 +1,13 @@
 import Foundation
 import HehoManifest
+import PlatformKit
 
 /// `kind: KnowledgeDocument` (`bothero/v1`): one file a bot answers from.
 public struct KnowledgeDocumentKind: ManifestKind {
   /// Creates the kind.
   public init() {}
 
-  public var name: String { "KnowledgeDocument" }
+  public var name: String { BotHeroKind.knowledgeDocument.rawValue }
   public var summary: String { "A file a BotHero bot answers from." }
   public var nameSchema: FieldSchema { NamePatterns.displayName("document name") }
 
@@ -23,7 +24,9 @@ public struct KnowledgeDocumentKind: ManifestKind {
       ])
   }
 
-  public var referenceFields: [(field: String, kind: String)] { [("bot", "Bot")] }
+  public var referenceFields: [(field: String, kind: String)] {
+    [("bot", BotHeroKind.bot.rawValue)]
+  }
 
   /// Checks the file now, so that a wrong one is a positioned error before anything is sent,
   /// and records its full path for the provider.

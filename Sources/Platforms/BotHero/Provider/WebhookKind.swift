@@ -1,5 +1,6 @@
 import Foundation
 import HehoManifest
+import PlatformKit
 
 /// `kind: Webhook` (`bothero/v1`): events POSTed to a URL, signed with a write-only secret.
 public struct WebhookKind: ManifestKind {
@@ -12,7 +13,7 @@ public struct WebhookKind: ManifestKind {
   /// Creates the kind.
   public init() {}
 
-  public var name: String { "Webhook" }
+  public var name: String { BotHeroKind.webhook.rawValue }
   public var summary: String { "A BotHero webhook: events delivered to a URL, signed." }
   public var deliversEvents: Bool { true }
   public var nameSchema: FieldSchema { NamePatterns.displayName("webhook name") }
@@ -42,7 +43,9 @@ public struct WebhookKind: ManifestKind {
       ])
   }
 
-  public var referenceFields: [(field: String, kind: String)] { [("bot", "Bot")] }
+  public var referenceFields: [(field: String, kind: String)] {
+    [("bot", BotHeroKind.bot.rawValue)]
+  }
 
   public func validate(_ draft: ResourceDraft, diagnostics: inout [Diagnostic]) {
     if draft.spec["secret"] != nil && draft.environmentNames(of: "secret").isEmpty {

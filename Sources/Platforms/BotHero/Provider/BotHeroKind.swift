@@ -1,0 +1,34 @@
+import HehoManifest
+import PlatformKit
+
+/// The kinds BotHero manages, each spelled once: the raw value is the manifest's `kind`, and
+/// `addressKind` the lower-cased name addresses use.
+public enum BotHeroKind: String, PlatformKind {
+  /// A bot (`BotKind`).
+  case bot = "Bot"
+  /// One file a bot answers from (`KnowledgeDocumentKind`).
+  case knowledgeDocument = "KnowledgeDocument"
+  /// A folder of files a bot answers from, compiled into one document per file
+  /// (`KnowledgeBaseKind`).
+  case knowledgeBase = "KnowledgeBase"
+  /// Events delivered to a URL, signed (`WebhookKind`).
+  case webhook = "Webhook"
+}
+
+extension BotHeroKind {
+  /// The manifest kind: its schema and rules.
+  var manifestKind: any ManifestKind {
+    switch self {
+    case .bot: BotKind()
+    case .knowledgeDocument: KnowledgeDocumentKind()
+    case .knowledgeBase: KnowledgeBaseKind()
+    case .webhook: WebhookKind()
+    }
+  }
+
+  /// Each kind by its address spelling, exactly as addresses hold it: code that runs once per
+  /// resource (compile, reconcile) looks a kind up here rather than lower-casing kind names
+  /// for every resource.
+  static let byAddressKind: [String: BotHeroKind] = Dictionary(
+    uniqueKeysWithValues: allCases.map { ($0.addressKind, $0) })
+}
