@@ -1,5 +1,6 @@
 import Foundation
 import HehoManifest
+import PlatformKit
 
 /// `kind: Chatbot`: an AI chatbot with its prompt, model, tone and theme.
 public struct ChatbotKind: ManifestKind {
@@ -15,7 +16,7 @@ public struct ChatbotKind: ManifestKind {
   /// Creates the kind.
   public init() {}
 
-  public var name: String { "Chatbot" }
+  public var name: String { HeHoKind.chatbot.rawValue }
   public var summary: String { "An AI chatbot: its goal, prompt, model, tone and theme." }
   public var converses: Bool { true }
   public var nameSchema: FieldSchema { NamePatterns.displayName("chatbot name") }

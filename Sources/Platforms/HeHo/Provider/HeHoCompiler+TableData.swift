@@ -8,7 +8,7 @@ extension HeHoCompiler {
     _ resource: DesiredResource, tables: [String: DesiredResource], problems: inout [String]
   ) -> DesiredItem {
     let tableName = resource.spec["table"]?.stringValue ?? ""
-    let table = ResourceAddress(kind: "table", name: tableName)
+    let table = ResourceAddress(kind: HeHoCompiler.tableKind, name: tableName)
     let columns = TableColumns(spec: tables[tableName]?.spec ?? [:])
     let declaredKey = resource.spec["key"]?.stringValue
     let keyField =

@@ -1,11 +1,14 @@
 import HehoEngine
 import HehoManifest
+import PlatformKit
 
 /// Compiles HeHo manifests into desired items: tables as they are, chatbots with their
 /// permissions folded into `access.TABLE` fields (and `data_table_N` slots, by table name).
 struct HeHoCompiler: Sendable {
   static let toneDefault = "professional"
   static let themeDefault = "sky"
+  /// A table's kind as addresses spell it, lower-cased once rather than for every resource.
+  static let tableKind = HeHoKind.table.addressKind
 
   func compile(_ state: DesiredState) throws -> CompiledDesiredState {
     let resources = state.resources
@@ -18,26 +21,27 @@ struct HeHoCompiler: Sendable {
     var data: [Int] = []
     var foreign: [String] = []  // Listed last.
     for (index, resource) in resources.enumerated() {
-      switch resource.address.kind {
-      case "permission":
+      switch HeHoKind.byAddressKind[resource.address.kind] {
+      case .permission:
         guard let chatbot = resource.spec["chatbot"]?.stringValue else {
           problems.append("\(resource.location): \(resource.address) names no chatbot")
           continue
         }
         grants[chatbot, default: []].append(index)
-      case "table": tables.append(index)
-      case "chatbot": chatbots.append(index)
-      case "tabledata": data.append(index)
-      default:
+      case .table: tables.append(index)
+      case .chatbot: chatbots.append(index)
+      case .tableData: data.append(index)
+      case nil:
         foreign.append(
-          "\(resource.location): kind '\(resource.kind)' is not a HeHo kind "
-            + "(Table, Chatbot, Permission, TableData)")
+          "\(resource.location): kind '\(resource.kind)' is not a HeHo kind ("
+            + HeHoKind.allCases.map(\.rawValue).joined(separator: ", ") + ")")
       }
     }
     // Tables, then chatbots, each compiled on its own: on every core.
+    let chatbotKind = HeHoKind.chatbot.addressKind
     var outcomes = DedicatedThreads.chunkedMap(tables + chatbots) { [grants] index in
       let resource = resources[index]
-      guard resource.address.kind == "chatbot" else { return table(resource) }
+      guard resource.address.kind == chatbotKind else { return table(resource) }
       return chatbot(resource, grants: (grants[resource.name] ?? []).map { resources[$0] })
     }
     var items: [DesiredItem] = []
@@ -167,7 +171,7 @@ struct HeHoCompiler: Sendable {
     let sources = [resource.address] + grants.map(\.address).sorted()
     let item = DesiredItem(
       address: resource.address, fields: fields, payload: payload,
-      dependencies: slots.map { ResourceAddress(kind: "table", name: $0.table) },
+      dependencies: slots.map { ResourceAddress(kind: HeHoCompiler.tableKind, name: $0.table) },
       sources: sources, lifecycle: HeHoCompiler.lifecycle(of: resource, grants: grants),
       location: resource.location)
     return Outcome(item: item, problems: problems)

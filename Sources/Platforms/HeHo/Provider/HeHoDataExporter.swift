@@ -12,8 +12,10 @@ struct HeHoDataExporter: Sendable {
   /// The files for the tables named in `layout.data`, read with one read each through
   /// `provider`; an unknown table is an error naming the ones there are.
   func export(_ live: LiveState, provider: any Provider) async throws -> PlatformExport {
+    let tableKind = HeHoKind.table.addressKind
+    let dataKind = HeHoKind.tableData.addressKind
     let tables = Dictionary(
-      live.resources.filter { $0.address.kind == "table" }.map { ($0.address.name, $0) },
+      live.resources.filter { $0.address.kind == tableKind }.map { ($0.address.name, $0) },
       uniquingKeysWith: { first, _ in first })
     for name in layout.data where tables[name] == nil {
       throw ProviderError(
@@ -24,7 +26,7 @@ struct HeHoDataExporter: Sendable {
     let sources = layout.data.compactMap { name -> RecordSource? in
       guard let table = tables[name] else { return nil }
       return RecordSource(
-        address: ResourceAddress(kind: "tabledata", name: name), container: table.address,
+        address: ResourceAddress(kind: dataKind, name: name), container: table.address,
         keyField: "", fieldTypes: Self.types(of: table))
     }
     let read = try await provider.records.fetchRecords(sources)
@@ -46,7 +48,7 @@ struct HeHoDataExporter: Sendable {
         continue
       }
       let dataPath = "data/\(naming.unique(name, in: "data")).csv"
-      let manifestName = naming.name(name, fallback: "table", in: "tabledata")
+      let manifestName = naming.name(name, fallback: tableKind, in: dataKind)
       files.append(
         PlatformExport.File(
           path: dataPath, contents: ExportCSV.text(columns: columns, records: records)))
@@ -72,7 +74,7 @@ struct HeHoDataExporter: Sendable {
           path: "tabledata.yaml", contents: Self.header + documents.joined(separator: "---\n")))
     }
     return PlatformExport(
-      files: files, warnings: warnings, counts: [("tabledata", documents.count)])
+      files: files, warnings: warnings, counts: [(dataKind, documents.count)])
   }
 
   static let header = "# Exported by heho export from the live platform.\n"

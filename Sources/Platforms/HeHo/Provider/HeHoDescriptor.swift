@@ -16,9 +16,7 @@ public struct HeHoDescriptor: PlatformDescriptor {
   public var apiVersion: String { "heho/v1" }
   public var defaultEndpoint: String { "https://heho.vercel.app" }
   public var defaultKeyVariable: String { "HEHO_API_KEY" }
-  public var kinds: [any ManifestKind] {
-    [TableKind(), ChatbotKind(), PermissionKind(), TableDataKind()]
-  }
+  public var kinds: [any ManifestKind] { HeHoKind.allCases.map(\.manifestKind) }
 
   public func makeProvider(_ access: PlatformAccess) -> any Provider {
     HeHoProvider(access: access)

@@ -24,7 +24,7 @@ public struct HeHoExporter: Sendable {
 
   /// A manifest document of one kind, before files are assembled.
   struct Document {
-    var kind: String
+    var kind: HeHoKind
     var base: String
     var text: String
   }
@@ -38,6 +38,8 @@ public struct HeHoExporter: Sendable {
     var byAddress: [ResourceAddress: [LiveResource]] = [:]
     for resource in live.resources { byAddress[resource.address, default: []].append(resource) }
     var exportedTables = Set<String>()
+    let tableKind = HeHoKind.table.addressKind
+    let chatbotKind = HeHoKind.chatbot.addressKind
     for (address, resources) in byAddress.sorted(by: { $0.key < $1.key }) {
       guard resources.count == 1, let resource = resources.first else {
         warnings.append(
@@ -45,26 +47,26 @@ public struct HeHoExporter: Sendable {
             + "heho, so it was not exported: rename or delete the copies, then export again")
         continue
       }
-      switch address.kind {
-      case "table":
+      switch HeHoKind.byAddressKind[address.kind] {
+      case .table:
         guard let text = HeHoExportDocuments.table(resource, warnings: &warnings) else { continue }
         exportedTables.insert(address.name)
         documents.append(
           Document(
-            kind: "table",
-            base: naming.name(address.name, fallback: "table", in: "table"), text: text))
-      case "chatbot":
+            kind: .table, base: naming.name(address.name, fallback: tableKind, in: tableKind),
+            text: text))
+      case .chatbot:
         continue
       default:
         warnings.append("\(address): heho cannot export a \(address.kind)")
       }
     }
     for (address, resources) in byAddress.sorted(by: { $0.key < $1.key })
-    where address.kind == "chatbot" && resources.count == 1 {
+    where address.kind == chatbotKind && resources.count == 1 {
       guard let resource = resources.first,
         HeHoExportDocuments.isValidChatbotName(address.name, warnings: &warnings)
       else { continue }
-      let base = naming.name(address.name, fallback: "chatbot", in: "chatbot")
+      let base = naming.name(address.name, fallback: chatbotKind, in: chatbotKind)
       let promptPath = "prompts/\(base).md"
       let reference = layout.perKind ? promptPath : "../\(promptPath)"
       let chatbot = HeHoExportDocuments.chatbot(
@@ -72,7 +74,7 @@ public struct HeHoExporter: Sendable {
       if let prompt = chatbot.prompt {
         prompts.append(PlatformExport.File(path: promptPath, contents: prompt))
       }
-      documents.append(Document(kind: "chatbot", base: base, text: chatbot.text))
+      documents.append(Document(kind: .chatbot, base: base, text: chatbot.text))
       for (table, rights) in HeHoExportDocuments.grants(of: resource) {
         guard exportedTables.contains(table) else {
           warnings.append(
@@ -81,11 +83,11 @@ public struct HeHoExporter: Sendable {
           continue
         }
         let name = naming.unique(
-          ExportNaming.slug(address.name, fallback: "chatbot") + "-"
-            + ExportNaming.slug(table, fallback: "table"), in: "permission")
+          ExportNaming.slug(address.name, fallback: chatbotKind) + "-"
+            + ExportNaming.slug(table, fallback: tableKind), in: HeHoKind.permission.addressKind)
         documents.append(
           Document(
-            kind: "permission", base: name,
+            kind: .permission, base: name,
             text: HeHoExportDocuments.permission(
               name: name, chatbot: address.name, table: table, rights: rights)))
       }
@@ -98,12 +100,13 @@ public struct HeHoExporter: Sendable {
   ) -> PlatformExport {
     let header = "# Exported by heho export from the live platform.\n"
     var files = prompts
-    let folders = ["table": "tables", "chatbot": "chatbots", "permission": "permissions"]
     var counts: [(kind: String, count: Int)] = []
-    for kind in ["table", "chatbot", "permission"] {
+    for kind in [HeHoKind.table, .chatbot, .permission] {
       let ofKind = documents.filter { $0.kind == kind }.sorted { $0.base < $1.base }
-      counts.append((kind, ofKind.count))
-      guard let folder = folders[kind], !ofKind.isEmpty else { continue }
+      counts.append((kind.addressKind, ofKind.count))
+      // The folder is the address kind in the plural: `tables`, `chatbots`, `permissions`.
+      let folder = kind.addressKind + "s"
+      guard !ofKind.isEmpty else { continue }
       if layout.perKind {
         let text = ofKind.map(\.text).joined(separator: "---\n")
         files.append(PlatformExport.File(path: "\(folder).yaml", contents: header + text))

@@ -4,6 +4,10 @@ import PlatformKit
 
 /// Turns HeHo's list responses into live resources with fields comparable to desired items.
 enum HeHoNormalizer {
+  /// The kinds as addresses spell them, lower-cased once rather than for every resource.
+  static let chatbotKind = HeHoKind.chatbot.addressKind
+  static let tableKind = HeHoKind.table.addressKind
+
   static func chatbot(_ wire: HeHoChatbotWire) -> LiveResource {
     var fields: [String: Value] = [
       "goal": wire.goal.map(Value.string) ?? .null,
@@ -14,8 +18,8 @@ enum HeHoNormalizer {
     ]
     for slot in wire.slots { fields["access.\(slot.table)"] = HeHoCompiler.rights(slot) }
     return LiveResource(
-      address: ResourceAddress(kind: "chatbot", name: wire.name), id: wire.id, fields: fields,
-      dependencies: wire.slots.map { ResourceAddress(kind: "table", name: $0.table) })
+      address: ResourceAddress(kind: chatbotKind, name: wire.name), id: wire.id, fields: fields,
+      dependencies: wire.slots.map { ResourceAddress(kind: tableKind, name: $0.table) })
   }
 
   static func table(_ wire: HeHoTableWire) -> LiveResource {
@@ -25,7 +29,7 @@ enum HeHoNormalizer {
       fields["columns.\(column.name).required"] = .bool(column.required ?? false)
     }
     return LiveResource(
-      address: ResourceAddress(kind: "table", name: wire.name), id: wire.name, fields: fields)
+      address: ResourceAddress(kind: tableKind, name: wire.name), id: wire.name, fields: fields)
   }
 
   /// "support-bot gains write, loses read on orders" for an `access.TABLE` change.

@@ -1,12 +1,14 @@
 import HehoEngine
 import HehoManifest
+import PlatformKit
 
 /// How a HeHo table create shows in a plan: one aligned line per column, with its name, its
 /// type as written and its flags (`primary key`, `not null`, `default 1`).
 enum HeHoOutline {
   /// The lines for a table item, from what its create sends; `nil` for other kinds.
   static func lines(for item: DesiredItem) -> [String]? {
-    guard item.address.kind == "table", let columns = item.payload["columns"]?.arrayValue
+    guard HeHoKind.byAddressKind[item.address.kind] == .table,
+      let columns = item.payload["columns"]?.arrayValue
     else { return nil }
     let rows = columns.map { column -> (name: String, type: String, flags: String) in
       let flags = [

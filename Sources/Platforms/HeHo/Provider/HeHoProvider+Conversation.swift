@@ -7,7 +7,7 @@ extension HeHoProvider {
   public func openConversation(with target: LiveResource, live: LiveState) async throws
     -> ConversationOpening
   {
-    guard target.address.kind == "chatbot" else {
+    guard HeHoKind.chatbot.matches(target.address) else {
       return .notRunnable("\(target.address.kind) resources of \(name) do not hold conversations")
     }
     return .opened(HeHoConversation(writes: writes, chatbot: target))

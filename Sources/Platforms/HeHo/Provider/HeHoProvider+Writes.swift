@@ -55,7 +55,7 @@ extension HeHoProvider {
   }
 
   func createdID(in response: HTTPResponse, step: ApplyStep) -> String? {
-    if step.address.kind == "table" { return step.address.name }
+    if HeHoKind.table.matches(step.address) { return step.address.name }
     return (try? JSONDecoder().decode(HeHoChatbotCreated.self, from: response.body))?.chatbot?.id
   }
 }

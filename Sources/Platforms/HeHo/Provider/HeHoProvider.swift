@@ -30,26 +30,33 @@ public struct HeHoProvider: PlatformProvider, RecordProvider {
 
   public var name: String { HeHoDescriptor.platformName }
 
-  public var kinds: [KindBehavior] {
-    [
+  public var kinds: [KindBehavior] { HeHoKind.allCases.map(behavior) }
+
+  /// How the engine treats each kind.
+  func behavior(of kind: HeHoKind) -> KindBehavior {
+    switch kind {
+    case .table:
       KindBehavior(
-        kind: "table", platform: name, holdsData: true,
+        kind: kind.addressKind, platform: name, holdsData: true,
         replacementReason: "HeHo has no ALTER for tables: it is dropped and created again",
         migrationReason: "HeHo has no ALTER for tables: it is backed up, dropped, created "
-          + "again, restored and verified"),
+          + "again, restored and verified")
+    case .chatbot:
       KindBehavior(
-        kind: "chatbot", platform: name, replacementChangesIdentity: true,
+        kind: kind.addressKind, platform: name, replacementChangesIdentity: true,
         replacementReason: "HeHo has no update endpoint for chatbots: it is deleted and created "
-          + "again", conversationRole: .conversational),
+          + "again", conversationRole: .conversational)
+    case .permission:
       KindBehavior(
-        kind: "permission", platform: name,
+        kind: kind.addressKind, platform: name,
         replacementReason: "permissions are part of their chatbot",
-        manifestOnly: true),
+        manifestOnly: true)
+    case .tableData:
       KindBehavior(
-        kind: "tabledata", platform: name,
+        kind: kind.addressKind, platform: name,
         replacementReason: "rows are added, edited and deleted one by one",
-        recordContainer: "table", recordNoun: "rows"),
-    ]
+        recordContainer: HeHoKind.table.addressKind, recordNoun: "rows")
+    }
   }
 
   public func compile(_ state: DesiredState) throws -> CompiledDesiredState {
@@ -75,23 +82,23 @@ public struct HeHoProvider: PlatformProvider, RecordProvider {
 
   public func perform(_ step: ApplyStep) async throws -> StepResult {
     if let write = step.record { return try await performRow(step, write) }
-    switch (step.action, step.address.kind) {
-    case (.create, "chatbot"):
+    switch (step.action, HeHoKind.byAddressKind[step.address.kind]) {
+    case (.create, .chatbot):
       return try await create(step, path: HeHoPaths.chatbots) {
         try await listChatbots().filter { $0.name == step.address.name }.map(\.id)
       }
-    case (.create, "table"):
+    case (.create, .table):
       return try await create(step, path: HeHoPaths.tables) {
         try await listTables().filter { $0.name == step.address.name }.map(\.name)
       }
-    case (.connect, "table"):
+    case (.connect, .table):
       return try await connect(step)
-    case (.delete, "chatbot"):
+    case (.delete, .chatbot):
       let id = try liveID(of: step)
       let request = HTTPRequest(
         method: "DELETE", path: HeHoPaths.chatbots, query: [.init("chatbotId", id)])
       return try await delete(step, request: request)
-    case (.delete, "table"):
+    case (.delete, .table):
       let body = try APIClient.json(["tableName": step.address.name])
       return try await delete(
         step, request: HTTPRequest(method: "DELETE", path: HeHoPaths.tables, body: body))
@@ -103,7 +110,8 @@ public struct HeHoProvider: PlatformProvider, RecordProvider {
   }
 
   public func migration(from live: LiveResource, to item: DesiredItem) -> MigrationPlan? {
-    item.address.kind == "table" ? TableMigration.plan(from: live, to: item) : nil
+    HeHoKind.byAddressKind[item.address.kind] == .table
+      ? TableMigration.plan(from: live, to: item) : nil
   }
 
   public func carryOver(_ record: Record, in migration: MigrationPlan) -> CarriedRecord {
@@ -115,7 +123,8 @@ public struct HeHoProvider: PlatformProvider, RecordProvider {
   }
 
   public func explain(_ change: FieldChange, of address: ResourceAddress) -> String? {
-    address.kind == "chatbot" ? HeHoNormalizer.explainAccess(change, chatbot: address.name) : nil
+    HeHoKind.byAddressKind[address.kind] == .chatbot
+      ? HeHoNormalizer.explainAccess(change, chatbot: address.name) : nil
   }
 
   func listChatbots() async throws -> [HeHoChatbotWire] {

@@ -1,11 +1,12 @@
 import HehoManifest
+import PlatformKit
 
 /// `kind: Permission`: what one chatbot may do with one table.
 public struct PermissionKind: ManifestKind {
   /// Creates the kind.
   public init() {}
 
-  public var name: String { "Permission" }
+  public var name: String { HeHoKind.permission.rawValue }
   public var summary: String { "Grants a chatbot read, write or edit access to a table." }
   public var nameSchema: FieldSchema { NamePatterns.resourceName("permission name") }
 
@@ -22,7 +23,7 @@ public struct PermissionKind: ManifestKind {
   }
 
   public var referenceFields: [(field: String, kind: String)] {
-    [("chatbot", "Chatbot"), ("table", "Table")]
+    [("chatbot", HeHoKind.chatbot.rawValue), ("table", HeHoKind.table.rawValue)]
   }
 
   public var setRules: [any ResourceSetRule] { [PermissionLimitsRule()] }

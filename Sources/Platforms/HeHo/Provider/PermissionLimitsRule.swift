@@ -1,4 +1,5 @@
 import HehoManifest
+import PlatformKit
 
 /// HeHo's limits on permissions: one per (chatbot, table) pair, and at most three tables per
 /// chatbot.
@@ -15,7 +16,8 @@ public struct PermissionLimitsRule: ResourceSetRule {
     var pairs: [String: Int] = [:]
     var byChatbot: [String: [Int]] = [:]
     var chatbotOrder: [String] = []
-    for (index, permission) in drafts.enumerated() where permission.kind == "Permission" {
+    let permissionKind = HeHoKind.permission.rawValue
+    for (index, permission) in drafts.enumerated() where permission.kind == permissionKind {
       guard let chatbot = permission.spec["chatbot"]?.stringValue,
         let table = permission.spec["table"]?.stringValue
       else { continue }

@@ -1,4 +1,5 @@
 import HehoManifest
+import PlatformKit
 
 /// `kind: TableData`: rows of a table kept as code, from a data file (CSV, JSON, JSON Lines,
 /// YAML) or inline, identified by a key column.
@@ -6,7 +7,7 @@ public struct TableDataKind: ManifestKind {
   /// Creates the kind.
   public init() {}
 
-  public var name: String { "TableData" }
+  public var name: String { HeHoKind.tableData.rawValue }
   public var summary: String { "Rows of a table, from a data file or inline, kept as code." }
   public var nameSchema: FieldSchema { NamePatterns.resourceName("table data name") }
 
@@ -46,7 +47,9 @@ public struct TableDataKind: ManifestKind {
     ]
   }
 
-  public var referenceFields: [(field: String, kind: String)] { [("table", "Table")] }
+  public var referenceFields: [(field: String, kind: String)] {
+    [("table", HeHoKind.table.rawValue)]
+  }
 
   public var setRules: [any ResourceSetRule] { [TableDataRule()] }
 

@@ -1,4 +1,5 @@
 import HehoManifest
+import PlatformKit
 
 /// `kind: Table`: a database table the platform creates, or (with `connect: true`) an existing
 /// table it connects.
@@ -6,7 +7,7 @@ public struct TableKind: ManifestKind {
   /// Creates the kind.
   public init() {}
 
-  public var name: String { "Table" }
+  public var name: String { HeHoKind.table.rawValue }
   public var summary: String { "A data table chatbots can read and write." }
   public var nameSchema: FieldSchema { NamePatterns.identifier("table name") }
 
