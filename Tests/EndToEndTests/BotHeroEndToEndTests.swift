@@ -1,6 +1,6 @@
 import Foundation
 import HehoTestSupport
-import LocalServerKit
+@_spi(Testing) import LocalServerKit
 import Testing
 
 /// BotHero bots and webhooks through the real commands, against HehoLocal's BotHero.

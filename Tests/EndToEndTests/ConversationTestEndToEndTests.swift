@@ -1,5 +1,6 @@
 import Foundation
 import HehoTestSupport
+@_spi(Testing) import LocalServerKit
 import Testing
 
 /// `heho test` through the real commands against HehoLocal, on all three platforms: the

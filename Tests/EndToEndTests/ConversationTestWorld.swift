@@ -1,5 +1,5 @@
 import Foundation
-import LocalServerKit
+@_spi(Testing) import LocalServerKit
 import Testing
 
 /// The omnichannel example (a chatbot, a bot and two agents, with their conversation tests) on

@@ -1,5 +1,6 @@
 import Foundation
 import HehoTestSupport
+@_spi(Testing) import LocalServerKit
 import Testing
 
 #if canImport(FoundationXML)

@@ -1,5 +1,6 @@
 import Foundation
 import HehoTestSupport
+@_spi(Testing) import LocalServerKit
 import Testing
 
 /// Where `heho export` reads from and what it writes for the way back: the project in the

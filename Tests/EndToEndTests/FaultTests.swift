@@ -1,5 +1,6 @@
 import Foundation
-import LocalServerKit
+@_spi(Testing) import HeHoLocalServer
+@_spi(Testing) import LocalServerKit
 import Testing
 
 /// Under seeded faults (429, 5xx, dropped connections, commit-then-fail) apply converges within

@@ -1,5 +1,5 @@
 import Foundation
-import LocalServerKit
+@_spi(Testing) import LocalServerKit
 import Testing
 
 /// Heppu agents through the real commands, against HehoLocal's Heppu, in the omnichannel

@@ -1,6 +1,6 @@
 import Foundation
 import HehoTestSupport
-import LocalServerKit
+@_spi(Testing) import LocalServerKit
 import Testing
 
 /// Copy-migrations against the real local platform: rows and permissions survive a column

@@ -1,6 +1,7 @@
 import Foundation
 import HeHoProvider
 import HehoCLI
+@_spi(Testing) import LocalServerKit
 import PlatformKit
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
-import LocalServerKit
+@_spi(Testing) import HeHoLocalServer
+@_spi(Testing) import LocalServerKit
 import Testing
 
 /// `metadata.previousNames` through the real commands: BotHero renames in place, HeHo cannot.

@@ -1,4 +1,5 @@
 import Foundation
+@_spi(Testing) import HeHoLocalServer
 @_spi(Testing) import LocalServerKit
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
-import LocalServerKit
+@_spi(Testing) import HeHoLocalServer
+@_spi(Testing) import LocalServerKit
 import Testing
 
 /// `TableData` through the real commands against the local platform: rows from CSV, JSON Lines,

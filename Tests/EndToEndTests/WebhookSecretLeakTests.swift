@@ -1,5 +1,5 @@
 import Foundation
-import LocalServerKit
+@_spi(Testing) import LocalServerKit
 import Testing
 
 /// A webhook's secret, read from `${env.NAME}`, is on the run's redaction list next to the API

@@ -5,7 +5,7 @@ import Testing
 
 @testable import BotHeroLocalServer
 @testable import HeHoLocalServer
-@testable import LocalServerKit
+@_spi(Testing) @testable import LocalServerKit
 
 /// The local BotHero API: tokens, bots and webhooks, against a running server.
 @Suite("BotHero API")

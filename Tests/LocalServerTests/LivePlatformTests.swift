@@ -2,7 +2,7 @@ import Foundation
 import PlatformRegistry
 import Testing
 
-@testable import HeHoLocalServer
+@_spi(Testing) @testable import HeHoLocalServer
 @_spi(Testing) @testable import LocalServerKit
 
 #if canImport(FoundationNetworking)

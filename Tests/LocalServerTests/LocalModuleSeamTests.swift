@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @testable import HeHoLocalServer
-@testable import LocalServerKit
+@_spi(Testing) @testable import LocalServerKit
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking

@@ -1,6 +1,6 @@
 import Foundation
 import HehoTestSupport
-import LocalServerKit
+@_spi(Testing) import LocalServerKit
 
 /// Runs one BotHero and Heppu scenario: makes its live account, applies its project up to three
 /// times under its faults, once more without, plans (which must show nothing to do), then checks

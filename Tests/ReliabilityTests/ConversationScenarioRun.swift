@@ -1,6 +1,6 @@
 import Foundation
 import HehoCLI
-import LocalServerKit
+@_spi(Testing) import LocalServerKit
 import PlatformKit
 
 /// Runs one scenario: applies each example, without faults, to an organization of its own on

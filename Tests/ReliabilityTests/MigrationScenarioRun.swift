@@ -2,7 +2,7 @@ import Foundation
 @_spi(FaultTesting) import HehoEngine
 import HehoManifest
 import HehoTestSupport
-import LocalServerKit
+@_spi(Testing) import LocalServerKit
 
 /// Runs one migration scenario on a local platform: the table and its rows, then the change
 /// applied under faults with one stop as a crash would, until an apply succeeds (faults off

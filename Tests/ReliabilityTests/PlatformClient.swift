@@ -1,6 +1,7 @@
 import Foundation
+@_spi(Testing) import HeHoLocalServer
 import HehoTestSupport
-import LocalServerKit
+@_spi(Testing) import LocalServerKit
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking

@@ -1,5 +1,5 @@
 import Foundation
-import LocalServerKit
+@_spi(Testing) import LocalServerKit
 
 /// What one scenario did and every promise it found broken.
 struct ScenarioOutcome: Sendable {

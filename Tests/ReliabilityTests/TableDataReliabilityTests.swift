@@ -2,7 +2,7 @@ import Foundation
 import HeHoProvider
 import HehoManifest
 import HehoTestSupport
-import LocalServerKit
+@_spi(Testing) import LocalServerKit
 @_spi(FaultTesting) import PlatformKit
 import Testing
 

@@ -1,7 +1,7 @@
 import Foundation
 import HeHoProvider
 import HehoEngine
-import LocalServerKit
+@_spi(Testing) import LocalServerKit
 import PlatformKit
 import Testing
 

@@ -113,36 +113,6 @@ public final class LocalPlatform: Sendable {
     }
   }
 
-  /// Creates an organization (or adds a key to an existing one) and returns the new key,
-  /// valid on `platforms` (`nil`: every platform).
-  public func createOrganization(named name: String, platforms: [String]? = nil) async throws
-    -> String
-  {
-    try await Self.addKey(toOrganization: name, platforms: platforms, services: services)
-  }
-
-  /// Replaces the latency and fault settings; the fault sequence restarts from the seed.
-  public func setFaults(_ faults: FaultConfiguration) async {
-    services.injector.reconfigure(faults)
-  }
-
-  /// Replaces one platform's own settings while it runs: reaches what the platform reads per
-  /// request (HeHo's test-only stored theme), not what it read when it opened.
-  @_spi(Testing)
-  public func setSettings<Settings: LocalPlatformSettings>(_ settings: Settings) async {
-    services.platformSettings.replace(with: settings)
-  }
-
-  /// Request counts of the platform API so far.
-  public func metrics() async -> LocalMetrics {
-    services.recorder.snapshot
-  }
-
-  /// Zeroes the request counts.
-  public func resetMetrics() async {
-    services.recorder.reset()
-  }
-
   /// The open part of the platform named `name`, as its own type (for the platform's own
   /// administration functions).
   package func part<Part: LocalPlatformPart>(_ name: String, as type: Part.Type) -> Part? {
