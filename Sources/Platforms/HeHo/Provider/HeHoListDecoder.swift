@@ -9,9 +9,10 @@ import PlatformKit
 /// no duplicated field heho reads, no escaped key, valid UTF-8). Anything else answers `nil`
 /// and is left to `JSONDecoder`, so what is accepted, what is refused and how stays as it was.
 struct HeHoListDecoder {
-  private typealias GiveUp = JSONByteCursor.GiveUp
+  typealias GiveUp = JSONByteCursor.GiveUp
 
-  private var cursor: JSONByteCursor
+  /// Where the body is read.
+  var cursor: JSONByteCursor
   /// Nesting depth of skipped values, bounded well below `JSONDecoder`'s own limit.
   private static let maxDepth = 64
 
@@ -149,6 +150,7 @@ struct HeHoListDecoder {
     return names.map { Array($0.utf8) }
   }()
 
+  /// The number of the chatbot field whose name is the key's bytes, `nil` for another field.
   private static func chatbotField(_ bytes: UnsafeBufferPointer<UInt8>, _ key: Range<Int>)
     -> Int?
   {
@@ -161,106 +163,6 @@ struct HeHoListDecoder {
       }
     }
     return nil
-  }
-
-  // MARK: JSON
-
-  /// Whether the raw key bytes equal `name` (keys with escapes never reach here).
-  private func keyEquals(_ key: Range<Int>, _ name: StaticString) -> Bool {
-    cursor.holds(name, in: key)
-  }
-
-  /// An object, calling `member` with each key's bytes (the value is next).
-  private mutating func object(_ member: (inout Self, Range<Int>) throws -> Void) throws {
-    try cursor.expect(UInt8(ascii: "{"))
-    if try cursor.peek() == UInt8(ascii: "}") {
-      cursor.position += 1
-      return
-    }
-    while true {
-      let key = try rawKey()
-      try cursor.expect(UInt8(ascii: ":"))
-      try member(&self, key)
-      switch try cursor.peek() {
-      case UInt8(ascii: ","): cursor.position += 1
-      case UInt8(ascii: "}"):
-        cursor.position += 1
-        return
-      default: throw GiveUp()
-      }
-    }
-  }
-
-  /// An array, calling `element` for each element.
-  private mutating func array(_ element: (inout Self) throws -> Void) throws {
-    try cursor.expect(UInt8(ascii: "["))
-    if try cursor.peek() == UInt8(ascii: "]") {
-      cursor.position += 1
-      return
-    }
-    while true {
-      try element(&self)
-      switch try cursor.peek() {
-      case UInt8(ascii: ","): cursor.position += 1
-      case UInt8(ascii: "]"):
-        cursor.position += 1
-        return
-      default: throw GiveUp()
-      }
-    }
-  }
-
-  /// A key's bytes between its quotes: plain ASCII without escapes or control characters.
-  private mutating func rawKey() throws -> Range<Int> {
-    try cursor.expect(UInt8(ascii: "\""))
-    let start = cursor.position
-    while cursor.position < cursor.bytes.count {
-      let byte = cursor.bytes[cursor.position]
-      if byte == UInt8(ascii: "\"") {
-        cursor.position += 1
-        return start..<(cursor.position - 1)
-      }
-      guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { throw GiveUp() }
-      cursor.position += 1
-    }
-    throw GiveUp()
-  }
-
-  private mutating func string() throws -> String {
-    try cursor.string()
-  }
-
-  /// A string or `null` (`nil`).
-  private mutating func optionalString() throws -> String? {
-    if try cursor.literal("null") { return nil }
-    return try cursor.string()
-  }
-
-  /// `true`, `false` or `null` (`nil`).
-  private mutating func optionalBool() throws -> Bool? {
-    if try cursor.literal("null") { return nil }
-    if try cursor.literal("true") { return true }
-    if try cursor.literal("false") { return false }
-    throw GiveUp()
-  }
-
-  /// Any value, checked but not kept.
-  private mutating func skipValue() throws {
-    switch try cursor.peek() {
-    case UInt8(ascii: "\""): _ = try cursor.string()
-    case UInt8(ascii: "{"):
-      try cursor.enter()
-      try object { decoder, _ in try decoder.skipValue() }
-      cursor.leave()
-    case UInt8(ascii: "["):
-      try cursor.enter()
-      try array { try $0.skipValue() }
-      cursor.leave()
-    case UInt8(ascii: "t"): guard try cursor.literal("true") else { throw GiveUp() }
-    case UInt8(ascii: "f"): guard try cursor.literal("false") else { throw GiveUp() }
-    case UInt8(ascii: "n"): guard try cursor.literal("null") else { throw GiveUp() }
-    default: _ = try cursor.number()
-    }
   }
 }
 
