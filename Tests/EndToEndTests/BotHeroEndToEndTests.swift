@@ -1,3 +1,4 @@
+import BotHeroProvider
 import Foundation
 import HehoTestSupport
 @_spi(Testing) import LocalServerKit
@@ -17,7 +18,7 @@ import Testing
         harness: try await Harness.start(example: "bothero-support", uniqueNames: uniqueNames))
     }
 
-    var endpoint: String { harness.platform.baseURL + "/v1" }
+    var endpoint: String { harness.endpoints.endpoint(BotHeroDescriptor()) }
 
     func run(_ arguments: [String]) async -> RunResult {
       var environment = harness.environment

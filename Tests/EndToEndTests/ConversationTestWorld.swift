@@ -13,13 +13,7 @@ struct ConversationTestWorld: Sendable {
   }
 
   /// `--endpoint` for each platform on the one local server.
-  var endpoints: [String] {
-    let base = harness.platform.baseURL
-    return [
-      "--endpoint", "heho=\(base)", "--endpoint", "bothero=\(base)/v1", "--endpoint",
-      "heppu=\(base)/api/v1",
-    ]
-  }
+  var endpoints: [String] { harness.endpoints.arguments }
 
   /// `heho ARGS -f PROJECT --endpoint …`.
   func run(_ arguments: [String]) async -> RunResult {

@@ -1,6 +1,8 @@
+import BotHeroProvider
 import Foundation
 import HehoTestSupport
 @_spi(Testing) import LocalServerKit
+import PlatformRegistry
 import Testing
 
 /// Where `heho export` reads from and what it writes for the way back: the project in the
@@ -87,7 +89,9 @@ struct ExportProjectTests {
       }
       let bots = try await world.api("GET", "/v1/bots")["data"] as? [[String: Any]] ?? []
       try #require(bots.count == 2, "\(bots)")
-      let endpoint = "bothero=\(world.platform.baseURL)/v1"
+      let endpoint =
+        "bothero="
+        + LocalEndpoints(.standard, baseURL: world.platform.baseURL).endpoint(BotHeroDescriptor())
       let out = world.root.appendingPathComponent("export")
       let environment = ["BOTHERO_API_KEY": world.platform.apiKey]
       let export = await world.run(

@@ -5,6 +5,7 @@ import HehoCLI
 import HehoTestSupport
 import LocalServerKit
 import PlatformKit
+import PlatformRegistry
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -48,12 +49,16 @@ struct Harness: Sendable {
     try? FileManager.default.removeItem(at: directory)
   }
 
+  /// Each platform's endpoint on the local platform, from its descriptor.
+  var endpoints: LocalEndpoints { LocalEndpoints(.standard, baseURL: platform.baseURL) }
+
+  /// The key in every platform's default variable, and in the variables the examples'
+  /// environments name (`HEHO_DEV_API_KEY`, `HEHO_PROD_API_KEY`).
   var environment: [String: String] {
     let key = platform.apiKey
-    return [
-      "HEHO_API_KEY": key, "HEHO_DEV_API_KEY": key, "HEHO_PROD_API_KEY": key,
-      "BOTHERO_API_KEY": key, "HEPPU_API_KEY": key, "NO_COLOR": "1",
-    ]
+    return endpoints.keyEnvironment(key).merging(
+      ["HEHO_DEV_API_KEY": key, "HEHO_PROD_API_KEY": key, "NO_COLOR": "1"]
+    ) { _, new in new }
   }
 
   /// Runs `heho ARGS -f DIR --endpoint URL` (project flags added for plan and apply).

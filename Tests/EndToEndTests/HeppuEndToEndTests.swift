@@ -13,13 +13,7 @@ import Testing
       World(harness: try await Harness.start(example: "omnichannel"))
     }
 
-    var endpoints: [String] {
-      let base = harness.platform.baseURL
-      return [
-        "--endpoint", "heho=\(base)", "--endpoint", "bothero=\(base)/v1", "--endpoint",
-        "heppu=\(base)/api/v1",
-      ]
-    }
+    var endpoints: [String] { harness.endpoints.arguments }
 
     func run(_ arguments: [String], project: Bool = true) async -> RunResult {
       var environment = harness.environment

@@ -1,3 +1,4 @@
+import BotHeroProvider
 import Foundation
 @_spi(Testing) import LocalServerKit
 import Testing
@@ -23,7 +24,8 @@ import Testing
       environment["CRM_WEBHOOK_SECRET"] = WebhookSecretLeakTests.secret.secret
       let result = await Harness.runCommand(
         arguments + [
-          "-f", harness.directory.path, "--endpoint", "bothero=\(harness.platform.baseURL)/v1",
+          "-f", harness.directory.path, "--endpoint",
+          "bothero=\(harness.endpoints.endpoint(BotHeroDescriptor()))",
         ], environment: environment)
       harness.transcript.out(result.out)
       harness.transcript.err(result.err)

@@ -1,6 +1,9 @@
 import AsyncHTTPClient
 import Foundation
+import HehoTestSupport
+import HeppuProvider
 import NIOCore
+import PlatformRegistry
 import Testing
 
 @testable import HeppuLocalServer
@@ -25,7 +28,9 @@ struct HeppuAPITests {
       _ method: String, _ path: String, _ body: String? = nil, header: Bool = false,
       key: String? = nil
     ) async throws -> (status: Int, json: JSONValue) {
-      var request = HTTPClientRequest(url: platform.baseURL + "/api/v1" + path)
+      var request = HTTPClientRequest(
+        url: LocalEndpoints(.standard, baseURL: platform.baseURL).endpoint(HeppuDescriptor()) + path
+      )
       request.method = .RAW(value: method)
       let key = key ?? platform.apiKey
       if header {

@@ -54,7 +54,7 @@ struct APIResponse: Sendable {
 }
 
 /// A client bound to a key, over HummingbirdTesting.
-struct APIClient: Sendable {
+struct LocalAPICaller: Sendable {
   let client: any TestClientProtocol
   let key: String?
 
@@ -78,7 +78,7 @@ struct APIClient: Sendable {
   }
 
   /// The same client with another key.
-  func with(key: String?) -> APIClient { APIClient(client: client, key: key) }
+  func with(key: String?) -> LocalAPICaller { LocalAPICaller(client: client, key: key) }
 
   /// Creates a table and expects 201.
   @discardableResult
@@ -136,11 +136,13 @@ struct TestPlatform: Sendable {
   }
 
   /// Runs `test` against the router, then removes the database.
-  func run(_ test: @escaping @Sendable (APIClient) async throws -> Void) async throws {
+  func run(_ test: @escaping @Sendable (LocalAPICaller) async throws -> Void) async throws {
     let app = LocalApplication.buildApplication(
       services, serving: platforms, host: "127.0.0.1", port: 0)
     do {
-      try await app.test(.router) { client in try await test(APIClient(client: client, key: key)) }
+      try await app.test(.router) { client in
+        try await test(LocalAPICaller(client: client, key: key))
+      }
     } catch {
       cleanUp()
       throw error
@@ -158,7 +160,8 @@ struct TestPlatform: Sendable {
 
 /// Runs `test` against a fresh platform through the router.
 func withPlatform(
-  faults: FaultConfiguration = .none, _ test: @escaping @Sendable (APIClient) async throws -> Void
+  faults: FaultConfiguration = .none,
+  _ test: @escaping @Sendable (LocalAPICaller) async throws -> Void
 ) async throws {
   try await TestPlatform.make(faults: faults).run(test)
 }
