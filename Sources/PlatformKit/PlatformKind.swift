@@ -20,12 +20,13 @@ extension PlatformKind {
   }
 
   /// The kind an address spells `kind` (compared ignoring case), when it is one of these.
+  /// Runs once per resource in compile and reconcile, so it compares without allocating.
   public init?(addressKind kind: String) {
-    let lowered = kind.lowercased()
-    guard let match = Self.allCases.first(where: { $0.addressKind == lowered }) else {
-      return nil
+    for candidate in Self.allCases where Self.spells(candidate.rawValue, kind) {
+      self = candidate
+      return
     }
-    self = match
+    return nil
   }
 
   /// The kind of `address`, which a provider was asked to act on; another platform's kind is
@@ -47,6 +48,21 @@ extension PlatformKind {
 
   /// Whether `address` is of this kind.
   public func matches(_ address: ResourceAddress) -> Bool {
-    address.kind == addressKind
+    Self.spells(rawValue, address.kind)
+  }
+
+  /// Whether `kind` is `name` ignoring ASCII case, byte by byte.
+  static func spells(_ name: String, _ kind: String) -> Bool {
+    var names = name.utf8.makeIterator()
+    var kinds = kind.utf8.makeIterator()
+    while true {
+      switch (names.next(), kinds.next()) {
+      case (nil, nil): return true
+      case (let a?, let b?) where a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7a:
+        continue
+      case (let a?, let b?) where a == b: continue
+      default: return false
+      }
+    }
   }
 }

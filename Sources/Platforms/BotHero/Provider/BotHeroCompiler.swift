@@ -30,7 +30,7 @@ struct BotHeroCompiler: Sendable {
     var problems: [String] = []
     var documents: [ResourceAddress: DesiredResource] = [:]
     for resource in state.resources {
-      let kind = BotHeroKind.byAddressKind[resource.address.kind]
+      let kind = BotHeroKind(addressKind: resource.address.kind)
       switch kind {
       case .bot: items.append(bot(resource))
       case .webhook: items.append(webhook(resource))

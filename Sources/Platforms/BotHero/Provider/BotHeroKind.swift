@@ -26,9 +26,4 @@ extension BotHeroKind {
     }
   }
 
-  /// Each kind by its address spelling, exactly as addresses hold it: code that runs once per
-  /// resource (compile, reconcile) looks a kind up here rather than lower-casing kind names
-  /// for every resource.
-  static let byAddressKind: [String: BotHeroKind] = Dictionary(
-    uniqueKeysWithValues: allCases.map { ($0.addressKind, $0) })
 }

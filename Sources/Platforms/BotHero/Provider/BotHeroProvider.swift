@@ -85,7 +85,7 @@ public struct BotHeroProvider: PlatformProvider {
   /// matches the live one; otherwise it reads `(changed, write-only)`. A webhook whose manifest
   /// gives none leaves the platform's secret alone.
   public func reconcile(_ item: DesiredItem, with live: LiveResource) -> DesiredItem {
-    guard BotHeroKind.byAddressKind[item.address.kind] == .webhook else { return item }
+    guard BotHeroKind(addressKind: item.address.kind) == .webhook else { return item }
     var item = item
     guard item.fields["secret"] != nil else {
       item.fields["secret"] = live.fields["secret"]
@@ -99,7 +99,7 @@ public struct BotHeroProvider: PlatformProvider {
   }
 
   public func outputs(of resource: LiveResource) async throws -> [String: Value] {
-    BotHeroKind.byAddressKind[resource.address.kind] == .webhook
+    BotHeroKind(addressKind: resource.address.kind) == .webhook
       ? ["signed": .bool(resource.fields["secret"] != nil)] : [:]
   }
 
@@ -107,7 +107,7 @@ public struct BotHeroProvider: PlatformProvider {
     if change.field == "secret" && change.after == .string(WriteOnlySecrets.changed) {
       return "the signing secret differs from the platform's (write-only: compared by fingerprint)"
     }
-    if change.field == "sha256", BotHeroKind.byAddressKind[address.kind] == .knowledgeDocument,
+    if change.field == "sha256", BotHeroKind(addressKind: address.kind) == .knowledgeDocument,
       let before = change.before?.stringValue, let after = change.after?.stringValue
     {
       return "content changed: sha256 \(before.prefix(12))… → \(after.prefix(12))…"

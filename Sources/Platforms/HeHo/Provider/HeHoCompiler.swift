@@ -21,7 +21,7 @@ struct HeHoCompiler: Sendable {
     var data: [Int] = []
     var foreign: [String] = []  // Listed last.
     for (index, resource) in resources.enumerated() {
-      switch HeHoKind.byAddressKind[resource.address.kind] {
+      switch HeHoKind(addressKind: resource.address.kind) {
       case .permission:
         guard let chatbot = resource.spec["chatbot"]?.stringValue else {
           problems.append("\(resource.location): \(resource.address) names no chatbot")

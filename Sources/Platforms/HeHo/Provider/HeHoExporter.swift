@@ -47,7 +47,7 @@ public struct HeHoExporter: Sendable {
             + "heho, so it was not exported: rename or delete the copies, then export again")
         continue
       }
-      switch HeHoKind.byAddressKind[address.kind] {
+      switch HeHoKind(addressKind: address.kind) {
       case .table:
         guard let text = HeHoExportDocuments.table(resource, warnings: &warnings) else { continue }
         exportedTables.insert(address.name)

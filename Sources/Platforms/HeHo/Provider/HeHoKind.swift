@@ -25,9 +25,4 @@ extension HeHoKind {
     }
   }
 
-  /// Each kind by its address spelling, exactly as addresses hold it: code that runs once per
-  /// resource (compile, export) looks a kind up here rather than lower-casing kind names for
-  /// every resource.
-  static let byAddressKind: [String: HeHoKind] = Dictionary(
-    uniqueKeysWithValues: allCases.map { ($0.addressKind, $0) })
 }

@@ -7,7 +7,7 @@ import PlatformKit
 enum HeHoOutline {
   /// The lines for a table item, from what its create sends; `nil` for other kinds.
   static func lines(for item: DesiredItem) -> [String]? {
-    guard HeHoKind.byAddressKind[item.address.kind] == .table,
+    guard HeHoKind(addressKind: item.address.kind) == .table,
       let columns = item.payload["columns"]?.arrayValue
     else { return nil }
     let rows = columns.map { column -> (name: String, type: String, flags: String) in

@@ -82,7 +82,7 @@ public struct HeHoProvider: PlatformProvider, RecordProvider {
 
   public func perform(_ step: ApplyStep) async throws -> StepResult {
     if let write = step.record { return try await performRow(step, write) }
-    switch (step.action, HeHoKind.byAddressKind[step.address.kind]) {
+    switch (step.action, HeHoKind(addressKind: step.address.kind)) {
     case (.create, .chatbot):
       return try await create(step, path: HeHoPaths.chatbots) {
         try await listChatbots().filter { $0.name == step.address.name }.map(\.id)
@@ -110,7 +110,7 @@ public struct HeHoProvider: PlatformProvider, RecordProvider {
   }
 
   public func migration(from live: LiveResource, to item: DesiredItem) -> MigrationPlan? {
-    HeHoKind.byAddressKind[item.address.kind] == .table
+    HeHoKind(addressKind: item.address.kind) == .table
       ? TableMigration.plan(from: live, to: item) : nil
   }
 
@@ -123,7 +123,7 @@ public struct HeHoProvider: PlatformProvider, RecordProvider {
   }
 
   public func explain(_ change: FieldChange, of address: ResourceAddress) -> String? {
-    HeHoKind.byAddressKind[address.kind] == .chatbot
+    HeHoKind(addressKind: address.kind) == .chatbot
       ? HeHoNormalizer.explainAccess(change, chatbot: address.name) : nil
   }
 
