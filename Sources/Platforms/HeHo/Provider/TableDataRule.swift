@@ -13,15 +13,15 @@ public struct TableDataRule: ResourceSetRule {
   public init() {}
 
   public func check(_ drafts: [ResourceDraft]) -> [Diagnostic] {
-    guard drafts.contains(where: { $0.kind == "TableData" }) else { return [] }
+    guard drafts.contains(where: { $0.kind == HeHoKind.tableData.rawValue }) else { return [] }
     // Indexes into `drafts`, not copies of them: a draft is a large value.
     var tables: [String: Int] = [:]
-    for (index, draft) in drafts.enumerated() where draft.kind == "Table" {
+    for (index, draft) in drafts.enumerated() where draft.kind == HeHoKind.table.rawValue {
       tables[draft.name] = index
     }
     var diagnostics: [Diagnostic] = []
     var keyed: [String: ResourceDraft] = [:]
-    for data in drafts where data.kind == "TableData" {
+    for data in drafts where data.kind == HeHoKind.tableData.rawValue {
       guard let tableName = data.spec["table"]?.stringValue, let table = tables[tableName] else {
         continue  // An unknown table is the reference check's error.
       }
