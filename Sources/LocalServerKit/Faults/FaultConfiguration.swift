@@ -49,7 +49,7 @@ public struct FaultConfiguration: Sendable, Hashable {
   }
 }
 
-package extension FaultConfiguration.Kind {
+extension FaultConfiguration.Kind {
   /// The short name used on the command line (`429`, `500`, `503`, `drop`, `commit-then-fail`).
   public var commandLineName: String {
     switch self {
