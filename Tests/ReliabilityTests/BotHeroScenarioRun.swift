@@ -1,6 +1,10 @@
+import BotHeroProvider
 import Foundation
 import HehoTestSupport
+import HeppuProvider
 @_spi(Testing) import LocalServerKit
+import PlatformKit
+import PlatformRegistry
 
 /// Runs one BotHero and Heppu scenario: makes its live account, applies its project up to three
 /// times under its faults, once more without, plans (which must show nothing to do), then checks
@@ -23,8 +27,9 @@ enum BotHeroScenarioRun {
     do {
       let key = try await platform.createOrganization(
         named: "scenario-\(scenario.seed)-\(UUID().uuidString.prefix(8))")
-      let bothero = PlatformAPI(baseURL: platform.baseURL + "/v1", key: key)
-      let heppu = PlatformAPI(baseURL: platform.baseURL + "/api/v1", key: key)
+      let local = LocalEndpoints(.standard, baseURL: platform.baseURL)
+      let bothero = PlatformAPI(baseURL: local.endpoint(BotHeroDescriptor()), key: key)
+      let heppu = PlatformAPI(baseURL: local.endpoint(HeppuDescriptor()), key: key)
       for (path, text) in scenario.files(base: platform.baseURL) {
         let url = directory.appendingPathComponent(path)
         try FileManager.default.createDirectory(
@@ -34,12 +39,10 @@ enum BotHeroScenarioRun {
       let setup = try await BotHeroSetup.make(scenario, bothero: bothero, heppu: heppu)
       outcome.renames = setup.renames
 
-      var environment = ["BOTHERO_API_KEY": key, "HEPPU_API_KEY": key, "NO_COLOR": "1"]
+      var environment = local.keyEnvironment(key)
+      environment["NO_COLOR"] = "1"
       for hook in scenario.hooks { environment[BotHeroScenario.variable(hook.name)] = hook.secret }
-      let endpoints = [
-        "--endpoint", "bothero=\(platform.baseURL)/v1", "--endpoint",
-        "heppu=\(platform.baseURL)/api/v1",
-      ]
+      let endpoints = local.arguments
       let apply = ["apply", "-f", directory.path, "--auto-approve"] + endpoints
       var transcript = ""
       await platform.resetMetrics()

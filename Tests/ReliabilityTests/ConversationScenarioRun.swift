@@ -1,7 +1,9 @@
 import Foundation
 import HehoCLI
+import HehoTestSupport
 @_spi(Testing) import LocalServerKit
 import PlatformKit
+import PlatformRegistry
 
 /// Runs one scenario: applies each example, without faults, to an organization of its own on
 /// the scenario's platform, then runs `heho test --output json` against it (found to be
@@ -10,11 +12,7 @@ import PlatformKit
 enum ConversationScenarioRun {
   /// The platforms' endpoints on `platform`, as `--endpoint` arguments.
   static func endpoints(_ platform: LocalPlatform) -> [String] {
-    let base = platform.baseURL
-    return [
-      "--endpoint", "heho=\(base)", "--endpoint", "bothero=\(base)/v1", "--endpoint",
-      "heppu=\(base)/api/v1",
-    ]
+    LocalEndpoints(.standard, baseURL: platform.baseURL).arguments
   }
 
   /// The verdicts of every example (by name) with `faults` on while the tests run, and the
