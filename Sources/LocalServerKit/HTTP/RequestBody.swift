@@ -10,15 +10,7 @@ package enum RequestBodyDecoder {
   package static func decode<T: Decodable>(
     _ type: T.Type, from request: Request, context: LocalRequestContext
   ) async throws -> T {
-    var request = request
-    let buffer: ByteBuffer
-    do {
-      buffer = try await request.collectBody(upTo: maximumSize)
-    } catch {
-      throw LocalAPIError(
-        status: .contentTooLarge, message: "request body is larger than \(maximumSize) bytes")
-    }
-    let data = Data(buffer: buffer)
+    let data = try await body(of: request)
     if data.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) {
       throw LocalAPIError.badRequest("request body is required: a JSON object")
     }
@@ -34,15 +26,7 @@ package enum RequestBodyDecoder {
   package static func object(
     from request: Request, context: LocalRequestContext
   ) async throws -> [String: JSONValue] {
-    var request = request
-    let buffer: ByteBuffer
-    do {
-      buffer = try await request.collectBody(upTo: maximumSize)
-    } catch {
-      throw LocalAPIError(
-        status: .contentTooLarge, message: "request body is larger than \(maximumSize) bytes")
-    }
-    let text = String(decoding: Data(buffer: buffer), as: UTF8.self)
+    let text = String(decoding: try await body(of: request), as: UTF8.self)
     if text.allSatisfy(\.isWhitespace) {
       throw LocalAPIError.badRequest("request body is required: a JSON object")
     }
@@ -53,6 +37,17 @@ package enum RequestBodyDecoder {
       throw LocalAPIError.badRequest("request body must be a JSON object")
     }
     return members
+  }
+
+  /// The bytes of the body, up to `maximumSize`; 413 when it is larger.
+  private static func body(of request: Request) async throws -> Data {
+    var request = request
+    do {
+      return Data(buffer: try await request.collectBody(upTo: maximumSize))
+    } catch {
+      throw LocalAPIError(
+        status: .contentTooLarge, message: "request body is larger than \(maximumSize) bytes")
+    }
   }
 
   private static func describe(_ error: DecodingError) -> LocalAPIError {
