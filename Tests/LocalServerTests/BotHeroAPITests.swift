@@ -1,6 +1,4 @@
-import AsyncHTTPClient
 import Foundation
-import NIOCore
 import Testing
 
 @testable import BotHeroLocalServer
@@ -32,23 +30,19 @@ struct BotHeroAPITests {
     func call(
       _ method: String, _ path: String, _ body: String? = nil, bearer: String? = nil
     ) async throws -> (status: Int, json: JSONValue) {
-      var headers = ["Authorization": "Bearer \(bearer ?? platform.apiKey)"]
-      if body != nil { headers["Content-Type"] = "application/json" }
-      return try await send(method, path, body: body.map { Data($0.utf8) }, headers: headers)
+      let answer = try await WireCall.json(
+        method, platform.baseURL + path, body,
+        headers: ["Authorization": "Bearer \(bearer ?? platform.apiKey)"])
+      return (answer.status, answer.json)
     }
 
     /// Sends a request over AsyncHTTPClient (the client heho itself uses).
     func send(
       _ method: String, _ path: String, body: Data?, headers: [String: String]
     ) async throws -> (status: Int, json: JSONValue) {
-      var request = HTTPClientRequest(url: platform.baseURL + path)
-      request.method = .RAW(value: method)
-      for (name, value) in headers { request.headers.add(name: name, value: value) }
-      if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-      let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-      let bytes = try await response.body.collect(upTo: 16 << 20)
-      let text = String(decoding: bytes.readableBytesView, as: UTF8.self)
-      return (Int(response.status.code), JSONValue.parse(text) ?? .null)
+      let answer = try await WireCall.send(
+        method, platform.baseURL + path, body: body, headers: headers)
+      return (answer.status, answer.json)
     }
 
     /// Sends a multipart upload: `parts` as (name, filename or nil, content).

@@ -1,8 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import HehoTestSupport
 import HeppuProvider
-import NIOCore
 import PlatformRegistry
 import Testing
 
@@ -28,24 +26,12 @@ struct HeppuAPITests {
       _ method: String, _ path: String, _ body: String? = nil, header: Bool = false,
       key: String? = nil
     ) async throws -> (status: Int, json: JSONValue) {
-      var request = HTTPClientRequest(
-        url: LocalEndpoints(.standard, baseURL: platform.baseURL).endpoint(HeppuDescriptor()) + path
-      )
-      request.method = .RAW(value: method)
       let key = key ?? platform.apiKey
-      if header {
-        request.headers.add(name: "x-api-key", value: key)
-      } else {
-        request.headers.add(name: "Authorization", value: "Bearer \(key)")
-      }
-      if let body {
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.body = .bytes(ByteBuffer(string: body))
-      }
-      let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-      let bytes = try await response.body.collect(upTo: 1 << 20)
-      let text = String(decoding: bytes.readableBytesView, as: UTF8.self)
-      return (Int(response.status.code), JSONValue.parse(text) ?? .null)
+      let answer = try await WireCall.json(
+        method,
+        LocalEndpoints(.standard, baseURL: platform.baseURL).endpoint(HeppuDescriptor()) + path,
+        body, headers: header ? ["x-api-key": key] : ["Authorization": "Bearer \(key)"])
+      return (answer.status, answer.json)
     }
 
     func stop() async throws { try await platform.shutdown() }

@@ -1,6 +1,5 @@
 import AsyncHTTPClient
 import Foundation
-import NIOCore
 import PlatformRegistry
 
 @testable import LocalServerKit
@@ -32,20 +31,13 @@ struct SourcesServer: Sendable {
 
   /// Sends `method path` with the key as a Bearer and `body` as JSON.
   func call(_ method: String, _ path: String, _ body: String? = nil) async throws -> Answer {
-    var request = HTTPClientRequest(url: platform.baseURL + path)
-    request.method = .RAW(value: method)
-    request.headers.add(name: "Authorization", value: "Bearer \(platform.apiKey)")
-    if let body {
-      request.headers.add(name: "Content-Type", value: "application/json")
-      request.body = .bytes(ByteBuffer(string: body))
-    }
-    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-    let bytes = try await response.body.collect(upTo: 1 << 20)
-    let text = String(decoding: bytes.readableBytesView, as: UTF8.self)
+    let answer = try await WireCall.json(
+      method, platform.baseURL + path, body,
+      headers: ["Authorization": "Bearer \(platform.apiKey)"])
     return Answer(
-      status: Int(response.status.code),
-      sources: response.headers[ReplySources.headerName].first,
-      json: JSONValue.parse(text) ?? .null)
+      status: answer.status,
+      sources: answer.response.headers[ReplySources.headerName].first,
+      json: answer.json)
   }
 
   func stop() async throws { try await platform.shutdown() }
