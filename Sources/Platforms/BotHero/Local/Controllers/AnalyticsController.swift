@@ -25,23 +25,28 @@ struct AnalyticsController: Sendable {
 
   /// Adds the routes to the `/v1` group.
   func addRoutes(to group: RouterGroup<LocalRequestContext>) {
-    group.on(path(BotHeroRoutes.overview), method: .get) { request, context in
-      let organization = try context.requireOrganization()
-      let botID: String? = request.uri.queryParameters.get("bot_id")
-      return try JSONResponse.make(try await overview(organization, botID: botID))
+    addRoute(BotHeroRoutes.overview, to: group) { organization, botID in
+      try await overview(organization, botID: botID)
     }
-    group.on(path(BotHeroRoutes.conversationStats), method: .get) { request, context in
-      let organization = try context.requireOrganization()
-      let botID: String? = request.uri.queryParameters.get("bot_id")
-      return try JSONResponse.make(
-        BotController.Page(data: try await days(organization, botID: botID)))
+    addRoute(BotHeroRoutes.conversationStats, to: group) { organization, botID in
+      BotController.Page(data: try await days(organization, botID: botID))
     }
-    group.on(path(BotHeroRoutes.leads), method: .get) { request, context in
+    addRoute(BotHeroRoutes.leads, to: group) { organization, botID in
+      BotController.Page(
+        data: try await conversations.leads(organization: organization, botID: botID))
+    }
+  }
+
+  /// A `GET` route whose answer covers the organization, or one bot of it when the query names
+  /// one (`?bot_id=`, as every analytics route takes).
+  private func addRoute<Answer: Encodable & Sendable>(
+    _ route: LocalRoute, to group: RouterGroup<LocalRequestContext>,
+    answer: @escaping @Sendable (Organization, _ botID: String?) async throws -> Answer
+  ) {
+    group.on(path(route), method: .get) { request, context in
       let organization = try context.requireOrganization()
       let botID: String? = request.uri.queryParameters.get("bot_id")
-      return try JSONResponse.make(
-        BotController.Page(
-          data: try await conversations.leads(organization: organization, botID: botID)))
+      return try JSONResponse.make(try await answer(organization, botID))
     }
   }
 
@@ -65,22 +70,21 @@ struct AnalyticsController: Sendable {
   private func days(_ organization: Organization, botID: String?) async throws -> [Day] {
     try await pool.read { db in
       let owned = OwnedRows(organization, botID: botID)
-      var byDay: [String: Day] = [:]
-      for row in try Row.fetchAll(
-        db,
-        sql: "SELECT substr(started_at, 1, 10) AS day, COUNT(*) AS n FROM bothero_conversations "
-          + "WHERE \(owned.condition) GROUP BY day", arguments: owned.arguments)
-      {
-        let day: String = row["day"]
-        byDay[day, default: Day(date: day, conversations: 0, messages: 0)].conversations = row["n"]
+      /// How many rows of `table` each day has, the day being the first 10 characters of
+      /// `column` (`YYYY-MM-DD`).
+      func perDay(_ table: String, column: String) throws -> [(day: String, count: Int)] {
+        try Row.fetchAll(
+          db,
+          sql: "SELECT substr(\(column), 1, 10) AS day, COUNT(*) AS n FROM \(table) "
+            + "WHERE \(owned.condition) GROUP BY day", arguments: owned.arguments
+        ).map { ($0["day"], $0["n"]) }
       }
-      for row in try Row.fetchAll(
-        db,
-        sql: "SELECT substr(created_at, 1, 10) AS day, COUNT(*) AS n FROM bothero_messages "
-          + "WHERE \(owned.condition) GROUP BY day", arguments: owned.arguments)
-      {
-        let day: String = row["day"]
-        byDay[day, default: Day(date: day, conversations: 0, messages: 0)].messages = row["n"]
+      var byDay: [String: Day] = [:]
+      for (day, count) in try perDay("bothero_conversations", column: "started_at") {
+        byDay[day, default: Day(date: day, conversations: 0, messages: 0)].conversations = count
+      }
+      for (day, count) in try perDay("bothero_messages", column: "created_at") {
+        byDay[day, default: Day(date: day, conversations: 0, messages: 0)].messages = count
       }
       return byDay.values.sorted { $0.date < $1.date }
     }
