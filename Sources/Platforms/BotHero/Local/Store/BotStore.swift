@@ -8,17 +8,17 @@ struct BotStore: Sendable {
   /// Whether a second bot with an existing name is refused (409); off unless asked for.
   let uniqueNames: Bool
 
+  /// The table, within one organization.
+  static let table = OrganizationTable(name: "bothero_bots")
+
   func list(organization: Organization) async throws -> [Bot] {
-    try await pool.read { db in
-      try Row.fetchAll(
-        db, sql: "SELECT * FROM bothero_bots WHERE organization_id = ? ORDER BY seq",
-        arguments: [organization.id]
-      ).map(Self.bot)
-    }
+    try await pool.read { db in try Self.table.all(db, organization: organization).map(Self.bot) }
   }
 
   func find(id: String, organization: Organization) async throws -> Bot? {
-    try await pool.read { db in try Self.find(db, id: id, organization: organization) }
+    try await pool.read { db in
+      try Self.table.one(db, id: id, organization: organization).map(Self.bot)
+    }
   }
 
   /// Stores a new bot, or replaces a stored one (same ID).
@@ -61,19 +61,7 @@ struct BotStore: Sendable {
 
   /// Deletes a bot, and with it the webhooks scoped to it; false when there was none.
   func delete(id: String, organization: Organization) async throws -> Bool {
-    try await pool.write { db in
-      try db.execute(
-        sql: "DELETE FROM bothero_bots WHERE id = ? AND organization_id = ?",
-        arguments: [id, organization.id])
-      return db.changesCount > 0
-    }
-  }
-
-  static func find(_ db: Database, id: String, organization: Organization) throws -> Bot? {
-    try Row.fetchOne(
-      db, sql: "SELECT * FROM bothero_bots WHERE id = ? AND organization_id = ?",
-      arguments: [id, organization.id]
-    ).map(bot)
+    try await pool.write { db in try Self.table.delete(db, id: id, organization: organization) }
   }
 
   private static func bot(_ row: Row) -> Bot {

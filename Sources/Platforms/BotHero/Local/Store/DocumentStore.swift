@@ -6,6 +6,9 @@ import LocalServerKit
 struct DocumentStore: Sendable {
   let pool: DatabasePool
 
+  /// The table, within one organization.
+  static let table = OrganizationTable(name: "bothero_documents")
+
   func insert(_ document: KnowledgeDocument, content: Data, organization: Organization)
     async throws
   {
@@ -55,11 +58,9 @@ struct DocumentStore: Sendable {
     KnowledgeDocument, Data
   )? {
     try await pool.read { db in
-      guard
-        let row = try Row.fetchOne(
-          db, sql: "SELECT * FROM bothero_documents WHERE id = ? AND organization_id = ?",
-          arguments: [id, organization.id])
-      else { return nil }
+      guard let row = try Self.table.one(db, id: id, organization: organization) else {
+        return nil
+      }
       return (Self.document(row), row["content"] as Data)
     }
   }
@@ -67,10 +68,7 @@ struct DocumentStore: Sendable {
   /// Deletes a document; the deleted one, or `nil` when there was none.
   func delete(id: String, organization: Organization) async throws -> KnowledgeDocument? {
     try await pool.write { db in
-      let found = try Row.fetchOne(
-        db, sql: "SELECT * FROM bothero_documents WHERE id = ? AND organization_id = ?",
-        arguments: [id, organization.id]
-      ).map(Self.document)
+      let found = try Self.table.one(db, id: id, organization: organization).map(Self.document)
       guard let found else { return nil }
       try db.execute(sql: "DELETE FROM bothero_documents WHERE id = ?", arguments: [id])
       return found

@@ -7,21 +7,18 @@ import LocalServerKit
 struct WebhookStore: Sendable {
   let pool: DatabasePool
 
+  /// The table, within one organization.
+  static let table = OrganizationTable(name: "bothero_webhooks")
+
   func list(organization: Organization) async throws -> [Webhook] {
     try await pool.read { db in
-      try Row.fetchAll(
-        db, sql: "SELECT * FROM bothero_webhooks WHERE organization_id = ? ORDER BY seq",
-        arguments: [organization.id]
-      ).map(Self.webhook)
+      try Self.table.all(db, organization: organization).map(Self.webhook)
     }
   }
 
   func find(id: String, organization: Organization) async throws -> Webhook? {
     try await pool.read { db in
-      try Row.fetchOne(
-        db, sql: "SELECT * FROM bothero_webhooks WHERE id = ? AND organization_id = ?",
-        arguments: [id, organization.id]
-      ).map(Self.webhook)
+      try Self.table.one(db, id: id, organization: organization).map(Self.webhook)
     }
   }
 
@@ -61,12 +58,7 @@ struct WebhookStore: Sendable {
   }
 
   func delete(id: String, organization: Organization) async throws -> Bool {
-    try await pool.write { db in
-      try db.execute(
-        sql: "DELETE FROM bothero_webhooks WHERE id = ? AND organization_id = ?",
-        arguments: [id, organization.id])
-      return db.changesCount > 0
-    }
+    try await pool.write { db in try Self.table.delete(db, id: id, organization: organization) }
   }
 
   private static func webhook(_ row: Row) -> Webhook {
