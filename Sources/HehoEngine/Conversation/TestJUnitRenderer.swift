@@ -15,15 +15,10 @@ public struct TestJUnitRenderer: Sendable {
     let errors = summary.incomplete + summary.notRunnable + summary.errors
     let counts =
       "tests=\"\(summary.tests)\" failures=\"\(summary.failed)\" errors=\"\(errors)\" time=\"0\""
-    var lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#]
-    lines.append("<testsuites name=\(XMLText.attribute("heho test")) \(counts)>")
-    lines.append("  <testsuite name=\(XMLText.attribute("heho test")) \(counts) skipped=\"0\">")
-    for test in report.tests {
-      lines.append(contentsOf: testCase(test))
-    }
-    lines.append("  </testsuite>")
-    lines.append("</testsuites>")
-    return lines.joined(separator: "\n")
+    let name = XMLText.attribute("heho test")
+    return JUnitDocument.render(
+      suites: "name=\(name) \(counts)", suite: "name=\(name) \(counts) skipped=\"0\"",
+      cases: report.tests.flatMap(testCase))
   }
 
   func testCase(_ test: TestResult) -> [String] {
@@ -37,12 +32,17 @@ public struct TestJUnitRenderer: Sendable {
     case .passed: return [open + "/>"]
     case .failed:
       (element, type) = ("failure", "failed")
-      message = firstCheck(of: test, status: "failed").map { "turn \($0): expected \($1)" } ?? ""
+      message =
+        Self.firstCheck(of: test, status: "failed").map {
+          "turn \($0.turn): expected \(Self.describe($0.check))"
+        } ?? ""
     case .incomplete:
       (element, type) = ("error", "not-checkable")
       message =
         "not checkable: "
-        + (firstCheck(of: test, status: "not-checkable").map { "turn \($0): \($1)" } ?? "")
+        + (Self.firstCheck(of: test, status: "not-checkable").map {
+          "turn \($0.turn): \(Self.describe($0.check))"
+        } ?? "")
     case .notRunnable:
       (element, type) = ("error", "not-runnable")
       message = "not runnable: " + (test.reason ?? "")
@@ -58,12 +58,12 @@ public struct TestJUnitRenderer: Sendable {
     ]
   }
 
-  /// The turn number and `CHECK EXPECTED: DETAIL` of the first check with `status` in the run
-  /// the report shows.
-  func firstCheck(of test: TestResult, status: String) -> (Int, String)? {
-    for turn in Self.shownRun(test)?.turns ?? [] {
+  /// The first check with `status` in the run the report shows, and its turn's number: what a
+  /// one-line verdict names.
+  static func firstCheck(of test: TestResult, status: String) -> (turn: Int, check: CheckResult)? {
+    for turn in shownRun(test)?.turns ?? [] {
       if let check = turn.checks.first(where: { $0.status == status }) {
-        return (turn.turn, Self.describe(check))
+        return (turn.turn, check)
       }
     }
     return nil
@@ -75,11 +75,9 @@ public struct TestJUnitRenderer: Sendable {
     var lines = ["declared at \(test.location)"]
     if let reason = test.reason { lines.append(reason) }
     if test.runs.count > 1 {
-      let passed = test.runs.filter { $0.status == .passed }.count
       let others = test.runs.filter { $0.status != .passed }.map { String($0.run) }
       lines.append(
-        "\(passed) of \(test.runs.count) runs passed: \(TestTextRenderer.percent(test.passRate)), "
-          + "needs \(TestTextRenderer.percent(test.minPassRate))"
+        TestTextRenderer.runsPassed(test)
           + (others.isEmpty ? "" : "; runs that did not pass: " + others.joined(separator: ", ")))
     }
     guard let run = Self.shownRun(test), run.status != .passed else {

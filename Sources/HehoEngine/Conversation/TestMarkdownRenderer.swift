@@ -5,7 +5,7 @@
 /// A report whose Markdown would pass `MarkdownBudget.limit` (GitHub's comment limit, with a
 /// margin) is rendered compact: the details go first, then table rows (passed tests last),
 /// and the report says how many of each were left out.
-public struct TestMarkdownRenderer: Sendable {
+public struct TestMarkdownRenderer: Sendable, MarkdownCommentRenderer {
   /// The largest Markdown it writes.
   public var limit: Int
 
@@ -16,8 +16,7 @@ public struct TestMarkdownRenderer: Sendable {
 
   /// The report as Markdown, within `limit`.
   public func render(_ report: TestReport) -> String {
-    let full = renderFull(report)
-    return MarkdownBudget.fits(full, limit: limit) ? full : renderCompact(report)
+    renderWithinLimit(report)
   }
 
   /// The whole report, whatever its size.
@@ -102,22 +101,13 @@ public struct TestMarkdownRenderer: Sendable {
     case .failed, .incomplete:
       text = test.status == .failed ? "failed" : "not checkable"
       let status = test.status == .failed ? "failed" : "not-checkable"
-      let turns = TestJUnitRenderer.shownRun(test)?.turns ?? []
-      if let turn = turns.first(where: { $0.checks.contains { $0.status == status } }),
-        let check = turn.checks.first(where: { $0.status == status })
-      {
-        text += ": turn \(turn.turn), " + code(check.check)
+      if let (turn, check) = TestJUnitRenderer.firstCheck(of: test, status: status) {
+        text += ": turn \(turn), " + code(check.check)
       }
     case .notRunnable: text = "not runnable: " + MarkdownText.escape(test.reason ?? "")
     case .error: text = "did not run: " + MarkdownText.escape(test.reason ?? "")
     }
-    if test.runs.count > 1 {
-      let passed = test.runs.filter { $0.status == .passed }.count
-      text +=
-        " (\(passed) of \(test.runs.count) runs passed: "
-        + "\(TestTextRenderer.percent(test.passRate)), "
-        + "needs \(TestTextRenderer.percent(test.minPassRate)))"
-    }
+    if test.runs.count > 1 { text += " (" + TestTextRenderer.runsPassed(test) + ")" }
     return text
   }
 
@@ -137,9 +127,6 @@ public struct TestMarkdownRenderer: Sendable {
 
   /// Inline code that survives backticks, table pipes and line breaks in the text.
   static func code(_ text: String) -> String {
-    let flat = VisibleText.of(text).replacingOccurrences(of: "`", with: "'")
-      .replacingOccurrences(of: "|", with: "\\|")
-      .split(whereSeparator: \.isNewline).joined(separator: " ")
-    return "`\(flat)`"
+    MarkdownText.code(text)
   }
 }

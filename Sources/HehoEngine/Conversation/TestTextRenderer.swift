@@ -42,10 +42,7 @@ public struct TestTextRenderer: Sendable {
       test.status == .passed
       ? style.green("✓ ") : test.status == .failed ? style.red("✗ ") : style.yellow("? ")
     var lines = [mark + head + rate(test)]
-    // The run shown turn by turn: the first that did not pass, else the first.
-    guard let shown = test.runs.first(where: { $0.status != .passed }) ?? test.runs.first else {
-      return lines
-    }
+    guard let shown = TestJUnitRenderer.shownRun(test) else { return lines }
     for turn in shown.turns {
       let failed = turn.checks.filter { $0.status == "failed" }
       let unchecked = turn.checks.filter { $0.status == "not-checkable" }
@@ -67,10 +64,15 @@ public struct TestTextRenderer: Sendable {
 
   /// `  (2 of 3 runs passed: 67%, needs 100%)` for a repeated test; empty otherwise.
   func rate(_ test: TestResult) -> String {
-    guard test.runs.count > 1 else { return "" }
+    test.runs.count > 1 ? "  (" + Self.runsPassed(test) + ")" : ""
+  }
+
+  /// `2 of 3 runs passed: 67%, needs 100%`: a repeated test's pass rate and the one it needs,
+  /// worded alike in every format.
+  static func runsPassed(_ test: TestResult) -> String {
     let passed = test.runs.filter { $0.status == .passed }.count
-    return "  (\(passed) of \(test.runs.count) runs passed: \(Self.percent(test.passRate)), "
-      + "needs \(Self.percent(test.minPassRate)))"
+    return "\(passed) of \(test.runs.count) runs passed: \(percent(test.passRate)), "
+      + "needs \(percent(test.minPassRate))"
   }
 
   static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }

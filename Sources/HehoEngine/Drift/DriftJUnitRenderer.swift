@@ -11,19 +11,11 @@ public struct DriftJUnitRenderer: Sendable {
     let entries = report.entries
     let failures = entries.filter(\.isDrift).count
     let suite = "heho drift: \(report.project)" + (report.environment.map { " (\($0))" } ?? "")
-    var lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#]
-    lines.append(
-      "<testsuites name=\(XMLText.attribute("heho drift")) tests=\"\(entries.count)\" "
-        + "failures=\"\(failures)\" errors=\"0\">")
-    lines.append(
-      "  <testsuite name=\(XMLText.attribute(suite)) tests=\"\(entries.count)\" "
-        + "failures=\"\(failures)\" errors=\"0\" skipped=\"0\">")
-    for entry in entries {
-      lines.append(contentsOf: testCase(entry))
-    }
-    lines.append("  </testsuite>")
-    lines.append("</testsuites>")
-    return lines.joined(separator: "\n")
+    let counts = "tests=\"\(entries.count)\" failures=\"\(failures)\" errors=\"0\""
+    return JUnitDocument.render(
+      suites: "name=\(XMLText.attribute("heho drift")) \(counts)",
+      suite: "name=\(XMLText.attribute(suite)) \(counts) skipped=\"0\"",
+      cases: entries.flatMap(testCase))
   }
 
   func testCase(_ entry: DriftEntry) -> [String] {

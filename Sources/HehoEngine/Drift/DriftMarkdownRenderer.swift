@@ -5,7 +5,7 @@ import HehoManifest
 ///
 /// A report whose Markdown would pass `MarkdownBudget.limit` is rendered compact: the summary,
 /// as many drifted resources as fit, and how many were left out.
-public struct DriftMarkdownRenderer: Sendable {
+public struct DriftMarkdownRenderer: Sendable, MarkdownCommentRenderer {
   /// The largest Markdown it writes.
   public var limit: Int
 
@@ -16,16 +16,14 @@ public struct DriftMarkdownRenderer: Sendable {
 
   /// The report as Markdown, within `limit`.
   public func render(_ report: DriftReport) -> String {
-    let full = renderFull(report)
-    return MarkdownBudget.fits(full, limit: limit) ? full : renderCompact(report)
+    renderWithinLimit(report)
   }
 
   /// The compact form: no field differences, the table cut to fit.
   func renderCompact(_ report: DriftReport) -> String {
     var budget = MarkdownBudget(limit: limit)
-    let environment = report.environment.map { " (\(Self.escape($0)))" } ?? ""
     budget.keep([
-      "### heho drift: \(Self.escape(report.project))\(environment)", "",
+      Self.title(report), "",
       "**\(DriftTextRenderer.summaryLine(report))**", "",
       "| | resource | drift | where |", "|---|---|---|---|",
     ])
@@ -49,10 +47,7 @@ public struct DriftMarkdownRenderer: Sendable {
 
   /// The whole report, whatever its size.
   func renderFull(_ report: DriftReport) -> String {
-    var lines: [String] = []
-    let environment = report.environment.map { " (\(Self.escape($0)))" } ?? ""
-    lines.append("### heho drift: \(Self.escape(report.project))\(environment)")
-    lines.append("")
+    var lines = [Self.title(report), ""]
     lines.append("**\(DriftTextRenderer.summaryLine(report))**")
     let drifted = report.modified + report.missing + report.unmanaged + report.conflicts
     if !drifted.isEmpty {
@@ -86,10 +81,7 @@ public struct DriftMarkdownRenderer: Sendable {
       lines.append("")
       lines.append("</details>")
     }
-    for note in report.notes {
-      lines.append("")
-      lines.append("_Note: \(Self.escape(note))_")
-    }
+    lines += MarkdownText.notes(report.notes)
     return lines.joined(separator: "\n")
   }
 
@@ -120,12 +112,14 @@ public struct DriftMarkdownRenderer: Sendable {
     return entry.liveID.map { "id " + code($0) } ?? ""
   }
 
-  /// Inline code that survives backticks and table pipes in the text.
+  /// `### heho drift: PROJECT (ENVIRONMENT)`.
+  static func title(_ report: DriftReport) -> String {
+    MarkdownText.title("drift", project: report.project, environment: report.environment)
+  }
+
+  /// Inline code that survives backticks, table pipes and line breaks in the text.
   static func code(_ text: String) -> String {
-    let flat = VisibleText.of(text).replacingOccurrences(of: "`", with: "'")
-      .replacingOccurrences(of: "|", with: "\\|")
-      .split(whereSeparator: \.isNewline).joined(separator: " ")
-    return "`\(flat)`"
+    MarkdownText.code(text)
   }
 
   /// Text safe in a table cell: no HTML, no pipes, no line breaks.

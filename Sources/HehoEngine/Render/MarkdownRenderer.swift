@@ -4,7 +4,7 @@
 /// A plan whose Markdown would pass `MarkdownBudget.limit` (GitHub's comment limit, with a
 /// margin) is rendered compact: the summary, the counts by platform and action, the refusals,
 /// as many operations as fit, and how many were left out.
-public struct MarkdownRenderer: Sendable {
+public struct MarkdownRenderer: Sendable, MarkdownCommentRenderer {
   /// The largest Markdown it writes.
   public var limit: Int
 
@@ -15,16 +15,14 @@ public struct MarkdownRenderer: Sendable {
 
   /// The plan as Markdown, within `limit`.
   public func render(_ plan: Plan) -> String {
-    let full = renderFull(plan)
-    return MarkdownBudget.fits(full, limit: limit) ? full : renderCompact(plan)
+    renderWithinLimit(plan)
   }
 
   /// The compact form: everything but the field changes, the operations cut to fit.
   func renderCompact(_ plan: Plan) -> String {
     var budget = MarkdownBudget(limit: limit)
-    let environment = plan.environment.map { " (\(escape($0)))" } ?? ""
     budget.keep([
-      "### heho plan: \(escape(plan.project))\(environment)", "",
+      Self.title(plan), "",
       "**\(TextRenderer.summaryLine(plan.summary))** \(TextRenderer.costLine(plan.api))", "",
       // A migration counts as a replace that keeps its records.
       "| platform | connect | create | update | replace | delete |", "|---|---|---|---|---|---|",
@@ -70,10 +68,7 @@ public struct MarkdownRenderer: Sendable {
 
   /// The whole plan, whatever its size.
   func renderFull(_ plan: Plan) -> String {
-    var lines: [String] = []
-    let environment = plan.environment.map { " (\(escape($0)))" } ?? ""
-    lines.append("### heho plan: \(escape(plan.project))\(environment)")
-    lines.append("")
+    var lines = [Self.title(plan), ""]
     lines.append("**\(TextRenderer.summaryLine(plan.summary))** \(TextRenderer.costLine(plan.api))")
     let changes = plan.changes
     // Changes on several platforms are grouped by platform, each with its own counts.
@@ -126,11 +121,13 @@ public struct MarkdownRenderer: Sendable {
       lines.append("```")
       lines.append("</details>")
     }
-    for note in plan.notes {
-      lines.append("")
-      lines.append("_Note: \(escape(note))_")
-    }
+    lines += MarkdownText.notes(plan.notes)
     return lines.joined(separator: "\n")
+  }
+
+  /// `### heho plan: PROJECT (ENVIRONMENT)`.
+  static func title(_ plan: Plan) -> String {
+    MarkdownText.title("plan", project: plan.project, environment: plan.environment)
   }
 
   /// `operations` by platform, platforms by name, each in plan order.
