@@ -1,12 +1,11 @@
 import Foundation
+import HehoManifest
 
 /// Writes test reports as JSON (`format_version` "1", keys sorted: stable output).
 public enum TestCodec {
   /// The report as pretty-printed JSON with sorted keys.
   public static func string(_ report: TestReport) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(report), as: UTF8.self)
+    try ReportJSON.string(report)
   }
 
   /// Reads a report written by `string`.

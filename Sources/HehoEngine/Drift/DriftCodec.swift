@@ -1,12 +1,11 @@
 import Foundation
+import HehoManifest
 
 /// Writes drift reports as JSON (`format_version` "1", keys sorted: stable output).
 public enum DriftCodec {
   /// The report as pretty-printed JSON with sorted keys.
   public static func encode(_ report: DriftReport) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return try encoder.encode(report)
+    try ReportJSON.encode(report)
   }
 
   /// The report as a JSON string.

@@ -1,13 +1,12 @@
 import Foundation
+import HehoManifest
 
 /// Reads and writes plans as JSON (`format_version` as `Plan.currentFormatVersion`, keys
 /// sorted: stable output).
 public enum PlanCodec {
   /// The plan as pretty-printed JSON with sorted keys.
   public static func encode(_ plan: Plan) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return try encoder.encode(plan)
+    try ReportJSON.encode(plan)
   }
 
   /// The plan as a JSON string.

@@ -46,10 +46,7 @@ public struct ValidationReport: Sendable {
       },
       resources: result.state?.resources.map(\.address.description) ?? [],
       tests: result.state?.tests.map(\.address.description) ?? [])
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(document) else { return "{}" }
-    return String(decoding: data, as: UTF8.self)
+    return (try? ReportJSON.string(document)) ?? "{}"
   }
 
   private static func count(_ number: Int, _ noun: String) -> String {
