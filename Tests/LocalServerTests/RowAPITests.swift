@@ -17,12 +17,28 @@ private let productsTable = """
   ]}
   """
 
+/// Runs `test` on a fresh platform whose default organization has the `products` table.
+private func withProducts(
+  _ test: @escaping @Sendable (LocalAPICaller) async throws -> Void
+) async throws {
+  try await withPlatform { api in
+    try await api.createTable(productsTable)
+    try await test(api)
+  }
+}
+
+/// How many rows `products` has, as `read` counts them.
+private func productCount(_ api: LocalAPICaller) async throws -> Int64? {
+  let read = try await api.rows(#"{"action": "read", "tableName": "products"}"#)
+  guard case .integer(let count)? = read.json["count"] else { return nil }
+  return count
+}
+
 @Suite("Rows API")
 struct RowAPITests {
   @Test("the seed's add and read examples; types are honoured")
   func addAndRead() async throws {
-    try await withPlatform { api in
-      try await api.createTable(productsTable)
+    try await withProducts { api in
       let added = try await api.rows(
         #"{"action": "add", "tableName": "products", "data": { "name": "New Product", "price": 99.99 }}"#
       )
@@ -59,8 +75,7 @@ struct RowAPITests {
 
   @Test("edit and delete find rows by primary key; 404 when no row matches")
   func editAndDelete() async throws {
-    try await withPlatform { api in
-      try await api.createTable(productsTable)
+    try await withProducts { api in
       let added = try await api.rows(
         #"{"action": "add", "tableName": "products", "data": {"name": "A", "price": 1}}"#)
       let id = try #require(added.json["data"]?["id"]?.stringValue)
@@ -83,15 +98,13 @@ struct RowAPITests {
       let again = try await api.rows(
         #"{"action": "delete", "tableName": "products", "id": "\#(id)"}"#)
       #expect(again.status == .notFound)
-      let count = try await api.rows(#"{"action": "read", "tableName": "products"}"#)
-      #expect(count.json["count"] == .integer(0))
+      #expect(try await productCount(api) == 0)
     }
   }
 
   @Test("bad row requests are 400 naming the field")
   func badRequests() async throws {
-    try await withPlatform { api in
-      try await api.createTable(productsTable)
+    try await withProducts { api in
       try await api.createTable(
         #"{"tableName": "nokey", "columns": [{"name": "a", "type": "int"}]}"#)
       let cases: [(String, String)] = [
@@ -142,15 +155,13 @@ struct RowAPITests {
       }
       let unknownTable = try await api.rows(#"{"action": "read", "tableName": "ghosts"}"#)
       #expect(unknownTable.status == .notFound)
-      let count = try await api.rows(#"{"action": "read", "tableName": "products"}"#)
-      #expect(count.json["count"] == .integer(0))
+      #expect(try await productCount(api) == 0)
     }
   }
 
   @Test("a duplicate primary key is a 409 and changes nothing")
   func duplicateKey() async throws {
-    try await withPlatform { api in
-      try await api.createTable(productsTable)
+    try await withProducts { api in
       let id = "11111111-1111-4111-8111-111111111111"
       let first = try await api.rows(
         #"{"action": "add", "tableName": "products", "data": {"id": "\#(id)", "name": "a"}}"#)
@@ -158,8 +169,7 @@ struct RowAPITests {
       let second = try await api.rows(
         #"{"action": "add", "tableName": "products", "data": {"id": "\#(id)", "name": "b"}}"#)
       #expect(second.status == .conflict)
-      let read = try await api.rows(#"{"action": "read", "tableName": "products"}"#)
-      #expect(read.json["count"] == .integer(1))
+      #expect(try await productCount(api) == 1)
     }
   }
 
@@ -190,8 +200,7 @@ struct RowAPITests {
       "Robert'); DROP TABLE products;--",
     ])
   func injection(_ attack: String) async throws {
-    try await withPlatform { api in
-      try await api.createTable(productsTable)
+    try await withProducts { api in
       let stored = try await api.rows(
         #"{"action": "add", "tableName": "products", "data": {"name": "\#(attack)"}}"#)
       #expect(stored.status == .created)
@@ -222,8 +231,7 @@ struct RowAPITests {
         #"{"tableName": "t2", "columns": [{"name": "a", "type": "text); DROP TABLE products; --"}]}"#
       )
       #expect(throughType.status == .badRequest)
-      let all = try await api.rows(#"{"action": "read", "tableName": "products"}"#)
-      #expect(all.json["count"] == .integer(1))
+      #expect(try await productCount(api) == 1)
       #expect(
         try await api.call(.get, "/api/v1/database/manage").json["tables"]?.arrayValue.count == 1)
     }
