@@ -24,27 +24,29 @@ struct ConversationTestRunnerTests {
 
   static let returns = "How long do I have to return an item?"
 
+  /// The results of one test, `returns`: a single turn asking `returns`, checked by
+  /// `expectations`, against a helpdesk that replies `reply` and names `sources`.
+  static func askReturns(
+    reply: String, sources: [String]? = nil, _ expectations: [TurnExpectation]
+  ) async -> [TestResult] {
+    let provider = ScriptedProvider([
+      "helpdesk": .init(replies: [returns: [reply]], sources: sources)
+    ])
+    return await ConversationTestRunner(provider: provider).run(
+      [test("returns", [ConversationTurn(user: returns, expectations: expectations)])],
+      live: live("helpdesk"))
+  }
+
   @Test(
     "every kind of text check passes on a matching reply (case and white space aside), and the report exits 0"
   )
   func passing() async {
-    let provider = ScriptedProvider([
-      "helpdesk": .init(
-        replies: [Self.returns: ["Returns are free within 30\n  days."]], sources: ["returns.md"])
-    ])
-    let results = await ConversationTestRunner(provider: provider).run(
+    let results = await Self.askReturns(
+      reply: "Returns are free within 30\n  days.", sources: ["returns.md"],
       [
-        Self.test(
-          "returns",
-          [
-            ConversationTurn(
-              user: Self.returns,
-              expectations: [
-                .contains(["30 DAYS", "free  within"]), .notContains(["I don't know"]),
-                .matches("(?i)within \\d+\\s+days"), .citesDocument("returns.md"),
-              ])
-          ])
-      ], live: Self.live("helpdesk"))
+        .contains(["30 DAYS", "free  within"]), .notContains(["I don't know"]),
+        .matches("(?i)within \\d+\\s+days"), .citesDocument("returns.md"),
+      ])
     #expect(results.map(\.status) == [.passed])
     #expect(
       results[0].runs[0].turns[0].checks.map(\.status) == Array(repeating: "passed", count: 4))
@@ -53,18 +55,8 @@ struct ConversationTestRunnerTests {
 
   @Test("a reply missing a text fails the test with what was missing, and the report exits 1")
   func failing() async {
-    let provider = ScriptedProvider([
-      "helpdesk": .init(replies: [Self.returns: ["I don't know."]])
-    ])
-    let results = await ConversationTestRunner(provider: provider).run(
-      [
-        Self.test(
-          "returns",
-          [
-            ConversationTurn(
-              user: Self.returns, expectations: [.contains(["30 days"]), .notContains(["know"])])
-          ])
-      ], live: Self.live("helpdesk"))
+    let results = await Self.askReturns(
+      reply: "I don't know.", [.contains(["30 days"]), .notContains(["know"])])
     #expect(results[0].status == .failed)
     let checks = results[0].runs[0].turns[0].checks
     #expect(checks.map(\.status) == ["failed", "failed"])
@@ -75,21 +67,9 @@ struct ConversationTestRunnerTests {
 
   @Test("a check the platform cannot make is not checkable: the test is incomplete, never passed")
   func notCheckable() async {
-    let provider = ScriptedProvider([
-      "helpdesk": .init(replies: [Self.returns: ["Returns are free within 30 days."]])
-    ])
-    let results = await ConversationTestRunner(provider: provider).run(
-      [
-        Self.test(
-          "returns",
-          [
-            ConversationTurn(
-              user: Self.returns,
-              expectations: [
-                .contains(["30 days"]), .citesDocument("returns.md"), .rubric("is polite"),
-              ])
-          ])
-      ], live: Self.live("helpdesk"))
+    let results = await Self.askReturns(
+      reply: "Returns are free within 30 days.",
+      [.contains(["30 days"]), .citesDocument("returns.md"), .rubric("is polite")])
     #expect(results[0].status == .incomplete)
     #expect(
       results[0].runs[0].turns[0].checks.map(\.status) == [
@@ -102,16 +82,8 @@ struct ConversationTestRunnerTests {
 
   @Test("a not-checkable check never hides a failure of another")
   func failureWins() async {
-    let provider = ScriptedProvider(["helpdesk": .init(replies: [Self.returns: ["No idea."]])])
-    let results = await ConversationTestRunner(provider: provider).run(
-      [
-        Self.test(
-          "returns",
-          [
-            ConversationTurn(
-              user: Self.returns, expectations: [.citesDocument("returns.md"), .contains(["30"])])
-          ])
-      ], live: Self.live("helpdesk"))
+    let results = await Self.askReturns(
+      reply: "No idea.", [.citesDocument("returns.md"), .contains(["30"])])
     #expect(results[0].status == .failed)
   }
 
