@@ -82,13 +82,8 @@ import Testing
   }
 
   @Test func aReplysLineBreaksAreKept() throws {
-    let turn = TestReportFixtures.turn(
-      1, reply: "Orders ship within two working\ndays.",
-      [TestReportFixtures.check("contains", "\"two working days\"", .failed("missing"))])
-    let test = TestResult(
-      name: "ships", target: ResourceAddress(kind: "agent", name: "web"), location: "t.yaml:1:1",
-      status: .failed, runs: [RunResult(run: 1, status: .failed, turns: [turn])])
-    let xml = TestJUnitRenderer().render(TestReport(sandbox: true, platforms: [], tests: [test]))
+    let report = TestReportFixtures.ships(reply: "Orders ship within two working\ndays.")
+    let xml = TestJUnitRenderer().render(report)
     #expect(xml.contains("  reply: \"Orders ship within two working\n         days.\""))
   }
 

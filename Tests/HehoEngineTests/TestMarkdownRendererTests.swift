@@ -56,14 +56,9 @@ import Testing
   }
 
   @Test func aReplysLineBreaksAreKeptInTheQuote() {
-    let turn = TestReportFixtures.turn(
-      1, reply: "Orders ship within two working\ndays.\n\n*Thanks*\n- a\n===\n2. b\n12) c",
-      [TestReportFixtures.check("contains", "\"two working days\"", .failed("missing"))])
-    let test = TestResult(
-      name: "ships", target: ResourceAddress(kind: "agent", name: "web"), location: "t.yaml:1:1",
-      status: .failed, runs: [RunResult(run: 1, status: .failed, turns: [turn])])
     let markdown = TestMarkdownRenderer().render(
-      TestReport(sandbox: true, platforms: [], tests: [test]))
+      TestReportFixtures.ships(
+        reply: "Orders ship within two working\ndays.\n\n*Thanks*\n- a\n===\n2. b\n12) c"))
     #expect(
       markdown.contains(
         "> Orders ship within two working\n> days.\n>\n> \\*Thanks\\*\n> \\- a\n> \\===\n"

@@ -16,6 +16,17 @@ enum TestReportFixtures {
     TurnResult(turn: number, user: user, reply: reply, sources: sources, checks: checks)
   }
 
+  /// One failed test, `ships`, whose only turn got `reply` where "two working days" was
+  /// expected: for how a reply's line breaks are shown.
+  static func ships(reply: String) -> TestReport {
+    let missed = turn(
+      1, reply: reply, [check("contains", "\"two working days\"", .failed("missing"))])
+    let test = TestResult(
+      name: "ships", target: ResourceAddress(kind: "agent", name: "web"), location: "t.yaml:1:1",
+      status: .failed, runs: [RunResult(run: 1, status: .failed, turns: [missed])])
+    return TestReport(sandbox: true, platforms: [], tests: [test])
+  }
+
   /// One test of each verdict; `failed-repeated` passed 1 of 3 runs.
   static func sample(sandbox: Bool = true) -> TestReport {
     let passing = turn(1, [check("contains", "\"30 days\"", .passed(nil))])
