@@ -1,15 +1,11 @@
+import HehoEngine
+
 /// The body of `POST /api/aichat`: the new message, and the earlier turns as history (HeHo
 /// keeps no conversation of its own).
 struct HeHoChatRequest: Encodable, Sendable {
-  /// One message of a conversation.
-  struct Message: Codable, Sendable, Hashable {
-    var role: String
-    var content: String
-  }
-
   var chatbotId: String
-  var messages: [Message]
-  var history: [Message]
+  var messages: [TranscriptMessage]
+  var history: [TranscriptMessage]
 }
 
 /// The answer of `POST /api/aichat`; the reply is `response`.

@@ -10,6 +10,7 @@ extension HeHoProvider {
     guard HeHoKind.chatbot.matches(target.address) else {
       return .notRunnable("\(target.address.kind) resources of \(name) do not hold conversations")
     }
-    return .opened(HeHoConversation(writes: writes, chatbot: target))
+    return .opened(
+      StatelessConversation(writes: writes, target: target, chat: HeHoChat(chatbot: target)))
   }
 }

@@ -1,14 +1,10 @@
+import HehoEngine
+
 /// The body of HehoLocal's test chat, `POST /agents/{id}/test`: the new message and the
 /// earlier turns (the test chat keeps no conversation of its own).
 struct AgentTestRequest: Encodable, Sendable {
-  /// One earlier message.
-  struct Message: Codable, Sendable, Hashable {
-    var role: String
-    var content: String
-  }
-
   var message: String
-  var history: [Message]
+  var history: [TranscriptMessage]
 }
 
 /// The test chat's `data`: the reply and the model that made it.

@@ -15,6 +15,7 @@ extension HeppuProvider {
       return .notRunnable(
         "Heppu has no conversation API: agent tests run on the local platform (heho test --local)")
     }
-    return .opened(HeppuConversation(writes: writes, agent: target))
+    return .opened(
+      StatelessConversation(writes: writes, target: target, chat: HeppuTestChat(agent: target)))
   }
 }
