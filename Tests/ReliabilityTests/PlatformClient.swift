@@ -2,6 +2,7 @@ import Foundation
 @_spi(Testing) import HeHoLocalServer
 import HehoTestSupport
 @_spi(Testing) import LocalServerKit
+@testable import HeHoProvider
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -80,18 +81,17 @@ struct PlatformClient: Sendable {
     async let chatbotData = send("GET", "/api/v1/chatbots/manage")
     async let tableData = send("GET", "/api/v1/database/manage")
     let decoder = JSONDecoder()
-    let chatbots = try decoder.decode(WireChatbots.self, from: await chatbotData).chatbots
-    let tables = try decoder.decode(WireTables.self, from: await tableData).tables
+    let chatbots = try decoder.decode(HeHoChatbotList.self, from: await chatbotData).chatbots
+    let tables = try decoder.decode(HeHoTableList.self, from: await tableData).tables
     var snapshot = LiveSnapshot()
     for table in tables {
-      snapshot.tables[table.table_name] = table.columns.map {
+      snapshot.tables[table.name] = table.columns.map {
         ColumnShape(
-          name: $0.column_name,
-          family: TypeFamily(dataType: $0.data_type)?.rawValue ?? $0.data_type,
+          name: $0.name, family: TypeFamily(dataType: $0.dataType)?.rawValue ?? $0.dataType,
           required: $0.required ?? false)
       }
-      snapshot.rows[table.table_name] = try await platform.rowCount(
-        table: table.table_name, organization: organization)
+      snapshot.rows[table.name] = try await platform.rowCount(
+        table: table.name, organization: organization)
     }
     snapshot.chatbots = chatbots.map(\.observed).sorted {
       ($0.settled.name, $0.id) < ($1.settled.name, $1.id)
@@ -100,71 +100,15 @@ struct PlatformClient: Sendable {
   }
 }
 
-/// `GET /api/v1/chatbots/manage`.
-struct WireChatbots: Decodable {
-  var chatbots: [WireChatbot]
-}
-
-/// A chatbot as the platform lists it.
-struct WireChatbot: Decodable {
-  var id: String
-  var name: String
-  var goal: String?
-  var description: String?
-  var model: String?
-  var tone: String?
-  var theme: String?
-  var data_table_1: String?
-  var data_table_1_read: Bool?
-  var data_table_1_write: Bool?
-  var data_table_1_edit: Bool?
-  var data_table_2: String?
-  var data_table_2_read: Bool?
-  var data_table_2_write: Bool?
-  var data_table_2_edit: Bool?
-  var data_table_3: String?
-  var data_table_3_read: Bool?
-  var data_table_3_write: Bool?
-  var data_table_3_edit: Bool?
-
+extension HeHoChatbotWire {
+  /// The chatbot as a snapshot holds it, defaults filled in.
   var observed: ObservedChatbot {
-    let slots: [Access?] = [
-      data_table_1.map {
-        Access(
-          table: $0, read: data_table_1_read ?? false, write: data_table_1_write ?? false,
-          edit: data_table_1_edit ?? false)
-      },
-      data_table_2.map {
-        Access(
-          table: $0, read: data_table_2_read ?? false, write: data_table_2_write ?? false,
-          edit: data_table_2_edit ?? false)
-      },
-      data_table_3.map {
-        Access(
-          table: $0, read: data_table_3_read ?? false, write: data_table_3_write ?? false,
-          edit: data_table_3_edit ?? false)
-      },
-    ]
-    return ObservedChatbot(
+    ObservedChatbot(
       id: id,
       settled: SettledChatbot(
         name: name, goal: goal ?? "", description: description ?? "", model: model ?? "",
-        tone: tone ?? "professional", theme: theme ?? "sky", access: Set(slots.compactMap { $0 })))
+        tone: tone ?? "professional", theme: theme ?? "sky",
+        access: Set(
+          slots.map { Access(table: $0.table, read: $0.read, write: $0.write, edit: $0.edit) })))
   }
-}
-
-/// `GET /api/v1/database/manage`.
-struct WireTables: Decodable {
-  struct Table: Decodable {
-    var table_name: String
-    var columns: [Column]
-  }
-
-  struct Column: Decodable {
-    var column_name: String
-    var data_type: String
-    var required: Bool?
-  }
-
-  var tables: [Table]
 }
