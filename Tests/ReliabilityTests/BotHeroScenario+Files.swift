@@ -21,48 +21,45 @@ extension BotHeroScenario {
 
       """
     ]
-    files["bots.yaml"] =
-      bots.map { bot in
-        """
-        apiVersion: bothero/v1
-        kind: Bot
-        metadata:
-          name: \(bot.name)
-        \(Self.previousNames(bot.previous))spec:
-          instructions: You help scenario \(seed).
-          welcomeMessage: \(bot.welcome)
-          temperature: \(bot.temperature)
-        """
-      }.joined(separator: "\n---\n") + "\n"
+    files["bots.yaml"] = Self.manifestFile(bots) { bot in
+      """
+      apiVersion: bothero/v1
+      kind: Bot
+      metadata:
+        name: \(bot.name)
+      \(Self.previousNames(bot.previous))spec:
+        instructions: You help scenario \(seed).
+        welcomeMessage: \(bot.welcome)
+        temperature: \(bot.temperature)
+      """
+    }
     if !agents.isEmpty {
-      files["agents.yaml"] =
-        agents.map { agent in
-          """
-          apiVersion: heppu/v1
-          kind: Agent
-          metadata:
-            name: \(agent.name)
-          \(Self.previousNames(agent.previous))spec:
-            type: \(agent.type)
-            instructions: \(agent.instructions)
-          \(agent.numbers.isEmpty ? "" : "  phoneNumbers: [\"\(agent.numbers.joined(separator: "\", \""))\"]\n")
-          """
-        }.joined(separator: "\n---\n") + "\n"
+      files["agents.yaml"] = Self.manifestFile(agents) { agent in
+        """
+        apiVersion: heppu/v1
+        kind: Agent
+        metadata:
+          name: \(agent.name)
+        \(Self.previousNames(agent.previous))spec:
+          type: \(agent.type)
+          instructions: \(agent.instructions)
+        \(agent.numbers.isEmpty ? "" : "  phoneNumbers: [\"\(agent.numbers.joined(separator: "\", \""))\"]\n")
+        """
+      }
     }
     if !hooks.isEmpty {
-      files["webhooks.yaml"] =
-        hooks.map { hook in
-          """
-          apiVersion: bothero/v1
-          kind: Webhook
-          metadata:
-            name: \(hook.name)
-          spec:
-            url: http://127.0.0.1:9/\(hook.name)
-            events: [lead.captured]
-          \(hook.bot.map { "  bot: \($0)\n" } ?? "")  secret: ${env.\(Self.variable(hook.name))}
-          """
-        }.joined(separator: "\n---\n") + "\n"
+      files["webhooks.yaml"] = Self.manifestFile(hooks) { hook in
+        """
+        apiVersion: bothero/v1
+        kind: Webhook
+        metadata:
+          name: \(hook.name)
+        spec:
+          url: http://127.0.0.1:9/\(hook.name)
+          events: [lead.captured]
+        \(hook.bot.map { "  bot: \($0)\n" } ?? "")  secret: ${env.\(Self.variable(hook.name))}
+        """
+      }
     }
     if let first = bots.first, !documents.isEmpty {
       files["knowledge.yaml"] = """
@@ -79,6 +76,11 @@ extension BotHeroScenario {
       for document in documents { files["knowledge/\(document.name)"] = document.text }
     }
     return files
+  }
+
+  /// One YAML document for each of `items`, as one file's text.
+  static func manifestFile<Item>(_ items: [Item], _ document: (Item) -> String) -> String {
+    items.map(document).joined(separator: "\n---\n") + "\n"
   }
 
   /// The `metadata.previousNames` line of a renamed resource (indented under `metadata`), or
