@@ -19,6 +19,13 @@ import Testing
     return rows
   }
 
+  /// The reference-data example on a fresh local platform, applied: where most tests start.
+  static func applied() async throws -> Harness {
+    let harness = try await Harness.start(example: "reference-data")
+    #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
+    return harness
+  }
+
   @Test func theExampleAppliesEveryValueAsWrittenAndThenPlansEmpty() async throws {
     let harness = try await Harness.start(example: "reference-data")
     let apply = await harness.run(["apply", "--auto-approve"])
@@ -48,8 +55,7 @@ import Testing
   }
 
   @Test func editsAddAndPruneAreRowWritesAndPruneIsGuarded() async throws {
-    let harness = try await Harness.start(example: "reference-data")
-    #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
+    let harness = try await Self.applied()
     try harness.edit("data/products.csv") {
       $0.replacingOccurrences(of: "TEA-01,Green tea,4.50", with: "TEA-01,Green tea,4.75")
         .replacingOccurrences(of: "MUG-01,\"Mug \"\"Morning\"\"\",12.00,no,\n", with: "")
@@ -80,8 +86,7 @@ import Testing
   }
 
   @Test func rowsChangedByHandAreDriftAndUnlistedRowsAreLeftAlone() async throws {
-    let harness = try await Harness.start(example: "reference-data")
-    #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
+    let harness = try await Self.applied()
     // faq keeps no prune: a row added by hand stays; an edited one is drift.
     try await harness.api(
       "POST", "/api/v1/database/manage",
@@ -104,8 +109,7 @@ import Testing
   }
 
   @Test func tenThousandRowsArePlannedWithOneReadPerTable() async throws {
-    let harness = try await Harness.start(example: "reference-data")
-    #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
+    let harness = try await Self.applied()
     var csv = "sku,name,price,in_stock,updated_at\n"
     for index in 0..<10_000 { csv += "P\(index),Product \(index),\(index % 97).5,yes,\n" }
     try csv.write(
@@ -204,8 +208,7 @@ extension ExportRoundTripTests {
 
 extension TableDataEndToEndTests {
   @Test func aSavedPlanIsRefusedWhenARowChangedSinceItWasMade() async throws {
-    let harness = try await Harness.start(example: "reference-data")
-    #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
+    let harness = try await Self.applied()
     try harness.edit("data/faq.yaml") {
       $0.replacingOccurrences(of: "Three days in the EU", with: "Two days in the EU")
     }
@@ -225,8 +228,7 @@ extension TableDataEndToEndTests {
 
 extension TableDataEndToEndTests {
   @Test func aSavedPlanWithATargetIsNotStaleBecauseOfRowsItLeavesOut() async throws {
-    let harness = try await Harness.start(example: "reference-data")
-    #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
+    let harness = try await Self.applied()
     try harness.edit("chatbots.yaml") {
       $0.replacingOccurrences(of: "tone: friendly", with: "tone: strict")
     }
@@ -240,8 +242,7 @@ extension TableDataEndToEndTests {
   }
 
   @Test func rowsThePlatformHoldsTwiceUnderOneKeyAreAllPruned() async throws {
-    let harness = try await Harness.start(example: "reference-data")
-    #expect(await harness.run(["apply", "--auto-approve"]).code == 0)
+    let harness = try await Self.applied()
     // stores is keyed by city, which the table does not keep unique.
     for _ in 0..<2 {
       try await harness.api(
