@@ -18,36 +18,33 @@ struct ConversationTargetTests {
   @Test func aMisspeltTargetSuggestsADeclaredConversationalResource() throws {
     let result = try load(Fixture.oneTurn("t", target: "bot/helpdsk", expect: "        rubric: ok"))
     #expect(result.errors.count == 1, "\(result.messages)")
-    #expect(
-      result.messages.contains(
-        "tests.yaml:6:11: error: ConversationTest 't' targets 'bot/helpdsk', which no manifest "
-          + "declares; did you mean 'bot/helpdesk'?"), "\(result.messages)")
+    result.expectMessage(
+      "tests.yaml:6:11: error: ConversationTest 't' targets 'bot/helpdsk', which no manifest "
+        + "declares; did you mean 'bot/helpdesk'?")
   }
 
   @Test func anUnknownTargetListsTheDeclaredOnes() throws {
     let result = try load(
       Fixture.oneTurn("t", target: "chatbot/shop", expect: "        rubric: ok"))
-    #expect(
-      result.messages.contains(
-        "tests.yaml:6:11: error: ConversationTest 't' targets 'chatbot/shop', which no manifest "
-          + "declares (declared: bot/helpdesk, agent/website-chat)"), "\(result.messages)")
+    result.expectMessage(
+      "tests.yaml:6:11: error: ConversationTest 't' targets 'chatbot/shop', which no manifest "
+        + "declares (declared: bot/helpdesk, agent/website-chat)")
   }
 
   @Test func aNonConversationalTargetNamesTheKindsATestMayTarget() throws {
     let result = try load(
       Fixture.oneTurn("t", target: "table/products", expect: "        rubric: ok"))
     #expect(result.errors.count == 1, "\(result.messages)")
-    #expect(
-      result.messages.contains(
-        "tests.yaml:6:11: error: ConversationTest 't' targets 'table/products', a Table, which "
-          + "holds no conversations; a test targets a Chatbot, Bot or Agent (declared: "
-          + "bot/helpdesk, agent/website-chat)"), "\(result.messages)")
+    result.expectMessage(
+      "tests.yaml:6:11: error: ConversationTest 't' targets 'table/products', a Table, which "
+        + "holds no conversations; a test targets a Chatbot, Bot or Agent (declared: "
+        + "bot/helpdesk, agent/website-chat)")
   }
 
   @Test func aWebhookTargetIsNotConversational() throws {
     let result = try load(
       Fixture.oneTurn("t", target: "webhook/crm-leads", expect: "        rubric: ok"))
-    #expect(result.messages.contains("a Webhook, which holds no conversations"))
+    result.expectMessage("a Webhook, which holds no conversations")
   }
 
   @Test func webhookDeliveredNamesADeclaredWebhook() throws {
@@ -57,14 +54,12 @@ struct ConversationTargetTests {
       Fixture.oneTurn(
         "u", expect: "        webhookDelivered: { webhook: helpdesk, event: lead.captured }"))
     #expect(result.errors.count == 2, "\(result.messages)")
-    #expect(
-      result.messages.contains(
-        "tests.yaml:10:38: error: ConversationTest 't' expects a delivery to 'crm-lead', which "
-          + "no manifest declares as a Webhook; did you mean 'crm-leads'?"), "\(result.messages)")
-    #expect(
-      result.messages.contains(
-        "ConversationTest 'u' expects a delivery to 'helpdesk', which no manifest declares as a "
-          + "Webhook (declared: crm-leads)"), "\(result.messages)")
+    result.expectMessage(
+      "tests.yaml:10:38: error: ConversationTest 't' expects a delivery to 'crm-lead', which "
+        + "no manifest declares as a Webhook; did you mean 'crm-leads'?")
+    result.expectMessage(
+      "ConversationTest 'u' expects a delivery to 'helpdesk', which no manifest declares as a "
+        + "Webhook (declared: crm-leads)")
   }
 
   @Test func anEventTheWebhookDoesNotGetIsAWarning() throws {
@@ -73,11 +68,10 @@ struct ConversationTargetTests {
         "t", expect: "        webhookDelivered: { webhook: crm-leads, event: lead.capture }"))
     #expect(!result.hasErrors, "\(result.messages)")
     #expect(result.state?.tests.count == 1)
-    #expect(
-      result.messages.contains(
-        "tests.yaml:10:56: warning: ConversationTest 't' expects 'lead.capture' at Webhook "
-          + "'crm-leads', which does not subscribe to it (its events: lead.captured); did you "
-          + "mean 'lead.captured'?"), "\(result.messages)")
+    result.expectMessage(
+      "tests.yaml:10:56: warning: ConversationTest 't' expects 'lead.capture' at Webhook "
+        + "'crm-leads', which does not subscribe to it (its events: lead.captured); did you "
+        + "mean 'lead.captured'?")
   }
 
   @Test func aTargetWhoseOwnDocumentHasErrorsIsNotReportedMissing() throws {
@@ -121,10 +115,9 @@ struct ConversationTargetTests {
     let result = try load(
       Fixture.oneTurn("t", expect: "        rubric: ok")
         .replacingOccurrences(of: "kind: ConversationTest", with: "kind: ConversationTests"))
-    #expect(
-      result.messages.contains(
-        "tests.yaml:2:7: error: unknown kind 'ConversationTests'; did you mean 'ConversationTest'?"
-      ), "\(result.messages)")
+    result.expectMessage(
+      "tests.yaml:2:7: error: unknown kind 'ConversationTests'; did you mean 'ConversationTest'?"
+    )
   }
 
   @Test func theExamplesStillLoad() throws {

@@ -80,19 +80,16 @@ struct ConversationTestKindTests {
   @Test func aMisspeltExpectationSuggestsTheRightOne() throws {
     let result = try load(Fixture.oneTurn("typo", expect: "        contain: [30 days]"))
     #expect(result.errors.count == 1, "\(result.messages)")
-    #expect(
-      result.messages.contains(
-        "tests.yaml:10:9: error: unknown field 'contain' in expect; did you mean 'contains'?"),
-      "\(result.messages)")
+    result.expectMessage(
+      "tests.yaml:10:9: error: unknown field 'contain' in expect; did you mean 'contains'?")
   }
 
   @Test func aBadRegularExpressionIsPositionedAndExplained() throws {
     let result = try load(Fixture.oneTurn("regex", expect: "        matches: \"(free\""))
     #expect(result.errors.count == 1, "\(result.messages)")
-    #expect(
-      result.messages.contains(
-        "tests.yaml:10:18: error: ConversationTest 'regex': turns[0].expect.matches '(free' is "
-          + "not a valid regular expression: expected ')'"), "\(result.messages)")
+    result.expectMessage(
+      "tests.yaml:10:18: error: ConversationTest 'regex': turns[0].expect.matches '(free' is "
+        + "not a valid regular expression: expected ')'")
   }
 
   @Test func numbersOutOfRangeArePositioned() throws {
@@ -105,14 +102,12 @@ struct ConversationTestKindTests {
             turns: [{ user: Hi }]
           """))
     #expect(result.errors.count == 2, "\(result.messages)")
-    #expect(
-      result.messages.contains(
-        "tests.yaml:7:11: error: ConversationTest 'numbers': repeat must be a whole number from "
-          + "1 to 100, found 0"), "\(result.messages)")
-    #expect(
-      result.messages.contains(
-        "tests.yaml:8:16: error: ConversationTest 'numbers': minPassRate must be a number from "
-          + "0.0 to 1.0 (the share of runs that must pass), found 1.5"), "\(result.messages)")
+    result.expectMessage(
+      "tests.yaml:7:11: error: ConversationTest 'numbers': repeat must be a whole number from "
+        + "1 to 100, found 0")
+    result.expectMessage(
+      "tests.yaml:8:16: error: ConversationTest 'numbers': minPassRate must be a number from "
+        + "0.0 to 1.0 (the share of runs that must pass), found 1.5")
   }
 
   @Test func aWholeRepeatWrittenAsADecimalIsAWholeNumber() throws {
@@ -127,15 +122,11 @@ struct ConversationTestKindTests {
       Fixture.test("many", spec: "  turns:\n" + many),
       Fixture.test("none", spec: "  turns: []"),
       Fixture.oneTurn("empty", expect: "        contains: []\n        notContains: [\"\"]"))
-    #expect(result.messages.contains("'spec.turns' takes at most 100 item(s), found 101"))
-    #expect(result.messages.contains("'spec.turns' needs at least 1 item(s), found 0"))
-    #expect(
-      result.messages.contains("'spec.turns[0].expect.contains' needs at least 1 item(s)"),
-      "\(result.messages)")
-    #expect(
-      result.messages.contains(
-        "error: text is 0 characters long; it must be at least 1 characters"),
-      "\(result.messages)")
+    result.expectMessage("'spec.turns' takes at most 100 item(s), found 101")
+    result.expectMessage("'spec.turns' needs at least 1 item(s), found 0")
+    result.expectMessage("'spec.turns[0].expect.contains' needs at least 1 item(s)")
+    result.expectMessage(
+      "error: text is 0 characters long; it must be at least 1 characters")
   }
 
   @Test func missingFieldsAndAWrongTargetShapeAreReported() throws {
@@ -143,29 +134,24 @@ struct ConversationTestKindTests {
       Fixture.test(
         "shapes", target: "helpdesk",
         spec: "  turns:\n    - expect: { webhookDelivered: { webhook: crm-leads } }"))
-    #expect(
-      result.messages.contains(
-        "tests.yaml:6:11: error: target 'helpdesk' is not valid: expected KIND/NAME, such as "
-          + "bot/helpdesk or chatbot/shop-assistant"), "\(result.messages)")
-    #expect(result.messages.contains("missing required field 'user' in turn"))
-    #expect(result.messages.contains("missing required field 'event' in webhookDelivered"))
+    result.expectMessage(
+      "tests.yaml:6:11: error: target 'helpdesk' is not valid: expected KIND/NAME, such as "
+        + "bot/helpdesk or chatbot/shop-assistant")
+    result.expectMessage("missing required field 'user' in turn")
+    result.expectMessage("missing required field 'event' in webhookDelivered")
   }
 
   @Test func aTestHasNoLifecycle() throws {
     let result = try load(
       Fixture.oneTurn("guarded", expect: "        contains: [a]")
         + "lifecycle:\n  preventDestroy: true\n")
-    #expect(
-      result.messages.contains("unknown field 'lifecycle' in ConversationTest document"),
-      "\(result.messages)")
+    result.expectMessage("unknown field 'lifecycle' in ConversationTest document")
   }
 
   @Test func duplicateTestNamesAreAnError() throws {
     let result = try load(
       Fixture.oneTurn("same", expect: "        contains: [a]"),
       Fixture.oneTurn("same", expect: "        contains: [b]"))
-    #expect(
-      result.messages.contains("duplicate ConversationTest 'same': already declared at "),
-      "\(result.messages)")
+    result.expectMessage("duplicate ConversationTest 'same': already declared at ")
   }
 }

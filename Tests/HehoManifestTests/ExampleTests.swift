@@ -52,7 +52,7 @@ struct ExampleTests {
   @Test func unknownEnvironmentListsKnownOnes() {
     let result = load("multi-env", environment: "prd")
     #expect(result.state == nil)
-    #expect(result.messages.contains("unknown environment 'prd'; did you mean 'prod'?"))
-    #expect(result.messages.contains("known environments: dev, prod"))
+    result.expectMessage("unknown environment 'prd'; did you mean 'prod'?")
+    result.expectMessage("known environments: dev, prod")
   }
 }

@@ -42,17 +42,15 @@ struct PreviousNamesTests {
   func selfAndRepeatedNamesArePositionedErrors(previous: String, message: String) throws {
     let result = try load(table("products", previous: previous))
     #expect(result.errors.count == 1, "\(result.messages)")
-    #expect(result.messages.contains(message), "\(result.messages)")
+    result.expectMessage(message)
     #expect(result.errors.first?.location?.line == 5)
   }
 
   @Test func twoResourcesCannotClaimOnePreviousName() throws {
     let result = try load(table("a", previous: "[old]"), table("b", previous: "[old]"))
     #expect(result.errors.count == 1, "\(result.messages)")
-    #expect(
-      result.messages.contains("all.yaml:4:9) both list 'old' as a previous name"),
-      "\(result.messages)")
-    #expect(result.messages.contains("Table 'b' and Table 'a' ("))
+    result.expectMessage("all.yaml:4:9) both list 'old' as a previous name")
+    result.expectMessage("Table 'b' and Table 'a' (")
   }
 
   @Test func aPreviousNameMayBeDeclaredAgain() throws {
@@ -66,6 +64,6 @@ struct PreviousNamesTests {
       table("products", previous: "[items]").replacingOccurrences(
         of: "previousNames", with: "previousName"))
     #expect(result.errors.count == 1)
-    #expect(result.messages.contains("previousNames"), "\(result.messages)")
+    result.expectMessage("previousNames")
   }
 }

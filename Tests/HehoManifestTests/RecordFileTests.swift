@@ -187,7 +187,7 @@ struct TableDataLoadingTests {
   @Test func aListFileNoTableDataReadsIsStillAnError() throws {
     let files = try TemporaryManifests(["stray.yaml": "- a\n- b\n"])
     let result = files.load()
-    #expect(result.messages.contains("if this is a data file, name it"), "\(result.messages)")
+    result.expectMessage("if this is a data file, name it")
   }
 }
 

@@ -12,11 +12,9 @@ struct ReferenceTests {
   @Test func duplicateNamesPointAtBothNames() throws {
     let result = try load(Fixtures.table("t"), Fixtures.table("t"))
     #expect(result.errors.count == 1)
-    #expect(
-      result.messages.contains("all.yaml:12:9: error: duplicate Table 't': already declared at "),
-      "\(result.messages)")
+    result.expectMessage("all.yaml:12:9: error: duplicate Table 't': already declared at ")
     #expect(result.errors.first?.message.contains("all.yaml:4:9") == true)
-    #expect(result.messages.contains("all.yaml:4:9: note: Table 't' first declared here"))
+    result.expectMessage("all.yaml:4:9: note: Table 't' first declared here")
   }
 
   @Test func danglingReferenceSuggests() throws {
@@ -24,10 +22,9 @@ struct ReferenceTests {
       Fixtures.chatbot("support"), Fixtures.table("products"),
       Fixtures.permission("p", chatbot: "suport", table: "products"))
     #expect(result.errors.count == 1)
-    #expect(
-      result.messages.contains(
-        "Permission 'p' refers to Chatbot 'suport', which no manifest declares; did you mean 'support'?"
-      ), "\(result.messages)")
+    result.expectMessage(
+      "Permission 'p' refers to Chatbot 'suport', which no manifest declares; did you mean 'support'?"
+    )
     #expect(result.errors.first?.location?.column == 12)
   }
 
@@ -60,7 +57,7 @@ struct ReferenceTests {
       Fixtures.permission("one", chatbot: "bot", table: "a"),
       Fixtures.permission("two", chatbot: "bot", table: "a"))
     #expect(result.errors.count == 1)
-    #expect(result.messages.contains("grants chatbot 'bot' access to table 'a' again"))
+    result.expectMessage("grants chatbot 'bot' access to table 'a' again")
   }
 
   @Test func tableRules() throws {
@@ -69,25 +66,23 @@ struct ReferenceTests {
           - { name: ID, type: txt, primaryKey: true }
       """
     let result = try load(Fixtures.table("t", columns: columns))
-    #expect(result.messages.contains("column type 'txt' is not valid"), "\(result.messages)")
-    #expect(result.messages.contains("did you mean 'text'?"))
+    result.expectMessage("column type 'txt' is not valid")
+    result.expectMessage("did you mean 'text'?")
     let rules = try load(
       Fixtures.table("t", columns: columns.replacingOccurrences(of: "txt", with: "TEXT")))
-    #expect(rules.messages.contains("more than one primary key"))
-    #expect(rules.messages.contains("duplicate column name 'ID'"))
+    rules.expectMessage("more than one primary key")
+    rules.expectMessage("duplicate column name 'ID'")
     let connect = try load(
       "apiVersion: heho/v1\nkind: Table\nmetadata: {name: legacy}\nspec: {connect: true}\n")
     #expect(!connect.hasErrors)
     let empty = try load("apiVersion: heho/v1\nkind: Table\nmetadata: {name: empty}\nspec: {}\n")
-    #expect(empty.messages.contains("needs at least one column"))
+    empty.expectMessage("needs at least one column")
   }
 
   @Test func unknownFieldsSuggest() throws {
     let result = try load(Fixtures.chatbot("bot", extra: "  tonne: friendly\n"))
-    #expect(
-      result.messages.contains(
-        "all.yaml:9:3: error: unknown field 'tonne' in Chatbot spec; did you mean 'tone'?"),
-      "\(result.messages)")
+    result.expectMessage(
+      "all.yaml:9:3: error: unknown field 'tonne' in Chatbot spec; did you mean 'tone'?")
   }
 
   @Test func descriptionLengthIsChecked() throws {
@@ -105,9 +100,7 @@ struct ReferenceTests {
       "short.md": "Too short.\n",
     ])
     let result = files.load()
-    #expect(
-      result.messages.contains(
-        "bot.yaml:6:20: error: description is 10 characters long; it must be at least 200"),
-      "\(result.messages)")
+    result.expectMessage(
+      "bot.yaml:6:20: error: description is 10 characters long; it must be at least 200")
   }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HehoManifest
 import PlatformKit
 import PlatformRegistry
+import Testing
 
 /// A temporary directory of files for one test, removed when the value is released.
 final class TemporaryManifests {
@@ -105,4 +106,10 @@ enum Fixtures {
 extension LoadResult {
   var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
   var messages: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+  /// Expects a message containing `text`; a failure lists every message, to show what was
+  /// said instead.
+  func expectMessage(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    #expect(messages.contains(text), "\(messages)", sourceLocation: sourceLocation)
+  }
 }

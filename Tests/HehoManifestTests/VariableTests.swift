@@ -59,10 +59,8 @@ struct VariableTests {
 
   @Test func undefinedVariableIsPositionedWithSuggestion() throws {
     let result = try load(model: "m-${var.modle}")
-    #expect(
-      result.messages.contains(
-        "bot.yaml:8:12: error: undefined variable 'modle' in ${var.modle}; did you mean 'model'?"),
-      "\(result.messages)")
+    result.expectMessage(
+      "bot.yaml:8:12: error: undefined variable 'modle' in ${var.modle}; did you mean 'model'?")
   }
 
   @Test func cyclesAreErrors() throws {
@@ -77,7 +75,7 @@ struct VariableTests {
 
       """
     let result = try load(model: "${var.a}", project: project)
-    #expect(result.messages.contains("refers to itself"), "\(result.messages)")
+    result.expectMessage("refers to itself")
     #expect(result.errors.allSatisfy { $0.location != nil })
   }
 
@@ -88,13 +86,13 @@ struct VariableTests {
     let result = files.load(processEnvironment: ["TONE": secret])
     #expect(result.hasErrors)
     #expect(!result.messages.contains(secret))
-    #expect(result.messages.contains("the value from ${env.TONE}"), "\(result.messages)")
+    result.expectMessage("the value from ${env.TONE}")
   }
 
   @Test func unknownVarOverrideWarns() throws {
     let result = try load(model: "${var.model}", variables: ["modle": "x"])
     #expect(!result.hasErrors)
-    #expect(result.messages.contains("--var 'modle' is not declared"))
+    result.expectMessage("--var 'modle' is not declared")
   }
 
   @Test func malformedReferences() throws {
@@ -119,11 +117,9 @@ struct ProjectFileTests {
       """
     let files = try TemporaryManifests(["heho.yaml": project])
     let result = files.load()
-    #expect(result.messages.contains("heho.yaml:7:7: error: unknown field 'apiKey' in provider"))
-    #expect(result.messages.contains("secrets never go in manifests"))
-    #expect(
-      result.messages.contains("heho.yaml:8:18: error: apiKeyEnv the value is not valid"),
-      "\(result.messages)")
+    result.expectMessage("heho.yaml:7:7: error: unknown field 'apiKey' in provider")
+    result.expectMessage("secrets never go in manifests")
+    result.expectMessage("heho.yaml:8:18: error: apiKeyEnv the value is not valid")
     #expect(!result.messages.contains("sk-live"))
   }
 
