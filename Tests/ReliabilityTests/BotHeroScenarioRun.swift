@@ -30,12 +30,8 @@ enum BotHeroScenarioRun {
       let local = LocalEndpoints(.standard, baseURL: platform.baseURL)
       let bothero = PlatformAPI(baseURL: local.endpoint(BotHeroDescriptor()), key: key)
       let heppu = PlatformAPI(baseURL: local.endpoint(HeppuDescriptor()), key: key)
-      for (path, text) in scenario.files(base: platform.baseURL) {
-        let url = directory.appendingPathComponent(path)
-        try FileManager.default.createDirectory(
-          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-      }
+      try ProjectFiles.write(
+        scenario.files(base: platform.baseURL).map { ($0.key, $0.value) }, to: directory)
       let setup = try await BotHeroSetup.make(scenario, bothero: bothero, heppu: heppu)
       outcome.renames = setup.renames
 

@@ -25,7 +25,7 @@ enum MigrationScenarioRun {
       let environment = ["HEHO_API_KEY": key, "NO_COLOR": "1"]
       let apply = ["apply", "-f", directory.path, "--auto-approve", "--endpoint", platform.baseURL]
       let plan = ["plan", "-f", directory.path, "--endpoint", platform.baseURL]
-      try write(scenario.files(scenario.before), to: directory)
+      try ProjectFiles.write(scenario.files(scenario.before), to: directory)
       let setup = await CommandRunner.run(apply, environment: environment)
       guard setup.code == 0 else {
         outcome.problems.append("setup failed:\n\(setup.all)")
@@ -38,7 +38,7 @@ enum MigrationScenarioRun {
           json: ["action": "add", "tableName": "items", "data": data])
       }
       let chatbotBefore = try await MigrationChecks.chatbot(api)
-      try write(scenario.files(scenario.after), to: directory)
+      try ProjectFiles.write(scenario.files(scenario.after), to: directory)
       await platform.resetMetrics()
       await platform.setFaults(scenario.faults)
       let stop = scenario.stop.map(MigrationStop.init)
@@ -102,14 +102,5 @@ enum MigrationScenarioRun {
   /// The step a labeled operation names (`migrate table/items: backup` → `backup`).
   static func step(of operation: String) -> String {
     operation.split(separator: ": ").last.map(String.init) ?? operation
-  }
-
-  static func write(_ files: [(path: String, text: String)], to directory: URL) throws {
-    for (path, text) in files {
-      let url = directory.appendingPathComponent(path)
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try text.write(to: url, atomically: true, encoding: .utf8)
-    }
   }
 }

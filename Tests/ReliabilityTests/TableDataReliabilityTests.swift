@@ -75,12 +75,7 @@ import Testing
       let key = try await platform.createOrganization(
         named: "rows-\(scenario.seed)-\(UUID().uuidString.prefix(8))")
       let api = PlatformAPI(baseURL: platform.baseURL, key: key)
-      for (path, text) in scenario.files() {
-        let url = directory.appendingPathComponent(path)
-        try FileManager.default.createDirectory(
-          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-      }
+      try ProjectFiles.write(scenario.files(), to: directory)
       for table in scenario.tables where table.existsBefore {
         let columns: [[String: Any]] = table.columns.map { column in
           var entry: [String: Any] = ["name": column.name, "type": column.type]
