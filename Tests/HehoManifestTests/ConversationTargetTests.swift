@@ -17,8 +17,7 @@ struct ConversationTargetTests {
 
   @Test func aMisspeltTargetSuggestsADeclaredConversationalResource() throws {
     let result = try load(Fixture.oneTurn("t", target: "bot/helpdsk", expect: "        rubric: ok"))
-    #expect(result.errors.count == 1, "\(result.messages)")
-    result.expectMessage(
+    result.expectOneError(
       "tests.yaml:6:11: error: ConversationTest 't' targets 'bot/helpdsk', which no manifest "
         + "declares; did you mean 'bot/helpdesk'?")
   }
@@ -34,8 +33,7 @@ struct ConversationTargetTests {
   @Test func aNonConversationalTargetNamesTheKindsATestMayTarget() throws {
     let result = try load(
       Fixture.oneTurn("t", target: "table/products", expect: "        rubric: ok"))
-    #expect(result.errors.count == 1, "\(result.messages)")
-    result.expectMessage(
+    result.expectOneError(
       "tests.yaml:6:11: error: ConversationTest 't' targets 'table/products', a Table, which "
         + "holds no conversations; a test targets a Chatbot, Bot or Agent (declared: "
         + "bot/helpdesk, agent/website-chat)")

@@ -16,8 +16,7 @@ struct HostileInputTests {
       text += "a\(level): &a\(level) [\(refs)]\n"
     }
     let result = try loadFile(text)
-    #expect(result.errors.count == 1)
-    result.expectMessage("expands to more than 100000 nodes")
+    result.expectOneError("expands to more than 100000 nodes")
     #expect(result.errors.first?.location?.line != nil)
   }
 
@@ -43,8 +42,7 @@ struct HostileInputTests {
     data.append(Data("ble\n".utf8))
     try files.write("m.yaml", data)
     let result = files.load()
-    #expect(result.errors.count == 1)
-    result.expectMessage("m.yaml:2:9: error: invalid UTF-8 (byte 0xFF")
+    result.expectOneError("m.yaml:2:9: error: invalid UTF-8 (byte 0xFF")
   }
 
   @Test func tabsInIndentationArePositioned() throws {
@@ -98,8 +96,7 @@ struct AliasKeyTests {
     text += "? *a7\n: 1\n? *a6\n: 2\n"
     let files = try TemporaryManifests(["m.yaml": text])
     let result = files.load()
-    #expect(result.errors.count == 1)
-    result.expectMessage("m.yaml:9:3: error: the alias '*a7' is used as a mapping key")
+    result.expectOneError("m.yaml:9:3: error: the alias '*a7' is used as a mapping key")
   }
 
   @Test(arguments: ["{*a: 1}", "- *a : 1", "[x, *a: 1]"])

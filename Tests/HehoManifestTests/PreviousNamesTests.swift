@@ -41,15 +41,13 @@ struct PreviousNamesTests {
   ])
   func selfAndRepeatedNamesArePositionedErrors(previous: String, message: String) throws {
     let result = try load(table("products", previous: previous))
-    #expect(result.errors.count == 1, "\(result.messages)")
-    result.expectMessage(message)
+    result.expectOneError(message)
     #expect(result.errors.first?.location?.line == 5)
   }
 
   @Test func twoResourcesCannotClaimOnePreviousName() throws {
     let result = try load(table("a", previous: "[old]"), table("b", previous: "[old]"))
-    #expect(result.errors.count == 1, "\(result.messages)")
-    result.expectMessage("all.yaml:4:9) both list 'old' as a previous name")
+    result.expectOneError("all.yaml:4:9) both list 'old' as a previous name")
     result.expectMessage("Table 'b' and Table 'a' (")
   }
 
@@ -63,7 +61,6 @@ struct PreviousNamesTests {
     let result = try load(
       table("products", previous: "[items]").replacingOccurrences(
         of: "previousNames", with: "previousName"))
-    #expect(result.errors.count == 1)
-    result.expectMessage("previousNames")
+    result.expectOneError("previousNames")
   }
 }

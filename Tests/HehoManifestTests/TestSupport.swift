@@ -112,4 +112,10 @@ extension LoadResult {
   func expectMessage(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     #expect(messages.contains(text), "\(messages)", sourceLocation: sourceLocation)
   }
+
+  /// Expects exactly one error, and a message containing `text`; a failure lists every message.
+  func expectOneError(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    #expect(errors.count == 1, "\(messages)", sourceLocation: sourceLocation)
+    expectMessage(text, sourceLocation: sourceLocation)
+  }
 }
