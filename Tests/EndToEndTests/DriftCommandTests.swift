@@ -18,9 +18,7 @@ struct DriftCommandTests {
   }
 
   static func drift(_ world: DriftWorld) async throws -> URL {
-    let manifests = try world.directory("account", DriftManifests.account())
-    let apply = await world.heho("apply", manifests, ["--auto-approve"])
-    try #require(apply.code == 0, "apply failed: \(apply.err)")
+    let manifests = try await world.applied(DriftManifests.account())
     try await world.recreateChatbot("support-bot", ["tone": "strict"])
     try await world.api("DELETE", "/api/v1/database/tables", ["tableName": "faq"])
     try await world.api(
@@ -35,8 +33,7 @@ struct DriftCommandTests {
 
   @Test func noDriftRightAfterApplyExitsZero() async throws {
     try await DriftWorld.with { world in
-      let manifests = try world.directory("account", DriftManifests.account())
-      #expect(await world.heho("apply", manifests, ["--auto-approve"]).code == 0)
+      let manifests = try await world.applied(DriftManifests.account())
       for format in ["text", "json", "markdown", "junit"] {
         let run = await world.heho("drift", manifests, ["--output", format])
         #expect(run.code == 0, "\(format): \(run.err)")
@@ -144,9 +141,7 @@ struct DriftCommandTests {
             - field: tone
               reason: support leads tune the tone in the dashboard
         """
-      let manifests = try world.directory(
-        "account", DriftManifests.account(botLifecycle: lifecycle))
-      #expect(await world.heho("apply", manifests, ["--auto-approve"]).code == 0)
+      let manifests = try await world.applied(DriftManifests.account(botLifecycle: lifecycle))
       try await world.recreateChatbot("support-bot", ["tone": "strict"])
       let drift = await world.heho("drift", manifests)
       #expect(drift.code == 0, "\(drift.out)\n\(drift.err)")
@@ -172,8 +167,7 @@ struct DriftCommandTests {
         DriftManifests.chatbot("support-bot") + "\n---\n"
         + DriftManifests.permission("support-bot", "orders")
         + "\nlifecycle:\n  ignoreChanges:\n    - { field: read, reason: on-call may cut access }\n"
-      let manifests = try world.directory("account", files)
-      #expect(await world.heho("apply", manifests, ["--auto-approve"]).code == 0)
+      let manifests = try await world.applied(files)
       try await world.recreateChatbot("support-bot", ["data_table_1_read": false])
       let drift = await world.heho("drift", manifests)
       #expect(drift.code == 0, "\(drift.out)\n\(drift.err)")

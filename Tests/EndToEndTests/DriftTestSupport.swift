@@ -54,6 +54,15 @@ final class DriftWorld: Sendable {
     return directory
   }
 
+  /// The directory `account` holding `files`, applied to the platform (the test stops if the
+  /// apply fails).
+  func applied(_ files: [String: String]) async throws -> URL {
+    let manifests = try directory("account", files)
+    let apply = await heho("apply", manifests, ["--auto-approve"])
+    try #require(apply.code == 0, "apply failed: \(apply.err)")
+    return manifests
+  }
+
   /// Calls the platform API directly, as someone changing things by hand would.
   @discardableResult
   func api(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> [String:
