@@ -31,12 +31,10 @@ import Testing
       await BotHeroScenarioRun.run($0, on: $1)
     }
     #expect(outcomes.count == scenarios.count)
-    for outcome in outcomes.sorted(by: { $0.seed < $1.seed }) where !outcome.problems.isEmpty {
-      let problems = outcome.problems.joined(separator: "\n  ")
-      Issue.record(
-        Comment(
-          rawValue: "BotHero scenario \(outcome.seed) (rerun with HEHO_RELIABILITY_FIRST_SEED="
-            + "\(outcome.seed) HEHO_BOTHERO_SCENARIOS=\(Self.minimum)):\n  \(problems)"))
+    for outcome in outcomes.sorted(by: { $0.seed < $1.seed }) {
+      ScenarioLanes.record(
+        "BotHero", seed: outcome.seed, problems: outcome.problems,
+        variable: "HEHO_BOTHERO_SCENARIOS", rerun: Self.minimum)
     }
     // The seeds refuse a run under the minimum, so every run here is a full one: it proves
     // something only if its faults hit what could go wrong.

@@ -68,12 +68,10 @@ import Testing
       await ConversationScenarioRun.run($0, on: $1, examples: examples, reference: reference)
     }
     #expect(outcomes.count == scenarios.count)
-    for outcome in outcomes.sorted(by: { $0.seed < $1.seed }) where !outcome.problems.isEmpty {
-      Issue.record(
-        Comment(
-          rawValue: "conversation scenario \(outcome.seed) (rerun with "
-            + "HEHO_RELIABILITY_FIRST_SEED=\(outcome.seed) HEHO_CONVERSATION_SCENARIOS=1):\n  "
-            + outcome.problems.joined(separator: "\n  ")))
+    for outcome in outcomes.sorted(by: { $0.seed < $1.seed }) {
+      ScenarioLanes.record(
+        "conversation", seed: outcome.seed, problems: outcome.problems,
+        variable: "HEHO_CONVERSATION_SCENARIOS", rerun: 1)
     }
     let coverage = ConversationCoverage(
       outcomes, floor: Self.floor, labeledFloor: Self.labeledFloor)

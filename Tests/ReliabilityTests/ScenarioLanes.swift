@@ -43,4 +43,18 @@ enum ScenarioLanes {
       return try await group.reduce(into: []) { $0 += $1 }
     }
   }
+
+  /// Records a failing scenario as an issue: its problems, and how to rerun it alone (from its
+  /// seed, `variable` set to `rerun`, the suite's smallest run). Nothing for a clean scenario.
+  static func record(
+    _ suite: String, seed: UInt64, problems: [String], variable: String, rerun: Int,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    guard !problems.isEmpty else { return }
+    Issue.record(
+      Comment(
+        rawValue: "\(suite) scenario \(seed) (rerun with HEHO_RELIABILITY_FIRST_SEED=\(seed) "
+          + "\(variable)=\(rerun)):\n  " + problems.joined(separator: "\n  ")),
+      sourceLocation: sourceLocation)
+  }
 }
