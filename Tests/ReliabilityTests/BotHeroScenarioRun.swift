@@ -21,12 +21,10 @@ enum BotHeroScenarioRun {
 
   static func run(_ scenario: BotHeroScenario, on platform: LocalPlatform) async -> BotHeroOutcome {
     var outcome = BotHeroOutcome(seed: scenario.seed, drawnKinds: scenario.drawnKinds)
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("heho-bothero-reliability-\(UUID().uuidString)")
+    let directory = ProjectFiles.folder("bothero")
     defer { try? FileManager.default.removeItem(at: directory) }
     do {
-      let key = try await platform.createOrganization(
-        named: "scenario-\(scenario.seed)-\(UUID().uuidString.prefix(8))")
+      let key = try await platform.organization(for: "scenario", seed: scenario.seed)
       let local = LocalEndpoints(.standard, baseURL: platform.baseURL)
       let bothero = PlatformAPI(baseURL: local.endpoint(BotHeroDescriptor()), key: key)
       let heppu = PlatformAPI(baseURL: local.endpoint(HeppuDescriptor()), key: key)

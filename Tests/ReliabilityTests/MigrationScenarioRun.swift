@@ -15,12 +15,10 @@ enum MigrationScenarioRun {
     -> MigrationOutcome
   {
     var outcome = MigrationOutcome(seed: scenario.seed)
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("heho-migration-reliability-\(UUID().uuidString)")
+    let directory = ProjectFiles.folder("migration")
     defer { try? FileManager.default.removeItem(at: directory) }
     do {
-      let key = try await platform.createOrganization(
-        named: "migration-\(scenario.seed)-\(UUID().uuidString.prefix(8))")
+      let key = try await platform.organization(for: "migration", seed: scenario.seed)
       let api = PlatformAPI(baseURL: platform.baseURL, key: key)
       let environment = ["HEHO_API_KEY": key, "NO_COLOR": "1"]
       let apply = ["apply", "-f", directory.path, "--auto-approve", "--endpoint", platform.baseURL]

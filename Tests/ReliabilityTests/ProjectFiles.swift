@@ -12,4 +12,11 @@ enum ProjectFiles {
       try text.write(to: url, atomically: true, encoding: .utf8)
     }
   }
+
+  /// A fresh folder for one scenario's project (made when its files are written), named after
+  /// the suite so a leftover says whose it is.
+  static func folder(_ suite: String) -> URL {
+    FileManager.default.temporaryDirectory
+      .appendingPathComponent("heho-\(suite)-reliability-\(UUID().uuidString)")
+  }
 }

@@ -66,12 +66,10 @@ import Testing
   ) {
     var problems: [String] = []
     var uncertain = 0
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("heho-rows-reliability-\(UUID().uuidString)")
+    let directory = ProjectFiles.folder("rows")
     defer { try? FileManager.default.removeItem(at: directory) }
     do {
-      let key = try await platform.createOrganization(
-        named: "rows-\(scenario.seed)-\(UUID().uuidString.prefix(8))")
+      let key = try await platform.organization(for: "rows", seed: scenario.seed)
       let api = PlatformAPI(baseURL: platform.baseURL, key: key)
       try ProjectFiles.write(scenario.files(), to: directory)
       for table in scenario.tables where table.existsBefore {
