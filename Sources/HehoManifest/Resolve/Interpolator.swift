@@ -18,8 +18,7 @@ struct Interpolator: Sendable {
       return ResolvedText(value: text, environmentNames: [])
     }
     let template = Template(text)
-    var value = ""
-    var names: [String] = []
+    var resolved = ResolvedText(value: "", environmentNames: [])
     func at(_ offset: Int) -> SourceLocation {
       guard plain else { return location }
       var shifted = location
@@ -29,11 +28,10 @@ struct Interpolator: Sendable {
     for segment in template.segments {
       switch segment {
       case .literal(let literal):
-        value += literal
+        resolved.value += literal
       case .variable(let name, let offset):
-        if let resolved = variables[name] {
-          value += resolved.value
-          names += resolved.environmentNames
+        if let variable = variables[name] {
+          resolved.append(variable)
         } else {
           diagnostics.append(
             Diagnostic(
@@ -43,16 +41,10 @@ struct Interpolator: Sendable {
                 + Self.declareHint(variables), at: at(offset)))
         }
       case .environment(let name, let defaultValue, let offset):
-        if let set = environment[name] {
-          value += set
-          names.append(name)
-        } else if let defaultValue {
-          value += defaultValue
-        } else if placeholders {
-          value += SandboxPlaceholder.value(name)
-          names.append(name)
-          diagnostics.append(SandboxPlaceholder.warning(name, at: at(offset)))
-        } else {
+        let appended = resolved.appendEnvironment(
+          name, default: defaultValue, from: environment, placeholders: placeholders,
+          at: at(offset), diagnostics: &diagnostics)
+        if !appended {
           diagnostics.append(
             Diagnostic(
               .error,
@@ -63,9 +55,7 @@ struct Interpolator: Sendable {
         diagnostics.append(Diagnostic(.error, message, at: at(offset)))
       }
     }
-    var unique: [String] = []
-    for name in names where !unique.contains(name) { unique.append(name) }
-    return ResolvedText(value: value, environmentNames: unique)
+    return resolved
   }
 
   private static func declareHint(_ variables: [String: ResolvedText]) -> String {

@@ -47,13 +47,12 @@ struct VariableResolver {
       resolved[name] = text
       return text
     }
-    var value = ""
-    var names: [String] = []
+    var text = ResolvedText(value: "", environmentNames: [])
     var ok = true
     for segment in Template(definition.text).segments {
       switch segment {
-      case .literal(let text):
-        value += text
+      case .literal(let literal):
+        text.value += literal
       case .variable(let other, _):
         guard definitions[other] != nil else {
           diagnostics.append(
@@ -65,23 +64,16 @@ struct VariableResolver {
           ok = false
           continue
         }
-        if let text = resolve(other, stack: stack + [name]) {
-          value += text.value
-          names += text.environmentNames
+        if let resolvedOther = resolve(other, stack: stack + [name]) {
+          text.append(resolvedOther)
         } else {
           ok = false
         }
       case .environment(let variable, let defaultValue, _):
-        if let set = environment[variable] {
-          value += set
-          names.append(variable)
-        } else if let defaultValue {
-          value += defaultValue
-        } else if placeholders {
-          value += SandboxPlaceholder.value(variable)
-          names.append(variable)
-          diagnostics.append(SandboxPlaceholder.warning(variable, at: definition.location))
-        } else {
+        let appended = text.appendEnvironment(
+          variable, default: defaultValue, from: environment, placeholders: placeholders,
+          at: definition.location, diagnostics: &diagnostics)
+        if !appended {
           diagnostics.append(
             Diagnostic(
               .error,
@@ -98,9 +90,6 @@ struct VariableResolver {
       failed.insert(name)
       return nil
     }
-    var unique: [String] = []
-    for variable in names where !unique.contains(variable) { unique.append(variable) }
-    let text = ResolvedText(value: value, environmentNames: unique)
     resolved[name] = text
     return text
   }
