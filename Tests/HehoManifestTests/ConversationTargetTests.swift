@@ -15,24 +15,27 @@ struct ConversationTargetTests {
     return files.load()
   }
 
+  /// Loads one test, `t`, whose single turn targets `target`.
+  func loadTargeting(_ target: String) throws -> LoadResult {
+    try load(Fixture.oneTurn("t", target: target, expect: "        rubric: ok"))
+  }
+
   @Test func aMisspeltTargetSuggestsADeclaredConversationalResource() throws {
-    let result = try load(Fixture.oneTurn("t", target: "bot/helpdsk", expect: "        rubric: ok"))
+    let result = try loadTargeting("bot/helpdsk")
     result.expectOneError(
       "tests.yaml:6:11: error: ConversationTest 't' targets 'bot/helpdsk', which no manifest "
         + "declares; did you mean 'bot/helpdesk'?")
   }
 
   @Test func anUnknownTargetListsTheDeclaredOnes() throws {
-    let result = try load(
-      Fixture.oneTurn("t", target: "chatbot/shop", expect: "        rubric: ok"))
+    let result = try loadTargeting("chatbot/shop")
     result.expectMessage(
       "tests.yaml:6:11: error: ConversationTest 't' targets 'chatbot/shop', which no manifest "
         + "declares (declared: bot/helpdesk, agent/website-chat)")
   }
 
   @Test func aNonConversationalTargetNamesTheKindsATestMayTarget() throws {
-    let result = try load(
-      Fixture.oneTurn("t", target: "table/products", expect: "        rubric: ok"))
+    let result = try loadTargeting("table/products")
     result.expectOneError(
       "tests.yaml:6:11: error: ConversationTest 't' targets 'table/products', a Table, which "
         + "holds no conversations; a test targets a Chatbot, Bot or Agent (declared: "
@@ -40,8 +43,7 @@ struct ConversationTargetTests {
   }
 
   @Test func aWebhookTargetIsNotConversational() throws {
-    let result = try load(
-      Fixture.oneTurn("t", target: "webhook/crm-leads", expect: "        rubric: ok"))
+    let result = try loadTargeting("webhook/crm-leads")
     result.expectMessage("a Webhook, which holds no conversations")
   }
 
