@@ -31,9 +31,7 @@ public struct RecordFile: Sendable {
   /// Reads the data file at `path` (relative to the manifest `manifest`); its problems are
   /// positioned errors, the first of which stops the read.
   public static func read(_ path: String, from manifest: URL) -> Result<RecordFile, Diagnostic> {
-    let url = URL(fileURLWithPath: path, relativeTo: manifest.deletingLastPathComponent())
-      .standardizedFileURL
-    let display = DisplayPath().display(url)
+    let (url, display) = ReferencedFile.locate(path, from: manifest)
     let start = SourceLocation(file: display, line: 1, column: 1)
     let format = url.pathExtension.lowercased()
     guard extensions.contains(format) else {
@@ -43,15 +41,8 @@ public struct RecordFile: Sendable {
           "'\(path)' is not a data file heho reads: name it .csv (with a header row), .json, "
             + ".jsonl or .yaml", at: start))
     }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
-      !isDirectory.boolValue
-    else {
-      return .failure(
-        Diagnostic(
-          .error,
-          "'\(path)' does not exist (looked for \(display)); paths are relative to the manifest "
-            + "that names them", at: start))
+    if let missing = ReferencedFile.missing(path, at: url, display: display) {
+      return .failure(Diagnostic(.error, missing, at: start))
     }
     let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
     if size > maxFileBytes {
