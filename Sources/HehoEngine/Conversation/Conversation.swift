@@ -51,4 +51,10 @@ public enum ConversationOpening: Sendable {
   case opened(any Conversation)
   /// Why no conversation can be held here.
   case notRunnable(String)
+
+  /// `target` is of a kind that holds no conversations on `platform` (a table, a webhook):
+  /// worded once for every provider.
+  public static func doesNotConverse(_ target: LiveResource, on platform: String) -> Self {
+    .notRunnable("\(target.address.kind) resources of \(platform) do not hold conversations")
+  }
 }

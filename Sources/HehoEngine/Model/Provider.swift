@@ -57,7 +57,7 @@ extension Provider {
   public func openConversation(with target: LiveResource, live: LiveState) async throws
     -> ConversationOpening
   {
-    .notRunnable("\(target.address.kind) resources of \(name) do not hold conversations")
+    .doesNotConverse(target, on: name)
   }
 
   /// No write-only fields: compared as compiled.

@@ -8,7 +8,7 @@ extension BotHeroProvider {
     -> ConversationOpening
   {
     guard BotHeroKind.bot.matches(target.address) else {
-      return .notRunnable("\(target.address.kind) resources of \(name) do not hold conversations")
+      return .doesNotConverse(target, on: name)
     }
     return .opened(
       BotHeroConversation(

@@ -8,7 +8,7 @@ extension HeHoProvider {
     -> ConversationOpening
   {
     guard HeHoKind.chatbot.matches(target.address) else {
-      return .notRunnable("\(target.address.kind) resources of \(name) do not hold conversations")
+      return .doesNotConverse(target, on: name)
     }
     return .opened(
       StatelessConversation(writes: writes, target: target, chat: HeHoChat(chatbot: target)))

@@ -9,7 +9,7 @@ extension HeppuProvider {
     -> ConversationOpening
   {
     guard HeppuKind(address: target.address) == .agent else {
-      return .notRunnable("\(target.address.kind) resources of \(name) do not hold conversations")
+      return .doesNotConverse(target, on: name)
     }
     guard localExtras else {
       return .notRunnable(
